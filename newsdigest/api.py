@@ -1,0 +1,124 @@
+"""The public Python API: the whole pipeline, one call per job. The CLI uses these."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from .errors import InputError, NewsdigestError
+from .loading import DEFAULT_MAX_BYTES, load, load_bytes, sniff_format
+from .models import Article, Failure, RawDocument, Sentence, Summary
+from .summarizers.select import Length
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    algorithm: str | None = None  # None: the default summarizer
+    length: Length = field(default_factory=Length)
+    language: str | None = None  # None: detect
+    keywords: int = 0
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def clean_document(raw: RawDocument) -> Article:
+    from .cleaning import clean
+
+    return clean(raw)
+
+
+def clean_text(text: str, format: str | None = None, path: str = "<text>") -> Article:
+    """Clean a page given as a string; the format is sniffed unless given ("text" or "html")."""
+    raw = RawDocument(path=path, text=text, format=format or sniff_format(text), encoding="utf-8", size=len(text))
+    return clean_document(raw)
+
+
+def clean_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    return clean_document(load(os.fspath(path), max_bytes))
+
+
+def summarize_article(article: Article, options: SummaryOptions | None = None) -> Summary:
+    from . import summarizers
+    from .language import detect_language
+    from .sentences import split_sentences
+    from .summarizers.select import choose
+
+    options = options or SummaryOptions()
+    language = options.language or article.meta.language or detect_language(article.text) or "en"
+    if article.meta.language != language:
+        article = replace(article, meta=replace(article.meta, language=language))
+    sentences: list[str] = []
+    paragraph_of: list[int] = []
+    for p, paragraph in enumerate(article.paragraphs):
+        for sentence in split_sentences(paragraph, language):
+            sentences.append(sentence)
+            paragraph_of.append(p)
+    doc = summarizers.Document(tuple(sentences), article.meta.title, language, tuple(paragraph_of))
+    name = options.algorithm or summarizers.DEFAULT_ALGORITHM
+    summarizer = summarizers.get(name)
+    ranked = summarizer.rank(doc) if sentences else []
+    chosen = choose(ranked, doc, options.length)
+    keywords: tuple[str, ...] = ()
+    if options.keywords:
+        from .keywords import key_phrases
+
+        keywords = tuple(key_phrases(article.text, options.keywords, language))
+    return Summary(
+        article=article,
+        algorithm=name,
+        sentences=tuple(Sentence(r.index, sentences[r.index], round(float(r.score), 6), r.parts) for r in chosen),
+        sentences_in=len(sentences),
+        words_in=sum(len(s.split()) for s in sentences),
+        keywords=keywords,
+    )
+
+
+def summarize_text(text: str, options: SummaryOptions | None = None, format: str | None = None, path: str = "<text>") -> Summary:
+    return summarize_article(clean_text(text, format, path), options)
+
+
+def summarize_file(path: str | os.PathLike, options: SummaryOptions | None = None) -> Summary:
+    options = options or SummaryOptions()
+    return summarize_article(clean_file(path, options.max_bytes), options)
+
+
+def summarize_bytes(data: bytes, options: SummaryOptions | None = None, path: str = "-") -> Summary:
+    return summarize_article(clean_document(load_bytes(data, path)), options)
+
+
+def each_input(paths: Iterable[str], job: Callable[[str], T], strict: bool = False) -> Iterator[T | Failure]:
+    """Run `job` on every path; a failing input becomes a Failure and the batch goes on.
+
+    `strict` lets unexpected exceptions through (for --debug); our own errors
+    always become Failures."""
+    for path in paths:
+        try:
+            yield job(path)
+        except NewsdigestError as err:
+            yield Failure(path, err.message if err.path == path else str(err))
+        except (KeyboardInterrupt, SystemExit, BrokenPipeError, MemoryError):
+            raise
+        except RecursionError:
+            yield Failure(path, "too deeply nested to process")
+        except Exception as err:  # a bug or a pathological input: report it, keep going
+            if strict:
+                raise
+            yield Failure(path, f"could not be processed ({type(err).__name__}: {err}); run with --debug for details")
+
+
+__all__ = [
+    "SummaryOptions",
+    "Length",
+    "InputError",
+    "clean_document",
+    "clean_file",
+    "clean_text",
+    "summarize_article",
+    "summarize_bytes",
+    "summarize_file",
+    "summarize_text",
+    "each_input",
+]

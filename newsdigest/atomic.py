@@ -1,0 +1,59 @@
+"""atomic_write(path, data): the file is either the old one or the whole new one.
+
+The data goes to a temporary file in the same folder (so the final rename stays
+on one file system), is flushed and fsynced, then renamed over the target with
+os.replace. If anything fails or the user presses Ctrl-C, the temporary file is
+removed and the earlier output is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+
+from .errors import OutputError
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    if os.path.isdir(target):
+        raise OutputError("is a directory; give a file name for the output", target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise OutputError(f"folder {folder} does not exist", target) from None
+    except OSError as err:
+        raise OutputError(f"cannot write in {folder}: {err.strerror or err}", target) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write: {err.strerror or err}", target) from None
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)  # make the rename itself durable
+        finally:
+            os.close(dir_fd)
+
+
+def _mode_for(target: str) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,36 @@
+"""clean(raw) -> Article: keep the story, drop the boilerplate, pull out metadata.
+
+The cleaner is chosen by the document's sniffed format; the heavy parsers
+(lxml) are imported only for HTML.
+"""
+
+from __future__ import annotations
+
+from ..models import Article, RawDocument
+from .normalize import normalize_text
+
+
+def clean(raw: RawDocument) -> Article:
+    text = normalize_text(raw.text)
+    if raw.format == "html":
+        from .html import clean_html
+
+        result = clean_html(text)
+    else:
+        from .text import clean_plain
+
+        result = clean_plain(text)
+    meta = result.meta
+    if raw.url and not meta.url:
+        from dataclasses import replace
+
+        meta = replace(meta, url=raw.url)
+    return Article(
+        path=raw.path,
+        paragraphs=tuple(result.paragraphs),
+        meta=meta,
+        removed=tuple(result.removed),
+        encoding=raw.encoding,
+        format=raw.format,
+        mtime=raw.mtime,
+    )

@@ -1,0 +1,159 @@
+"""Metadata from the words of a page: bylines, datelines, publishers, dates.
+
+Shared by the text and HTML cleaners. The rule throughout: a wrong author is
+worse than none, so anything doubtful becomes None (or an empty list).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d\d)(?::(\d\d))?)?")
+_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+# "By Cao Yin (China Daily)", "By Jane Doe and John Roe, Staff Writers", "By MARIA LOPEZ | Published ..."
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|Mc[A-Z][a-z]+|de|van|von|da|del|la|le|bin|al-[A-Z][a-z]+)"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_NOT_NAME_WORDS = {
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
+    "updated", "published", "posted", "news", "agency", "agencies", "desk", "team", "contributor",
+    "associated", "press", "reuters", "afp", "ap", "daily", "times", "post", "herald", "online",
+    "share", "min", "read", "comments", "photo", "photos", "video",
+}
+_PUBLISHER_IN_PARENS = re.compile(r"\(([^()]{2,60})\)")
+_DATE_LABEL = re.compile(r"\b(updated|published|posted|last modified|modified)\s*:?\s*", re.IGNORECASE)
+
+
+def parse_date(text: str) -> tuple[str | None, bool]:
+    """The first date in `text` as ISO 8601, and whether it carried a time of day."""
+    found = []
+    for match in _ISO_DATE.finditer(text):
+        y, mo, d = int(match[1]), int(match[2]), int(match[3])
+        hh, mm = match[4], match[5]
+        found.append((match.start(), _iso(y, mo, d, hh, mm)))
+    for match in _MDY.finditer(text):
+        mo = _MONTHS.get(_month_key(match[1]))
+        found.append((match.start(), _iso(int(match[3]), mo, int(match[2]), None, None)))
+    for match in _DMY.finditer(text):
+        found.append((match.start(), _iso(int(match[3]), _MONTHS.get(_month_key(match[2])), int(match[1]), None, None)))
+    found = [f for f in found if f[1]]
+    if not found:
+        return None, False
+    value = min(found)[1]
+    return value, "T" in value
+
+
+def _month_key(name: str) -> str:
+    key = name.lower().rstrip(".")
+    return key if key in _MONTHS else key[:3]
+
+
+def _iso(y: int, mo: int | None, d: int, hh: str | None, mm: str | None) -> str | None:
+    if not mo:
+        return None
+    try:
+        if hh is not None and mm is not None:
+            return datetime(y, mo, d, int(hh), int(mm)).strftime("%Y-%m-%dT%H:%M")
+        return datetime(y, mo, d).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def split_dates(text: str) -> tuple[str | None, str | None]:
+    """(published, updated) from a line like "Published 12 Feb 2025 | Updated 13 Feb 2025"."""
+    published = updated = None
+    labels = list(_DATE_LABEL.finditer(text))
+    if not labels:
+        value, _ = parse_date(text)
+        return value, None
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value, _ = parse_date(text[label.end():end])
+        if not value:
+            continue
+        if label[1].lower() in ("updated", "last modified", "modified"):
+            updated = updated or value
+        else:
+            published = published or value
+    if published is None and updated is not None:
+        published = updated  # only one date shown: it is the best we know of publication
+    return published, updated
+
+
+def looks_like_name(candidate: str) -> bool:
+    words = candidate.split()
+    if not _NAME.match(candidate):
+        return False
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+        return False
+    return not any(ch.isdigit() for ch in candidate)
+
+
+def parse_authors(text: str) -> list[str]:
+    """Names from an author string ("Jane Doe and John Roe, Staff Writers"); [] when unsure."""
+    text = _PUBLISHER_IN_PARENS.sub(" ", text)
+    text = re.split(r"\s[|•·–—]\s|\s-\s|\b(?:updated|published|posted)\b|\d", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    parts = re.split(r"\s*(?:,|&|\band\b|;)\s*", text.strip(" ,.:"))
+    names = []
+    for part in parts:
+        part = part.strip(" .,:")
+        if not part:
+            continue
+        if part.isupper() and len(part) > 3:
+            part = part.title()
+        if looks_like_name(part):
+            names.append(part)
+        elif part.lower().split()[0] in _NOT_NAME_WORDS:
+            continue  # "Staff Writers", "Reuters": a role or agency, not a person
+        else:
+            return []  # something we do not understand: no authors rather than a wrong one
+    return names
+
+
+def parse_byline(line: str) -> dict | None:
+    """Authors, publisher and dates from a byline such as
+    "By Cao Yin (China Daily) Updated: 2014-11-20 07:00". None if `line` is no byline."""
+    match = _BYLINE.match(line)
+    if not match or len(line) > 200:
+        return None
+    rest = match["rest"]
+    publisher = None
+    paren = _PUBLISHER_IN_PARENS.search(rest)
+    if paren and not any(ch.isdigit() for ch in paren[1]):
+        publisher = paren[1].strip()
+    authors = parse_authors(rest)
+    published, updated = split_dates(rest)
+    if not authors and not publisher and not published:
+        return None
+    return {"authors": authors, "publisher": publisher, "date": published, "updated": updated}
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:(?:published|updated|posted|last updated)\b[:\s]*|[A-Z][a-z]+day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a date and time ("Published March 3, 2025 at 9:14 a.m.")."""
+    if len(line) > 90 or not _DATELINE.match(line):
+        return False
+    rest = _DATELINE.sub("", line, count=1)
+    return len(re.findall(r"[A-Za-z]{4,}", rest)) <= 4

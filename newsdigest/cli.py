@@ -1,0 +1,189 @@
+"""The command line: parse options, call the library once, map errors to exit codes.
+
+Nothing here does pipeline work; it all happens in newsdigest.api (and, for
+digests, newsdigest.digest).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, NewsdigestError
+from .loading import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    name="newsdigest",
+    help="Clean and summarize raw news articles: plain-text page copies, saved HTML pages.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's extension), rich, text, json, jsonl, markdown."
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsdigest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Clean and summarize raw news articles."""
+
+
+Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); '-' reads standard input.", show_default=False)]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all (as does the NO_COLOR variable).")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
+
+
+@app.command()
+def summarize(
+    files: Files,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3].", show_default=False)] = None,
+    ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.")] = None,
+    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer: lead, lexrank, lsa, luhn, textrank, kl, sumbasic, edmundson, reduction, random.")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")] = False,
+    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", min=0)] = 0,
+    format: FormatOpt = "auto",
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Summarize articles: title, byline and the sentences that carry the story.
+
+    Example: newsdigest summarize article.txt -n 5 --format json | jq -r .summary
+    """
+    from .api import SummaryOptions, each_input, summarize_file
+    from .summarizers.select import Length
+
+    length = Length(sentences=sentences if sentences is not None else 3, ratio=ratio, words=words, chars=chars)
+    options = SummaryOptions(algorithm=algorithm, length=length, language=language, keywords=keywords, max_bytes=max_bytes)
+    if algorithm is not None:
+        from . import summarizers
+
+        summarizers.get(algorithm)  # an unknown name is a usage error before any file is read
+    results = each_input(files, lambda path: summarize_file(path, options), strict=debug)
+    _finish(results, format, output, no_color, quiet, explain=explain)
+
+
+@app.command()
+def clean(
+    files: Files,
+    show_removed: Annotated[bool, typer.Option("--show-removed", help="Also list every removed block and why.")] = False,
+    format: FormatOpt = "auto",
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Print the story text that cleaning kept (JSON adds metadata and removed blocks).
+
+    Example: newsdigest clean page.html --format json | jq '.removed[].reason'
+    """
+    from .api import clean_file, each_input
+
+    results = each_input(files, lambda path: clean_file(path, max_bytes), strict=debug)
+    _finish(results, format, output, no_color, quiet, show_removed=show_removed)
+
+
+def _finish(results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False) -> None:
+    """Render what succeeded, report what failed, set the exit code."""
+    from .console import Environment
+    from .models import Failure
+    from .renderers import RenderOptions, render, resolve_format
+
+    env = Environment.from_process(no_color)
+    fmt = resolve_format(format, env.stdout_isatty and not output, output)
+    items, failed = [], 0
+    for result in results:
+        if isinstance(result, Failure):
+            failed += 1
+            if not quiet:
+                env.error(f"{result.path}: {result.reason}")
+        else:
+            items.append(result)
+    width = shutil.get_terminal_size((100, 24)).columns if env.stdout_isatty else 100
+    # Colour only for a terminal, or when rich output was asked for by name (e.g. for `less -R`).
+    color = env.color and fmt == "rich" and (env.stdout_isatty or format == "rich") and not output
+    text = render(items, RenderOptions(format=fmt, explain=explain, show_removed=show_removed, color=color, width=width)) if items else ""
+    if output:
+        from .atomic import atomic_write
+
+        if items or not failed:
+            atomic_write(output, text)
+    elif text:
+        env.stdout.write(text)
+        env.stdout.flush()
+    raise typer.Exit(ExitCode.INPUT_FAILED if failed else ExitCode.OK)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry: run the app and turn every ending into an exit code."""
+    import click
+
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        code = app(args=list(argv) if argv is not None else None, prog_name="newsdigest", standalone_mode=False)
+        code = code if isinstance(code, int) else ExitCode.OK
+    except click.exceptions.Exit as done:
+        code = done.exit_code
+    except click.UsageError as err:
+        err.show()
+        code = ExitCode.USAGE
+    except click.Abort:
+        code = ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        print("newsdigest: interrupted", file=sys.stderr)
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        code = _broken_pipe()
+    except NewsdigestError as err:
+        if debug:
+            raise
+        print(f"newsdigest: {err}", file=sys.stderr)
+        from .errors import UsageError
+
+        code = ExitCode.USAGE if isinstance(err, UsageError) else ExitCode.INPUT_FAILED
+    except click.ClickException as err:
+        err.show()
+        code = err.exit_code
+    except Exception as err:  # a bug: one line, not a traceback, unless --debug
+        if debug:
+            raise
+        print(f"newsdigest: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)", file=sys.stderr)
+        code = ExitCode.INPUT_FAILED
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _broken_pipe()
+    sys.exit(int(code))
+
+
+def _broken_pipe() -> int:
+    """The reader went away (`| head -1`): stop quietly, as `cat` does."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitCode.BROKEN_PIPE

@@ -1,0 +1,251 @@
+"""Bytes from a path or stdin -> RawDocument: read safely, sniff the format, decode.
+
+Only regular files are read (a directory, FIFO or device would hang or make no
+sense), at most `max_bytes` of them. Binary files are refused by content, not by
+name. The encoding is found in this order: a byte-order mark, a charset the
+document declares (<meta charset>, XML declaration), UTF-8 if the bytes are valid
+UTF-8, then charset-normalizer's detection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+from typing import BinaryIO
+
+from .errors import InputError
+from .models import RawDocument
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MB: far above any real article page
+
+_BOMS = (
+    # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of common binary formats, so the error can say what the file looks like.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF media file"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\xca\xfe\xba\xbe", "a Mach-O or Java class file"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"wOFF", "a web font"),
+)
+
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<article[\s>]",
+    re.IGNORECASE,
+)
+_FEED_SIGNS = re.compile(r"<rss[\s>]|<feed[\s>][^>]*?xmlns|<rdf:RDF[\s>]", re.IGNORECASE)
+
+STDIN = "-"
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, float | None]:
+    """Read a regular file (or stdin for "-"), refusing anything else; returns (data, mtime)."""
+    if path == STDIN:
+        return _read_limited(sys.stdin.buffer, path, max_bytes), None
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer must not hang before we can stat it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file (use `newsdigest digest` for folders)", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as err:
+        if err.errno == 40:  # ELOOP
+            raise InputError("too many levels of symbolic links", path) from None
+        raise InputError(err.strerror or str(err), path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a file (use `newsdigest digest` for folders)", path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else (
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
+            )
+            raise InputError(f"is {kind}, not a regular file", path)
+        if info.st_size > max_bytes:
+            raise InputError(_too_big(info.st_size, max_bytes), path)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            data = _read_limited(fh, path, max_bytes)
+        return data, info.st_mtime
+    except OSError as err:
+        raise InputError(err.strerror or str(err), path) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _read_limited(fh: BinaryIO, path: str, max_bytes: int) -> bytes:
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(_too_big(len(data), max_bytes, at_least=True), path)
+    return data
+
+
+def _too_big(size: int, limit: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return f"too large ({more}{size:,} bytes; the limit is {limit:,}, raise it with --max-bytes)"
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Say what binary format `data` looks like, or None when it may be text."""
+    head = data[:64]
+    if head.startswith(tuple(b for b, _ in _BOMS)):
+        return None  # a BOM: UTF-16/32 text has many NULs and is still text
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    sample = data[:8192]
+    if not sample:
+        return None
+    if _looks_like_bomless_utf16_or_32(sample):
+        return None
+    nul = sample.count(0)
+    # Text, even broken text, has almost no NULs or C0 control bytes; binary data has many.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if nul > len(sample) * 0.01 or controls > len(sample) * 0.10:
+        return "binary data"
+    return None
+
+
+def _looks_like_bomless_utf16_or_32(sample: bytes) -> str | None:
+    """UTF-16/32 without a BOM: NULs sit in a regular column (every 2nd or 4th byte)."""
+    n = len(sample) - len(sample) % 4
+    if n < 8:
+        return None
+    sample = sample[:n]
+    for codec, width, offsets in (
+        ("utf-32-le", 4, (1, 2, 3)),
+        ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)),
+        ("utf-16-be", 2, (0,)),
+    ):
+        columns = [sample[o::width] for o in offsets]
+        if all(col.count(0) > len(col) * 0.6 for col in columns):
+            try:
+                sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
+    return None
+
+
+def detect_encoding(data: bytes) -> str:
+    """The codec to decode `data` with (see the module docstring for the order)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared:
+        name = (declared.group(1) or declared.group(2)).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = None
+        if codec:
+            # Pages often declare latin-1 and are cp1252; and "gb2312" pages use GB18030 characters.
+            codec = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}.get(codec, codec)
+            if codec not in ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+                return codec  # a UTF-16 declaration in bytes we can read as ASCII is a lie
+    wide = _looks_like_bomless_utf16_or_32(data[:8192])
+    if wide:
+        return wide
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as err:
+        if err.start > len(data) - 4 and err.reason == "unexpected end of data":
+            return "utf-8"  # cut off mid-character at the end
+        if _mostly_utf8(data):
+            return "utf-8"  # UTF-8 with a few broken bytes: keep it UTF-8, replace the bad bytes
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    if best is None:
+        return "utf-8"
+    return codecs.lookup(best.encoding).name
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8 but for a few bad sequences."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
+    return multibyte > 0 and bad <= max(2, multibyte // 10)
+
+
+def sniff_format(text: str) -> str:
+    """"html", "feed" or "text", by content: markup signs near the start of the document."""
+    head = text[:4096]
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if _FEED_SIGNS.search(head) and (stripped.startswith("<") or stripped.startswith("\ufeff<")):
+        return "feed"
+    if stripped.startswith("{") and '"version"' in head and "jsonfeed.org" in head:
+        return "feed"
+    if stripped.startswith("<") and _HTML_SIGNS.search(head):
+        return "html"
+    if len(_HTML_SIGNS.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """(text, codec) for raw bytes; refuses empty and binary input."""
+    if not data.strip():
+        raise InputError("empty file" if not data else "contains only whitespace", path)
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"not text (looks like {kind})", path)
+    codec = detect_encoding(data)
+    text = data.decode(codec, errors="replace")
+    text = text.lstrip("\ufeff").replace("\x00", "")
+    if not text.strip():
+        raise InputError("contains only whitespace", path)
+    return text, codec
+
+
+def load_bytes(data: bytes, path: str = STDIN, mtime: float | None = None) -> RawDocument:
+    """Decode and sniff bytes already in memory."""
+    text, codec = decode(data, path)
+    return RawDocument(path=path, text=text, format=sniff_format(text), encoding=codec, size=len(data), mtime=mtime)
+
+
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    """Read one input (a path, or "-" for stdin) into a RawDocument, or raise InputError."""
+    data, mtime = read_bytes(path, max_bytes)
+    return load_bytes(data, path, mtime)

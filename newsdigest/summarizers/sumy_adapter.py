@@ -1,0 +1,117 @@
+"""sumy's summarizers behind our rank() call, on our own offline sentence splitter.
+
+sumy decides the chosen count through `_get_best_sentences(sentences, count,
+rating)`, and `count` may be a callable that receives every sentence already
+sorted by rating: passing one that keeps them all gives us sumy's full ranking
+with its scores, without touching sumy's internals.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .base import Document, Ranked
+
+SUMY_CLASSES = {
+    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+    "edmundson": ("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
+    "random": ("sumy.summarizers.random", "RandomSummarizer"),
+}
+
+SUMY_LANGUAGES = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
+    "it": "italian", "ru": "russian", "zh": "chinese", "ja": "japanese", "cs": "czech",
+    "sk": "slovak", "uk": "ukrainian", "el": "greek", "he": "hebrew", "ar": "arabic",
+    "ko": "korean", "pl": "polish", "sv": "swedish", "th": "thai", "nl": "dutch",
+}
+# Cue words for Edmundson's method, which insists on having some: news stigma words.
+_STIGMA = ("advertisement", "subscribe", "click", "newsletter", "cookie", "copyright", "photo", "read")
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str):
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+    try:
+        return Stemmer(language)
+    except LookupError:
+        return null_stemmer
+
+
+@lru_cache(maxsize=16)
+def _stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    try:
+        return frozenset(get_stop_words(language))
+    except LookupError:
+        return frozenset()
+
+
+class SumySummarizer:
+    """Any of sumy's methods by name; construct once, rank many documents."""
+
+    def __init__(self, method: str) -> None:
+        if method not in SUMY_CLASSES:
+            raise ValueError(f"unknown sumy method {method!r}")
+        self.name = method if method != "random" else "random"
+        self.method = method
+
+    def _build(self, language: str, title_words: tuple[str, ...]):
+        import importlib
+
+        module, cls = SUMY_CLASSES[self.method]
+        klass = getattr(importlib.import_module(module), cls)
+        summarizer = klass(_stemmer(language))
+        stop_words = _stop_words(language)
+        # sumy configures these through attributes; that stays inside this adapter.
+        if hasattr(summarizer, "stop_words"):
+            summarizer.stop_words = stop_words
+        if self.method == "edmundson":
+            summarizer.null_words = stop_words
+            summarizer.bonus_words = title_words or ("said",)
+            summarizer.stigma_words = _STIGMA
+        return summarizer
+
+    def rank(self, doc: Document) -> list[Ranked]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+        from ..sentences import SumyTokenizer
+
+        if not doc.sentences:
+            return []
+        language = SUMY_LANGUAGES.get(doc.language, "english")
+        tokenizer = SumyTokenizer(language)
+        heading = []
+        if doc.title:
+            heading = [Sentence(doc.title, tokenizer, is_heading=True)]
+        sentences = [Sentence(s, tokenizer) for s in doc.sentences]
+        document = ObjectDocumentModel([Paragraph(heading + sentences)])
+        title_words = tuple(w.lower() for w in tokenizer.to_words(doc.title or "") if w.lower() not in _stop_words(language))
+        summarizer = self._build(language, title_words)
+        captured: list = []
+
+        def keep_all(infos):
+            captured.extend(infos)
+            return infos
+
+        summarizer(document, keep_all)
+        ranked = [Ranked(info.order, float(info.rating) if _is_number(info.rating) else 0.0) for info in captured]
+        # Ties: keep document order (sumy's sort is stable on its input order).
+        seen = {r.index for r in ranked}
+        ranked.extend(Ranked(i, 0.0) for i in range(len(doc.sentences)) if i not in seen)
+        return ranked
+
+
+def _is_number(value) -> bool:
+    try:
+        float(value)
+        return True
+    except (TypeError, ValueError):
+        return False
