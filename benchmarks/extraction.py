@@ -1,0 +1,222 @@
+"""How well newsdigest's cleaner keeps the story and nothing else, beside trafilatura.
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/extraction.py [--eval ../shared/eval] [--limit N]
+        [--modes text,html] [--per-page worst.jsonl] [--worst 40] [--json]
+
+The set (``<eval>/extraction/dev.jsonl.gz`` unless ``--set`` names another)
+holds one page per line: ``html``, its ``text_dump`` (select-all and copy of
+the whole page) and the human ``ground_truth`` story text. Every page is
+cleaned by newsdigest twice, as a text dump (``text`` mode) and as HTML
+(``html`` mode), and by trafilatura (default settings) on the HTML, all in this
+one run. "keep everything" (the text dump unchanged) is the floor any cleaner
+must beat. Scores come from the shared scorer (``<eval>/score_extraction.py``,
+bag-of-words P/R/F1 per page, averaged with every page weighing the same).
+
+Printed, per source and overall: mean P, R, F1, the share of pages with
+F1 >= 0.9, the pages where the output is empty while the truth has a story,
+and pages per second; then our figures as ratios against trafilatura's.
+``--per-page`` writes the worst pages (our lowest F1 per mode) with the output
+beside the truth, for study.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
+GOOD_F1 = 0.9  # the scorer's own "page is right" threshold
+
+
+def _load_scorer(eval_dir: Path):
+    path = eval_dir / "score_extraction.py"
+    if not path.is_file():
+        raise SystemExit(f"{path}: scorer not found (give the eval folder with --eval)")
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score_text
+
+
+def read_set(path: Path, limit: int | None = None) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    pages = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                pages.append(json.loads(line))
+                if limit and len(pages) >= limit:
+                    break
+    return pages
+
+
+def _ours_text(page: dict) -> str:
+    from newsdigest.api import clean_text
+
+    return clean_text(page["text_dump"], format="text").text
+
+
+def _ours_html(page: dict) -> str:
+    from newsdigest.api import clean_text
+
+    return clean_text(page["html"], format="html").text
+
+
+def _trafilatura(page: dict) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page["html"]) or ""
+
+
+def _keep_everything(page: dict) -> str:
+    return page["text_dump"]
+
+
+def systems(modes: Iterable[str], with_trafilatura: bool) -> list[tuple[str, str, Callable[[dict], str]]]:
+    """(name, input, function) for every system in this run, the baseline first."""
+    out: list[tuple[str, str, Callable[[dict], str]]] = [("keep everything", "text", _keep_everything)]
+    if "text" in modes:
+        out.append(("newsdigest", "text", _ours_text))
+    if with_trafilatura:
+        try:
+            import trafilatura  # noqa: F401
+        except ImportError:
+            print("trafilatura is not installed (pip install -e '.[bench]'): its rows are skipped", file=sys.stderr)
+        else:
+            out.append(("trafilatura", "html", _trafilatura))
+    if "html" in modes:
+        out.append(("newsdigest", "html", _ours_html))
+    return out
+
+
+def run(pages: list[dict], name: str, func: Callable[[dict], str], score_text) -> tuple[list[dict], float]:
+    """Per-page rows and the seconds spent in `func` (scoring excluded)."""
+    rows, spent = [], 0.0
+    for page in pages:
+        start = time.perf_counter()
+        try:
+            pred = func(page)
+        except Exception as err:  # a crash is a failed page, and is reported as one
+            print(f"{name}: {page['id']}: {type(err).__name__}: {err}", file=sys.stderr)
+            pred = ""
+        spent += time.perf_counter() - start
+        p, r, f = score_text(pred, page["ground_truth"])
+        rows.append({
+            "id": page["id"], "source": page.get("source", ""), "url": page.get("url", ""),
+            "precision": p, "recall": r, "f1": f,
+            "empty": not pred.strip() and bool(page["ground_truth"].strip()),
+            "text": pred,
+        })
+    return rows, spent
+
+
+def summarize(rows: list[dict]) -> dict:
+    n = len(rows) or 1
+    return {
+        "pages": len(rows),
+        "precision": sum(r["precision"] for r in rows) / n,
+        "recall": sum(r["recall"] for r in rows) / n,
+        "f1": sum(r["f1"] for r in rows) / n,
+        "good": sum(r["f1"] >= GOOD_F1 for r in rows) / n,
+        "empty": sum(r["empty"] for r in rows),
+    }
+
+
+def table(results: list[tuple[str, str, list[dict], float]]) -> str:
+    sources = sorted({r["source"] for _, _, rows, _ in results for r in rows})
+    head = f"{'source':<12} {'tool':<16} {'input':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'F1>=0.9':>8} {'empty':>6} {'pages/s':>8}"
+    lines = [head, "-" * len(head)]
+    for source in [*sources, "ALL"]:
+        for name, mode, rows, spent in results:
+            subset = rows if source == "ALL" else [r for r in rows if r["source"] == source]
+            s = summarize(subset)
+            speed = "-" if name == "keep everything" else f"{len(rows) / spent:8.1f}" if spent else "inf"
+            lines.append(
+                f"{source:<12} {name:<16} {mode:<5} {s['pages']:>5} {s['precision']:>6.3f} {s['recall']:>6.3f} "
+                f"{s['f1']:>6.3f} {s['good']:>8.1%} {s['empty']:>6} {speed:>8}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def ratios(results: list[tuple[str, str, list[dict], float]]) -> str:
+    by = {(name, mode): (summarize(rows), len(rows) / spent if spent else float("inf")) for name, mode, rows, spent in results}
+    ref = by.get(("trafilatura", "html"))
+    lines = []
+    for mode in ("html", "text"):
+        ours = by.get(("newsdigest", mode))
+        if ours is None:
+            continue
+        if ref is not None:
+            lines.append(
+                f"newsdigest {mode} / trafilatura html: F1 {ours[0]['f1'] / ref[0]['f1']:.3f}x "
+                f"({ours[0]['f1'] - ref[0]['f1']:+.3f}), pages/s {ours[1] / ref[1]:.2f}x"
+            )
+        floor = by[("keep everything", "text")][0]
+        lines.append(f"newsdigest {mode} / keep everything: F1 {ours[0]['f1'] - floor['f1']:+.3f}, precision {ours[0]['precision'] - floor['precision']:+.3f}")
+    return "\n".join(lines)
+
+
+def worst_pages(results, pages: list[dict], count: int) -> list[dict]:
+    truth = {p["id"]: p["ground_truth"] for p in pages}
+    out = []
+    for name, mode, rows, _ in results:
+        if name != "newsdigest":
+            continue
+        for row in sorted(rows, key=lambda r: r["f1"])[:count]:
+            out.append({**row, "mode": mode, "truth": truth[row["id"]]})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--eval", default=str(DEFAULT_EVAL), help="the shared eval folder (default ../shared/eval from the repo)")
+    ap.add_argument("--set", help="the set file (default <eval>/extraction/dev.jsonl.gz)")
+    ap.add_argument("--limit", type=int, help="only the first N pages (quick runs)")
+    ap.add_argument("--modes", default="text,html", help="newsdigest's inputs to measure: text, html or both")
+    ap.add_argument("--no-trafilatura", action="store_true", help="skip the reference tool")
+    ap.add_argument("--per-page", metavar="OUT.jsonl", help="write our worst pages (per mode) as JSON Lines")
+    ap.add_argument("--worst", type=int, default=40, help="pages per mode written by --per-page")
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON instead of the table")
+    args = ap.parse_args(argv)
+
+    eval_dir = Path(args.eval)
+    set_path = Path(args.set) if args.set else eval_dir / "extraction" / "dev.jsonl.gz"
+    if not set_path.is_file():
+        print(f"{set_path}: evaluation set not found; skipping the extraction benchmark", file=sys.stderr)
+        return 0
+    score_text = _load_scorer(eval_dir)
+    pages = read_set(set_path, args.limit)
+    modes = {m.strip() for m in args.modes.split(",") if m.strip()}
+
+    results = []
+    for name, mode, func in systems(modes, not args.no_trafilatura):
+        func(pages[0])  # warm up: lazy imports are not part of the per-page speed
+        rows, spent = run(pages, f"{name} ({mode})", func, score_text)
+        results.append((name, mode, rows, spent))
+
+    if args.json:
+        print(json.dumps([{"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
+                          for n, m, rows, s in results], indent=2))
+    else:
+        print(f"extraction: {set_path} ({len(pages)} pages), scorer {eval_dir / 'score_extraction.py'}")
+        print(table(results))
+        print(ratios(results))
+    if args.per_page:
+        with open(args.per_page, "w", encoding="utf-8") as fh:
+            for row in worst_pages(results, pages, args.worst):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
