@@ -142,18 +142,14 @@ def _finish(results, format: str, output: str | None, no_color: bool, quiet: boo
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry: run the app and turn every ending into an exit code."""
-    import click
-
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         code = app(args=list(argv) if argv is not None else None, prog_name="newsdigest", standalone_mode=False)
         code = code if isinstance(code, int) else ExitCode.OK
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         code = done.exit_code
-    except click.UsageError as err:
-        err.show()
-        code = ExitCode.USAGE
-    except click.Abort:
+    except typer.Abort:  # Click's name for Ctrl-C (and end of input at a prompt)
+        print("newsdigest: interrupted", file=sys.stderr)
         code = ExitCode.INTERRUPTED
     except KeyboardInterrupt:
         print("newsdigest: interrupted", file=sys.stderr)
@@ -167,9 +163,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         from .errors import UsageError
 
         code = ExitCode.USAGE if isinstance(err, UsageError) else ExitCode.INPUT_FAILED
-    except click.ClickException as err:
+    except typer.TyperException as err:  # Click's usage errors (Typer vendors Click)
         err.show()
-        code = err.exit_code
+        code = getattr(err, "exit_code", ExitCode.USAGE)
     except Exception as err:  # a bug: one line, not a traceback, unless --debug
         if debug:
             raise

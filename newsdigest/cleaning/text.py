@@ -227,4 +227,10 @@ def _find_section(lines: list[str], labels: list[tuple[str, dict | None]], befor
             items = [p.strip() for p in re.split(r"\s(?:/|>|»|›)\s", lines[i]) if p.strip()]
             items = [p for p in items if p.lower() not in ("home", "news", "homepage", "index")]
             return items[0] if items else None
+    # A kicker: one to three capitalised words alone just above the headline ("Farming").
+    kicker = before - 1
+    if 0 <= kicker < len(lines) and labels[kicker][0] == "short":
+        words = lines[kicker].split()
+        if 1 <= len(words) <= 3 and all(w[:1].isupper() or w == "&" for w in words) and not SENTENCE_END.search(lines[kicker]):
+            return lines[kicker]
     return None
