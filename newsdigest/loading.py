@@ -69,6 +69,9 @@ _FEED_SIGNS = re.compile(r"<rss[\s>]|<feed[\s>][^>]*?xmlns|<rdf:RDF[\s>]", re.IG
 
 STDIN = "-"
 
+# Among equally plausible detections, the code pages most common on the web, in order.
+_PREFERRED_CODECS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "koi8_r", "cp1250", "iso8859_15", "latin_1")
+
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, float | None]:
     """Read a regular file (or stdin for "-"), refusing anything else; returns (data, mtime)."""
@@ -195,9 +198,17 @@ def detect_encoding(data: bytes) -> str:
             return "utf-8"  # UTF-8 with a few broken bytes: keep it UTF-8, replace the bad bytes
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:262144]).best()
-    if best is None:
+    matches = list(from_bytes(data[:262144]))
+    if not matches:
         return "utf-8"
+    # charset-normalizer often finds several single-byte code pages equally good
+    # (same chaos, same coherence): the bytes of accented Latin letters decode
+    # in all of them. Then the one most used for news text wins.
+    best = matches[0]
+    ties = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for preferred in _PREFERRED_CODECS:
+        if preferred in ties:
+            return codecs.lookup(preferred).name
     return codecs.lookup(best.encoding).name
 
 

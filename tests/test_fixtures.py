@@ -1,4 +1,5 @@
-"""Golden expectations: every fixture article paired with NAME.expected.json.
+"""Golden expectations: every fixture article paired with NAME.expected.json,
+and every sample in samples/ with tests/golden/samples/FILE.expected.json.
 
 Adding a case means adding two files (an article and its expectations), no code.
 """
@@ -13,14 +14,25 @@ import pytest
 from newsdigest import clean_file
 
 HERE = Path(__file__).parent
+GOLDEN_SAMPLES = HERE / "golden" / "samples"
 CASES = sorted(p for p in (HERE / "fixtures" / "articles").iterdir() if not p.name.endswith(".json"))
+CASES += sorted(p for p in (HERE.parent / "samples").iterdir() if p.suffix in (".txt", ".html"))
 
 
 def _expected(article: Path) -> dict:
-    return json.loads(article.with_name(article.stem + ".expected.json").read_text(encoding="utf-8"))
+    if article.parent.name == "samples":
+        golden = GOLDEN_SAMPLES / f"{article.name}.expected.json"
+    else:
+        golden = article.with_name(article.stem + ".expected.json")
+    return json.loads(golden.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_every_sample_has_expectations():
+    samples = {p.name for p in CASES if p.parent.name == "samples"}
+    assert samples and samples == {p.name.removesuffix(".expected.json") for p in GOLDEN_SAMPLES.iterdir()}
+
+
+@pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
 def test_cleaning_matches_expectations(path):
     expected = _expected(path)
     article = clean_file(path)
@@ -28,7 +40,8 @@ def test_cleaning_matches_expectations(path):
         assert article.paragraphs == ()
         return
     meta = article.meta
-    for key in ("title", "publisher", "section", "date"):
+    assert len(article.paragraphs) >= expected.get("min_paragraphs", 1)
+    for key in ("title", "publisher", "section", "date", "updated", "language"):
         if key in expected:
             assert getattr(meta, key) == expected[key], key
     if "authors" in expected:

@@ -6,6 +6,8 @@ The cleaner is chosen by the document's sniffed format; the heavy parsers
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..models import Article, RawDocument
 from .normalize import normalize_text
 
@@ -22,9 +24,11 @@ def clean(raw: RawDocument) -> Article:
         result = clean_plain(text)
     meta = result.meta
     if raw.url and not meta.url:
-        from dataclasses import replace
-
         meta = replace(meta, url=raw.url)
+    if not meta.language and result.paragraphs:
+        from ..language import detect_language
+
+        meta = replace(meta, language=detect_language("\n".join(result.paragraphs)))
     return Article(
         path=raw.path,
         paragraphs=tuple(result.paragraphs),

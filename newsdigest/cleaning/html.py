@@ -79,6 +79,25 @@ def _names(value) -> list[str]:
     return []
 
 
+_AUTHOR_HINT = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+
+
+def _byline_authors(root) -> list[str]:
+    """Names from a visible byline element (class, id, itemprop or rel naming an author)."""
+    for el in root.iter("p", "div", "span", "a", "address"):
+        hint = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel"))
+        if not _AUTHOR_HINT.search(hint):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 150:
+            continue  # an author biography or a block of links, not a byline
+        info = md.parse_byline(text)
+        names = info["authors"] if info else md.parse_authors(text)
+        if names:
+            return names
+    return []
+
+
 def _metadata(root) -> Metadata:
     ld = [i for i in _json_ld(root) if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting")) or "headline" in i]
     article = ld[0] if ld else {}
@@ -88,7 +107,7 @@ def _metadata(root) -> Metadata:
         or _first_text(root, "h1")
         or _first_text(root, "title")
     )
-    authors = _names(article.get("author")) or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "")
+    authors = _names(article.get("author")) or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "") or _byline_authors(root)
     publisher_ld = article.get("publisher")
     publisher = (publisher_ld.get("name") if isinstance(publisher_ld, dict) else None) or _meta(root, "og:site_name", "application-name")
     raw_date = article.get("datePublished") or _meta(root, "article:published_time", "datepublished", "date", "pubdate", "dc.date", "publishdate")

@@ -76,8 +76,20 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def word_count(line: str) -> int:
+    """Words in a line; Chinese and Japanese have no spaces, so two characters count as a word
+    (the average length of a Chinese word is about 1.5 to 2 characters)."""
+    cjk = len(_CJK.findall(line))
+    if not cjk:
+        return len(line.split())
+    return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
+
+
 def is_prose(line: str) -> bool:
-    words = len(line.split())
+    words = word_count(line)
     if words >= PROSE_ANY_WORDS and not _NAV_SEPARATORS.search(line):
         return True
     return words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(line))
@@ -211,12 +223,12 @@ def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], first: 
     for i in head:
         if labels[i][0] in ("byline", "dateline"):
             for j in range(i - 1, -1, -1):
-                if labels[j][0] in ("short",) and 3 <= len(lines[j].split()) <= 25:
+                if labels[j][0] in ("short",) and 3 <= word_count(lines[j]) <= 25:
                     return j
                 if labels[j][0] not in ("dateline", "byline", "boilerplate", "heading", "caption"):
                     break
             break
-    candidates = [i for i in head if labels[i][0] == "short" and 3 <= len(lines[i].split()) <= 25]
+    candidates = [i for i in head if labels[i][0] == "short" and 3 <= word_count(lines[i]) <= 25]
     return candidates[-1] if candidates else None
 
 
