@@ -44,11 +44,11 @@ def _root(
     """Clean and summarize raw news articles."""
 
 
-Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); '-' reads standard input.", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")]
+Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); '-' reads standard input.", show_default=False, metavar="FILE")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP, metavar="FORMAT")]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all (as does the NO_COLOR variable).")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
 
@@ -56,14 +56,14 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report fai
 @app.command()
 def summarize(
     files: Files,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3].", show_default=False)] = None,
-    ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).")] = None,
-    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.")] = None,
-    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3].", show_default=False, metavar="N")] = None,
+    ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).", metavar="SHARE")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N")] = None,
+    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.", metavar="N")] = None,
     algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer: lead, lexrank, lsa, luhn, textrank, kl, sumbasic, edmundson, reduction, random.")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.", metavar="CODE")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")] = False,
-    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", min=0)] = 0,
+    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", min=0, metavar="N")] = 0,
     format: FormatOpt = "auto",
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
