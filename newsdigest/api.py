@@ -22,22 +22,30 @@ class SummaryOptions:
     language: str | None = None  # None: detect
     keywords: int = 0
     max_bytes: int = DEFAULT_MAX_BYTES
+    rules: object = None  # a cleaning.rules.RuleSet (per-site cleaning rules), from load_rules()
 
 
-def clean_document(raw: RawDocument) -> Article:
+def load_rules(path: str | os.PathLike | None = None):
+    """Per-site cleaning rules from `path`, else from rules.toml in the user's config folder, else None."""
+    from .cleaning.rules import find_rules
+
+    return find_rules(path)
+
+
+def clean_document(raw: RawDocument, rules=None) -> Article:
     from .cleaning import clean
 
-    return clean(raw)
+    return clean(raw, rules)
 
 
-def clean_text(text: str, format: str | None = None, path: str = "<text>") -> Article:
+def clean_text(text: str, format: str | None = None, path: str = "<text>", rules=None) -> Article:
     """Clean a page given as a string; the format is sniffed unless given ("text" or "html")."""
     raw = RawDocument(path=path, text=text, format=format or sniff_format(text), encoding="utf-8", size=len(text))
-    return clean_document(raw)
+    return clean_document(raw, rules)
 
 
-def clean_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    return clean_document(load(os.fspath(path), max_bytes))
+def clean_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, rules=None) -> Article:
+    return clean_document(load(os.fspath(path), max_bytes), rules)
 
 
 def summarize_article(article: Article, options: SummaryOptions | None = None) -> Summary:
@@ -82,11 +90,11 @@ def summarize_text(text: str, options: SummaryOptions | None = None, format: str
 
 def summarize_file(path: str | os.PathLike, options: SummaryOptions | None = None) -> Summary:
     options = options or SummaryOptions()
-    return summarize_article(clean_file(path, options.max_bytes), options)
+    return summarize_article(clean_file(path, options.max_bytes, options.rules), options)
 
 
 def summarize_bytes(data: bytes, options: SummaryOptions | None = None, path: str = "-") -> Summary:
-    return summarize_article(clean_document(load_bytes(data, path)), options)
+    return summarize_article(clean_document(load_bytes(data, path), options.rules), options)
 
 
 def each_input(paths: Iterable[str], job: Callable[[str], T], strict: bool = False) -> Iterator[T | Failure]:
@@ -116,6 +124,7 @@ __all__ = [
     "clean_document",
     "clean_file",
     "clean_text",
+    "load_rules",
     "summarize_article",
     "summarize_bytes",
     "summarize_file",

@@ -51,6 +51,7 @@ NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all 
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
+RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
 
 
 @app.command()
@@ -68,6 +69,7 @@ def summarize(
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    rules: RulesOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -75,11 +77,13 @@ def summarize(
 
     Example: newsdigest summarize article.txt -n 5 --format json | jq -r .summary
     """
-    from .api import SummaryOptions, each_input, summarize_file
+    from .api import SummaryOptions, each_input, load_rules, summarize_file
     from .summarizers.select import Length
 
     length = Length(sentences=sentences if sentences is not None else 3, ratio=ratio, words=words, chars=chars)
-    options = SummaryOptions(algorithm=algorithm, length=length, language=language, keywords=keywords, max_bytes=max_bytes)
+    options = SummaryOptions(
+        algorithm=algorithm, length=length, language=language, keywords=keywords, max_bytes=max_bytes, rules=load_rules(rules)
+    )
     if algorithm is not None:
         from . import summarizers
 
@@ -96,6 +100,7 @@ def clean(
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    rules: RulesOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -103,9 +108,10 @@ def clean(
 
     Example: newsdigest clean page.html --format json | jq '.removed[].reason'
     """
-    from .api import clean_file, each_input
+    from .api import clean_file, each_input, load_rules
 
-    results = each_input(files, lambda path: clean_file(path, max_bytes), strict=debug)
+    site_rules = load_rules(rules)
+    results = each_input(files, lambda path: clean_file(path, max_bytes, site_rules), strict=debug)
     _finish(results, format, output, no_color, quiet, show_removed=show_removed)
 
 

@@ -12,16 +12,17 @@ from ..models import Article, RawDocument
 from .normalize import normalize_text
 
 
-def clean(raw: RawDocument) -> Article:
+def clean(raw: RawDocument, rules=None) -> Article:
+    """`rules`: a `rules.RuleSet` of per-site patterns and selectors (see rules.py), or None."""
     text = normalize_text(raw.text)
     if raw.format == "html":
         from .html import clean_html
 
-        result = clean_html(text)
+        result = clean_html(text, rules, raw.url)
     else:
         from .text import clean_plain
 
-        result = clean_plain(text)
+        result = clean_plain(text, rules, raw.url)
     meta = result.meta
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)

@@ -1,9 +1,13 @@
 """Clean a saved HTML page: metadata from the head, the story from the DOM.
 
-First, honest path: drop the elements that are never story (script, style, nav,
-header, footer, aside, form, ...), take <article> or <main> when the page has
-one, else the element holding the most paragraph text, then turn its blocks into
-lines and let the plain-text cleaner judge them.
+The page is rendered into lines as a person's copy would give them
+(`dom.render`), each line carrying its DOM evidence (link density, <nav>,
+<article>, <main>, class and id hints, headings, lists, tables, whether its
+words are in the JSON-LD articleBody). The HTML line classifier (`model.py`,
+trained by benchmarks/train_cleaner.py) scores them with the plain-text
+features, so lists, tables and subheadings that belong to the story stay.
+Metadata comes from JSON-LD, OpenGraph and <meta>, <time>, then the text.
+lxml is imported only here, when an HTML page is cleaned.
 """
 
 from __future__ import annotations
@@ -13,18 +17,7 @@ import re
 
 from ..models import Metadata, Removed
 from . import metadata as md
-from .text import TextCleanResult, clean_plain
-
-_DROP_TAGS = (
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "button", "select", "input", "textarea", "object", "embed", "canvas", "figure",
-)
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd", "div", "section", "article", "main", "br", "tr", "ul", "ol", "table", "figcaption"}
-_BOILERPLATE_HINT = re.compile(
-    r"share|social|related|promo|newsletter|subscribe|cookie|consent|banner|advert|\bads?\b|sponsor|"
-    r"comment|sidebar|popular|trending|recommend|outbrain|taboola|breadcrumb|byline|author-bio|tags|toolbar|modal|popup",
-    re.IGNORECASE,
-)
+from .text import TextCleanResult, decide, threshold
 
 
 def _parse(html: str):
@@ -117,7 +110,10 @@ def _metadata(root) -> Metadata:
     date = md.parse_date(str(raw_date))[0] if raw_date else None
     raw_updated = article.get("dateModified") or _meta(root, "article:modified_time", "datemodified")
     updated = md.parse_date(str(raw_updated))[0] if raw_updated else None
-    section = article.get("articleSection") if isinstance(article.get("articleSection"), str) else _meta(root, "article:section")
+    section = article.get("articleSection")
+    if isinstance(section, list):  # ["Weather", "News"]: the first is the main one
+        section = next((x for x in section if isinstance(x, str) and x.strip()), None)
+    section = section.strip() if isinstance(section, str) and section.strip() else _meta(root, "article:section")
     lang = (root.get("lang") or "").split("-")[0].lower() or None
     url = _meta(root, "og:url") or next((link.get("href") for link in root.iter("link") if link.get("rel") == "canonical"), None)
     return Metadata(
@@ -151,62 +147,79 @@ def _first_text(root, tag: str) -> str | None:
     return None
 
 
-def _content_root(root):
-    for tag in ("article", "main"):
-        nodes = [n for n in root.iter(tag)]
-        if nodes:
-            return max(nodes, key=lambda n: len(n.text_content()))
-    best, best_len = root, 0
-    for node in root.iter("div", "section", "td"):
-        length = sum(len(p.text_content()) for p in node.iterchildren("p"))
-        if length > best_len:
-            best, best_len = node, length
-    return best
+def _ld_body(root) -> str | None:
+    """The JSON-LD articleBody, when the page declares one of useful length."""
+    for item in _json_ld(root):
+        body = item.get("articleBody")
+        if isinstance(body, str) and len(body.split()) >= 20:
+            return body
+    return None
 
 
-def _block_lines(node) -> list[str]:
-    """The text of `node` as lines: a new line at every block element."""
-    parts: list[str] = []
+def page_lines(root, ld_body: str | None = None):
+    """The rendered lines of a parsed page, with their DOM evidence (`dom.DomLine`)."""
+    from .dom import render
 
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if el.text and tag:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-
-    walk(node)
-    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+    body = root.find("body")
+    return render(body if body is not None else root, ld_body)
 
 
-def clean_html(html: str) -> TextCleanResult:
+def _apply_selectors(root, rules) -> tuple[list[Removed], list[str]]:
+    """Drop the elements a site rule's `drop_selectors` match; return the texts its `keep_selectors` match."""
+    removed: list[Removed] = []
+    kept: list[str] = []
+    for selector in rules.drop_selectors:
+        for el in rules.select(root, selector):
+            if el.getparent() is None:
+                continue
+            text = " ".join(el.text_content().split())
+            if text:
+                removed.append(Removed(text[:500], f"dropped by site rule (selector {selector!r})"))
+            el.drop_tree()
+    for selector in rules.keep_selectors:
+        kept.extend(" ".join(el.text_content().split()) for el in rules.select(root, selector))
+    return removed, [k for k in kept if k]
+
+
+def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult:
+    """Story paragraphs, removed blocks with reasons, and metadata of an HTML page.
+
+    `rules` (a `rules.RuleSet` or `rules.SiteRules`) may add a site's CSS
+    selectors and line patterns to drop or keep."""
+    from .model import score_lines
+
     root = _parse(html)
     if root is None:
         return TextCleanResult([], [], Metadata())
     meta = _metadata(root)
+    if rules is not None and hasattr(rules, "for_page"):
+        rules = rules.for_page(url or meta.url, meta.publisher)
     removed: list[Removed] = []
-    for el in list(root.iter(*_DROP_TAGS)):
-        if el.getparent() is not None:
-            text = " ".join(el.text_content().split()) if el.tag not in ("script", "style", "template") else ""
-            if text:
-                removed.append(Removed(text[:500], f"<{el.tag}> element"))
-            el.drop_tree()
-    for el in list(root.iter("div", "section", "ul", "span", "p")):
-        hint = f"{el.get('class', '')} {el.get('id', '')}"
-        if el.getparent() is not None and _BOILERPLATE_HINT.search(hint) and next(el.iter("article"), None) is None:
-            text = " ".join(el.text_content().split())
-            if len(text) < 2000:
-                if text:
-                    removed.append(Removed(text[:500], f"boilerplate block (class or id {hint.strip()!r})"))
-                el.drop_tree()
-    lines = _block_lines(_content_root(root))
-    result = clean_plain("\n\n".join(lines))
+    keep_texts: list[str] = []
+    if rules is not None:
+        removed, keep_texts = _apply_selectors(root, rules)
+    ld_body = _ld_body(root)
+    dlines = page_lines(root, ld_body)
+    lines = [d.line for d in dlines]
+    if lines:
+        from .dom import dom_matrix
+
+        scores = [float(p) for p in score_lines(dom_matrix(dlines), "html")]
+    else:
+        scores = []
+    forced_keep = set()
+    if keep_texts:
+        joined = "\n".join(keep_texts)
+        forced_keep = {i for i, line in enumerate(lines) if line.text.lstrip("* ") in joined}
+    from .dom import DOM_NAMES
+
+    in_form = DOM_NAMES.index("in_form")
+    # A <form> holds sign-up, search, login or comment boxes, never the story.
+    forced_drop = {i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]}
+    result = decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop)
+    paragraphs = result.paragraphs
+    if not paragraphs and ld_body:  # nothing scored as story, not even the densest prose: the declared body
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", ld_body) if p.strip()]
     text_meta = result.meta
     merged = Metadata(
         title=meta.title or text_meta.title,
@@ -218,7 +231,8 @@ def clean_html(html: str) -> TextCleanResult:
         language=meta.language,
         url=meta.url,
     )
-    paragraphs = result.paragraphs
     if merged.title and paragraphs and paragraphs[0] == merged.title:
+        removed.append(Removed(paragraphs[0], "headline (reported as the title)"))
         paragraphs = paragraphs[1:]
     return TextCleanResult(paragraphs, removed + result.removed, merged)
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-_MONTHS = {
+MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
@@ -20,15 +20,15 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d\d)(?::(\d\d))?)?")
-_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 # "By Cao Yin (China Daily)", "By Jane Doe and John Roe, Staff Writers", "By MARIA LOPEZ | Published ..."
-_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:(?:written|posted|reported|words|story|text)\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _NOT_NAME_WORDS = {
     "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
     "updated", "published", "posted", "news", "agency", "agencies", "desk", "team", "contributor",
@@ -47,10 +47,10 @@ def parse_date(text: str) -> tuple[str | None, bool]:
         hh, mm = match[4], match[5]
         found.append((match.start(), _iso(y, mo, d, hh, mm)))
     for match in _MDY.finditer(text):
-        mo = _MONTHS.get(_month_key(match[1]))
+        mo = MONTHS.get(_month_key(match[1]))
         found.append((match.start(), _iso(int(match[3]), mo, int(match[2]), None, None)))
     for match in _DMY.finditer(text):
-        found.append((match.start(), _iso(int(match[3]), _MONTHS.get(_month_key(match[2])), int(match[1]), None, None)))
+        found.append((match.start(), _iso(int(match[3]), MONTHS.get(_month_key(match[2])), int(match[1]), None, None)))
     for match in _CJK_DATE.finditer(text):
         found.append((match.start(), _iso(int(match[1]), int(match[2]), int(match[3]), None, None)))
     found = [f for f in found if f[1]]
@@ -62,7 +62,7 @@ def parse_date(text: str) -> tuple[str | None, bool]:
 
 def _month_key(name: str) -> str:
     key = name.lower().rstrip(".")
-    return key if key in _MONTHS else key[:3]
+    return key if key in MONTHS else key[:3]
 
 
 def _iso(y: int, mo: int | None, d: int, hh: str | None, mm: str | None) -> str | None:
@@ -104,6 +104,9 @@ def _name_word(word: str) -> bool:
     """"Hélène", "O'Neill", "Jean-Luc", "J.", "McAdams", or a particle such as "van"."""
     if word.lower() in _PARTICLES:
         return True
+    head, dash, tail = word.partition("-")
+    if dash and head.lower() in _PARTICLES and tail[:1].isupper():
+        return _name_word(tail)  # "al-Hassan", "el-Sayed"
     if not word[:1].isupper():
         return False
     if len(word) == 2 and word[1] == ".":
@@ -122,9 +125,13 @@ def looks_like_name(candidate: str) -> bool:
     return not any(ch.isdigit() for ch in candidate)
 
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev|fr)\.?\s+(?=\S+\s)", re.IGNORECASE)
+
+
 def parse_authors(text: str) -> list[str]:
     """Names from an author string ("Jane Doe and John Roe, Staff Writers"); [] when unsure."""
     text = _PUBLISHER_IN_PARENS.sub(" ", text)
+    text = re.sub(r"^\s*by\b[:\s]*", "", text, flags=re.IGNORECASE)  # "By Owen Price" in a JSON-LD author name
     text = re.split(r"\s[|•·–—]\s|\s-\s|\b(?:updated|published|posted)\b|\d", text, maxsplit=1, flags=re.IGNORECASE)[0]
     parts = re.split(r"\s*(?:,|&|\band\b|;)\s*", text.strip(" ,.:"))
     names = []
@@ -134,6 +141,7 @@ def parse_authors(text: str) -> list[str]:
             continue
         if part.isupper() and len(part) > 3:
             part = part.title()
+        part = _HONORIFIC.sub("", part)
         if looks_like_name(part):
             names.append(part)
         elif part.lower().split()[0] in _NOT_NAME_WORDS:
@@ -163,7 +171,7 @@ def parse_byline(line: str) -> dict | None:
 
 _DATELINE = re.compile(
     r"^\s*(?:(?:published|updated|posted|last updated)\b[:\s]*|[A-Z][a-z]+day,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)",
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)",
     re.IGNORECASE,
 )
 

@@ -1,10 +1,15 @@
 """Clean a plain-text copy of a news page: keep the story, drop the page around it.
 
-The page is cut into lines (hard-wrapped paragraphs are joined first). Each line
-is labelled from evidence that generalizes across sites: its length, whether it
-reads as sentences, whether it looks like a menu, a byline, a dateline or a
-boilerplate heading. The story is the run from the first to the last prose
-line; labels decide which short lines inside that run stay.
+The page is cut into lines. A line classifier shipped with the package
+(`model.py`, trained by benchmarks/train_cleaner.py) scores each line from
+evidence that generalizes across sites: its length, sentence punctuation,
+stop words, capitals, list bullets and separators, byline/date/reading-time
+and boilerplate patterns, its place in the page, the densest run of prose, and
+its neighbours. Lines scored as story are kept; every other line is reported
+in `removed` with a reason a person can read (menu, byline, teaser, ...).
+
+Hand rules still do what rules do best: pull out the headline, byline, dates,
+section and publisher, and name the kind of each removed line.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..models import Metadata, Removed
 from . import metadata as md
+from .features import Line, split_lines
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
 
 # A story line reads as prose: enough words and sentence punctuation. News
@@ -22,6 +28,7 @@ PROSE_MIN_WORDS = 12
 PROSE_ANY_WORDS = 25  # this long, a line is prose even without a final full stop
 SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’)\]]*$")
 _NAV_SEPARATORS = re.compile(r"\s+(?:[|/>»•·›]|::)\s+|\s*\|\s*")
+_BULLET = re.compile(r"^(?:[*+•▪●◦‣·\-–—o]\s|\d{1,3}[.)]\s)")
 _BOILERPLATE_HEADINGS = re.compile(
     r"^(?:hot topics|editor'?s'? picks?|related(?: stories| articles| news| content| coverage)?|"
     r"most (?:popular|read|viewed|shared)|more (?:stories|news|from [\w ]+)|trending(?: now)?|"
@@ -39,6 +46,12 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\((?:photo|image|picture|credit|file photo)[^)]*\)\s*$|^(?:photo|image|picture)\s*:", re.IGNORECASE)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)", re.IGNORECASE
+)
+# When the classifier keeps nothing, the densest run of prose is the story if it
+# holds at least this many words: less is a menu page's blurb, not a story.
+FALLBACK_MIN_WORDS = 40
 
 
 @dataclass
@@ -47,33 +60,6 @@ class TextCleanResult:
     removed: list[Removed]
     meta: Metadata
     extra: dict = field(default_factory=dict)
-
-
-def _join_wrapped(block: list[str]) -> list[str]:
-    """Join hard-wrapped lines of one blank-line-separated block into paragraphs."""
-    if len(block) < 2:
-        return block
-    lengths = [len(line) for line in block[:-1]]
-    wrapped = all(40 <= n <= 100 for n in lengths) and max(lengths) - min(lengths) < 40
-    if not wrapped:
-        return block
-    if not all(len(line.split()) >= 5 for line in block[:-1]):
-        return block
-    return [" ".join(line.strip() for line in block)]
-
-
-def _lines(text: str) -> list[str]:
-    blocks: list[list[str]] = [[]]
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if line:
-            blocks[-1].append(re.sub(r"[ \t]+", " ", line))
-        elif blocks[-1]:
-            blocks.append([])
-    out: list[str] = []
-    for block in blocks:
-        out.extend(_join_wrapped(block))
-    return out
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -103,7 +89,9 @@ def is_nav(line: str) -> bool:
     return all(len(item.split()) <= 5 for item in items) and not SENTENCE_END.search(items[-1])
 
 
-def _label(line: str) -> tuple[str, dict | None]:
+def label(line: str) -> tuple[str, dict | None]:
+    """What a line looks like to hand rules: byline, dateline, heading, boilerplate,
+    prose, nav, list, caption or short (and a byline's parsed parts)."""
     byline = md.parse_byline(line)
     if byline:
         return "byline", byline
@@ -121,122 +109,241 @@ def _label(line: str) -> tuple[str, dict | None]:
         return "caption", None
     if _BOILERPLATE_LINE.search(line):
         return "boilerplate", None
+    if _BULLET.match(line):
+        return "list", None
     return "short", None
 
 
 _REASONS = {
     "byline": "byline",
-    "dateline": "dateline",
-    "heading": "boilerplate heading (related links, footer, share prompt)",
-    "boilerplate": "boilerplate (copyright, subscribe or share prompt, reading time)",
+    "dateline": "date line",
+    "heading": "heading of a related-links, share or footer block",
+    "boilerplate": "boilerplate (copyright, subscribe, share or login prompt, reading time)",
     "nav": "navigation menu or breadcrumb",
     "caption": "photo caption or credit",
-    "short": "short line outside the story (teaser, label or menu item)",
+    "list": "list of links (menu, related stories)",
+    "short": "short line (teaser headline, label or menu item)",
+    "prose": "text that is not part of the story (another story's teaser, a comment, a footer)",
 }
-_COPYRIGHT_OWNER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)", re.IGNORECASE)
 
 
-def clean_plain(text: str) -> TextCleanResult:
-    lines = _lines(text)
-    labels = [_label(line) for line in lines]
-    prose_at = [i for i, (kind, _) in enumerate(labels) if kind == "prose"]
+def _reason(kind: str, where: str, score: float | None) -> str:
+    reason = f"{_REASONS.get(kind, 'not part of the story')}, {where}"
+    return reason if score is None else f"{reason} (story score {score:.2f})"
+
+
+def story_scores(lines: list[Line]) -> list[float]:
+    """The classifier's story probability for each line."""
+    from .features import page_matrix
+    from .model import score_lines
+
+    if not lines:
+        return []
+    return [float(p) for p in score_lines(page_matrix(lines))]
+
+
+def threshold(kind: str = "text") -> float:
+    from .model import load_model
+
+    return load_model(kind).threshold
+
+
+def _fallback(lines: list[Line]) -> set[int]:
+    """The prose lines of the densest run of prose, when the classifier kept nothing."""
+    from .features import densest_run
+
+    prose = [is_prose(line.text) for line in lines]
+    weights = [len(line.text) if p else -min(len(line.text), 80) - 20 for line, p in zip(lines, prose)]
+    a, b = densest_run(weights)
+    chosen = {i for i in range(a, b + 1) if prose[i]}
+    if sum(word_count(lines[i].text) for i in chosen) < FALLBACK_MIN_WORDS:
+        return set()
+    return chosen
+
+
+_READ_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)\W*$|^reading time\b", re.IGNORECASE)
+# "Read more: Another story's headline": a link to another story inside this one.
+_TEASER = re.compile(
+    r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested|further reading|don'?t miss)"
+    r"\s*[:|»>–—-]\s*\S", re.IGNORECASE,
+)
+TEASER_MAX_WORDS = 20  # a headline; a longer line is a sentence that happens to start so
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|share|subscribe|sign in|log in|login)\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+
+
+def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -> dict[int, str]:
+    """Lines that are boilerplate whatever the classifier says, with the reason.
+
+    Each kind below is story text on under 1% of the dev set's lines that have
+    it (bylines, date lines, "Related"/"Most read" headings and the short lines
+    under them), so dropping them always costs almost nothing and saves the
+    pages that look unlike the training pages."""
+    sure: dict[int, str] = {}
+    under_heading = False
+    for i, (text, (kind, info)) in enumerate(zip(texts, labels)):
+        if kind == "prose":
+            under_heading = False
+        if kind == "byline":
+            sure[i] = "byline"
+        elif kind == "dateline":
+            sure[i] = "date line (reported as the date)"
+        elif kind == "heading":
+            sure[i] = "heading of a related-links, share or footer block"
+            under_heading = True
+        elif _READ_TIME.search(text):
+            sure[i] = "reading time"
+        elif _COPYRIGHT.search(text) and word_count(text) < 30:
+            sure[i] = "copyright or legal line"
+        elif _TEASER.match(text) and word_count(text) <= TEASER_MAX_WORDS:
+            sure[i] = "link to another story"
+        elif under_heading:
+            sure[i] = "teaser or link under a related-links heading"
+    return sure
+
+
+def clean_plain(text: str, rules=None, url: str | None = None) -> TextCleanResult:
+    """Story paragraphs, removed lines with reasons, and metadata of a plain-text page.
+
+    `rules` (a `rules.RuleSet` or one site's `rules.SiteRules`) adds a site's
+    own patterns of lines to drop or to keep; they win over the classifier. A
+    RuleSet is matched on `url` or on the publisher the page names."""
+    lines = split_lines(text)
+    scores = story_scores(lines)
+    cut = threshold() if lines else 0.5
+    if rules is not None and hasattr(rules, "for_page"):
+        first = decide(lines, scores, cut)
+        rules = rules.for_page(url, first.meta.publisher)
+        if not rules:
+            return first
+    return decide(lines, scores, cut, rules)
+
+
+def decide(
+    lines: list[Line], scores: list[float], cut: float, rules=None, forced_keep: set[int] = frozenset(),
+    forced_drop: dict[int, str] | None = None, fallback=None,
+) -> TextCleanResult:
+    """Keep the lines scored as story, drop the rest with reasons, and read the metadata.
+
+    Sure boilerplate (bylines, date lines, related-links headings and their
+    teasers) goes whatever the score; then a site's rules, then the caller's
+    forced choices (e.g. HTML elements matched by a rule's CSS selector) win.
+    `fallback(lines)` gives the lines to keep when nothing scored as story."""
+    texts = [line.text for line in lines]
+    labels = [label(t) for t in texts]
+    keep = {i for i, s in enumerate(scores) if s >= cut}
+    forced = _sure_boilerplate(texts, labels)
+    if rules is not None:
+        for i, t in enumerate(texts):
+            verdict = rules.judge_line(t)
+            if verdict == "keep":
+                keep.add(i)
+                forced.pop(i, None)
+            elif verdict is not None:
+                forced[i] = verdict
+    for i, reason in (forced_drop or {}).items():
+        forced[i] = reason
+    for i in forced_keep:
+        keep.add(i)
+        forced.pop(i, None)
+    keep -= set(forced)
+    if not keep and lines:
+        keep = (fallback or _fallback)(lines) - set(forced)
+    order = sorted(keep)
+    first = order[0] if order else len(lines)
+    last = order[-1] if order else -1
+
+    meta = _metadata(texts, labels, keep)
+    title_at = meta.pop("title_at")
+    keep.discard(title_at)
     removed: list[Removed] = []
+    kept: list[str] = []
+    for i, t in enumerate(texts):
+        kind = labels[i][0]
+        if i == title_at:
+            removed.append(Removed(t, "headline (reported as the title)"))
+        elif i in forced:
+            removed.append(Removed(t, forced[i]))
+        elif i in keep:
+            kept.append(collapse_repeated_fragment(t))
+        else:
+            where = "before the story" if i < first else "after the story" if i > last else "inside the story"
+            removed.append(Removed(t, _reason(kind, where, scores[i] if scores else None)))
+
+    paragraphs, dropped = drop_repeated_paragraphs(kept)
+    removed.extend(Removed(p, "repeated paragraph") for p in dropped)
+    return TextCleanResult(paragraphs=paragraphs, removed=removed, meta=Metadata(**meta))
+
+
+def _metadata(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> dict:
+    """Title, authors, publisher, dates and section from the lines around the story."""
     meta: dict = {"authors": (), "publisher": None, "date": None, "updated": None, "section": None, "title": None}
-
-    first = prose_at[0] if prose_at else len(lines)
-    last = prose_at[-1] if prose_at else -1
-
-    # Metadata from the lines above the story (and bylines anywhere).
+    order = sorted(keep)
+    first = order[0] if order else len(lines)
+    last = order[-1] if order else -1
     for i, (kind, info) in enumerate(labels):
         if kind == "byline" and info and not meta["authors"] and not meta["publisher"]:
             meta["authors"] = tuple(info["authors"])
             meta["publisher"] = info["publisher"]
             meta["date"] = meta["date"] or info["date"]
             meta["updated"] = meta["updated"] or info["updated"]
-        elif kind == "dateline" and not meta["date"]:
+        elif kind == "dateline" and not meta["date"] and i <= max(first, 0) + 3:
             meta["date"], meta["updated"] = md.split_dates(lines[i])
-    title_at = _find_title(lines, labels, first)
-    if title_at is not None:
-        meta["title"] = lines[title_at]
-    section = _find_section(lines, labels, title_at if title_at is not None else first)
-    if section:
-        meta["section"] = section
+    title_at = _find_title(lines, labels, keep)
+    meta["title"] = lines[title_at] if title_at is not None else None
+    meta["section"] = _find_section(lines, labels, title_at if title_at is not None else first)
     if not meta["publisher"]:
         for line in lines[last + 1 :] if last >= 0 else lines:
             owner = _COPYRIGHT_OWNER.search(line)
             if owner and not any(ch.isdigit() for ch in owner[1]):
                 meta["publisher"] = owner[1].strip(" .")
                 break
-
-    kept: list[str] = []
-    after_heading = False
-    for i, line in enumerate(lines):
-        kind = labels[i][0]
-        if i == title_at:
-            removed.append(Removed(line, "title (reported as metadata)"))
-            continue
-        if i < first or i > last:
-            where = "before the story" if i < first else "after the story"
-            reason = _REASONS.get(kind, "outside the story")
-            removed.append(Removed(line, f"{reason}, {where}" if kind in ("short", "prose") else reason))
-            continue
-        if kind == "prose":
-            kept.append(collapse_repeated_fragment(line))
-            after_heading = False
-            continue
-        if kind == "heading":
-            after_heading = True
-        if kind == "short" and not after_heading and _is_subheading(line, lines, i):
-            kept.append(line)
-            continue
-        removed.append(Removed(line, _REASONS[kind]))
-
-    paragraphs, dropped = drop_repeated_paragraphs(kept)
-    removed.extend(Removed(p, "repeated paragraph") for p in dropped)
-    return TextCleanResult(
-        paragraphs=paragraphs,
-        removed=removed,
-        meta=Metadata(
-            title=meta["title"],
-            authors=tuple(meta["authors"]),
-            publisher=meta["publisher"],
-            section=meta["section"],
-            date=meta["date"][:10] if meta["date"] else None,  # the day; the time stays in `updated`
-            updated=meta["updated"],
-        ),
-    )
+    if meta["date"]:
+        meta["date"] = meta["date"][:10]  # the day; the time stays in `updated`
+    meta["title_at"] = title_at
+    return meta
 
 
-def _is_subheading(line: str, lines: list[str], i: int) -> bool:
-    """A short line inside the story that introduces the next paragraph, not a teaser.
-
-    Teasers come in runs of short lines; a subheading stands alone between prose."""
-    before = i > 0 and is_prose(lines[i - 1])
-    after = i + 1 < len(lines) and is_prose(lines[i + 1])
-    return before and after and 2 <= len(line.split()) <= 10
+def _title_like(line: str, kind: str) -> bool:
+    """A headline: a short plain line (3 to 25 words) that does not end like a sentence."""
+    if kind != "short" or not 3 <= word_count(line) <= 25:
+        return False
+    return not SENTENCE_END.search(line) or line.endswith(("?", "!", "？", "！"))
 
 
-def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], first: int) -> int | None:
-    """The headline: the short line just above the byline, else the last plain short
-    line above the story."""
-    head = range(min(first, len(lines)))
+def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> int | None:
+    """The headline: the headline-like line just above the byline or date line, else
+    the last one above the story's first paragraph that the classifier did not keep
+    (a kept one is more likely a subheading), else the story's first line if it is one."""
+    order = sorted(keep)
+    first_prose = next((i for i in order if labels[i][0] == "prose"), order[0] if order else len(lines))
+    head = range(min(first_prose, len(lines)))
     for i in head:
         if labels[i][0] in ("byline", "dateline"):
             for j in range(i - 1, -1, -1):
-                if labels[j][0] in ("short",) and 3 <= word_count(lines[j]) <= 25:
+                if _title_like(lines[j], labels[j][0]):
                     return j
                 if labels[j][0] not in ("dateline", "byline", "boilerplate", "heading", "caption"):
                     break
             break
-    candidates = [i for i in head if labels[i][0] == "short" and 3 <= word_count(lines[i]) <= 25]
-    return candidates[-1] if candidates else None
+    candidates = [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])]
+    if candidates:
+        return candidates[-1]
+    if order and order[0] < first_prose and _title_like(lines[order[0]], labels[order[0]][0]):
+        return order[0]
+    return None
 
 
 def _find_section(lines: list[str], labels: list[tuple[str, dict | None]], before: int) -> str | None:
     """The section from a breadcrumb above the headline ("Business / World Internet Conference")."""
     for i in range(min(before, len(lines)) - 1, -1, -1):
-        if labels[i][0] == "nav" and re.search(r"\s(?:/|>|»|›)\s", lines[i]):
-            items = [p.strip() for p in re.split(r"\s(?:/|>|»|›)\s", lines[i]) if p.strip()]
+        # "Home > World > Europe" anywhere above; "World | Science" only just above the headline
+        # (further up, "|" joins menu items, not a path).
+        separators = r"\s(?:/|>|»|›)\s" if before - i > 2 else r"\s(?:/|>|»|›|\|)\s"
+        if labels[i][0] != "nav" or _SOCIAL.search(lines[i]):
+            continue  # share buttons and account links are no path to the story
+        if re.search(separators, lines[i]) and len(re.split(separators, lines[i])) <= 5:
+            items = [p.strip() for p in re.split(separators, lines[i]) if p.strip()]
             items = [p for p in items if p.lower() not in ("home", "news", "homepage", "index")]
             return items[0] if items else None
     # A kicker: one to three capitalised words alone just above the headline ("Farming").

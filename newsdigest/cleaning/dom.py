@@ -1,0 +1,212 @@
+"""An HTML page as lines of text, each with the evidence its place in the DOM gives.
+
+The page is rendered the way a person's select-all copy would give it (a line
+per block element, list items as "* item", blank lines between blocks), so the
+plain-text features apply unchanged; each line also carries what only the DOM
+knows: how much of it is link text, whether it sits in <nav>, <header>,
+<footer>, <aside>, <form>, <article> or <main>, under a heading, in a list or
+a table, and what the class and id names of its ancestors hint at ("share",
+"related", "comment" versus "article-body", "story", "content").
+
+lxml is imported by the caller (html.py); nothing here imports it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .features import Line
+
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "option",
+     "button", "input", "textarea", "video", "audio", "picture", "source", "map"}
+)
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+     "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "thead", "tbody", "tfoot", "caption", "blockquote", "pre",
+     "figure", "figcaption", "form", "fieldset", "address", "details", "summary", "hr", "center", "body", "html",
+     "menu", "dialog", "legend", "hgroup"}
+)
+CELL_TAGS = frozenset({"td", "th"})
+# Ancestors whose presence is recorded for every line below them.
+REGIONS = ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure", "a_block")
+BAD_HINT = re.compile(
+    r"share|social|sharing|related|promo|newsletter|subscri|cookie|consent|banner|advert|\bads?\b|-ad-|sponsor|"
+    r"comment|sidebar|popular|trending|recommend|outbrain|taboola|breadcrumb|byline|author|tags?\b|toolbar|modal|popup|"
+    r"menu|nav|footer|header|widget|signup|login|teaser|more-|read-?more|caption|credit|meta|disclaimer|pagination",
+    re.IGNORECASE,
+)
+GOOD_HINT = re.compile(r"article|content|story|body|entry|post|text|main|prose|rich", re.IGNORECASE)
+DOM_NAMES = (
+    "link_share", "tag_p", "tag_heading", "tag_li", "tag_cell", "tag_div", "tag_quote_pre", "tag_caption",
+    *(f"in_{r}" for r in REGIONS), "bad_hints", "good_hints", "log_depth", "in_ld_body", "tag_h1",
+)
+
+
+@dataclass(frozen=True)
+class DomLine:
+    line: Line
+    dom: tuple[float, ...]  # DOM_NAMES, in order
+
+
+def _hints(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''} {el.get('itemprop') or ''}"
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, float, str, tuple, int, int, int, bool]] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.block_tag = "div"
+        self.block_ctx: tuple = ()
+        self.block_hints = (0, 0)
+        self.block_depth = 0
+        self.prefix = ""
+        self.blank = True
+
+    def flush(self, blank_after: bool = False) -> None:
+        text = " ".join("".join(self.parts).split())
+        if text:
+            full = (self.prefix + text) if self.prefix else text
+            share = min(1.0, self.link_chars / max(len(text), 1))
+            self.lines.append((full, share, self.block_tag, self.block_ctx, *self.block_hints, self.block_depth, self.blank))
+            self.blank = False
+        self.parts = []
+        self.link_chars = 0
+        self.prefix = ""
+        if blank_after:
+            self.blank = True
+
+    def walk(self, el, ctx: frozenset, bad: int, good: int, depth: int, in_link: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:  # comments, processing instructions
+            if el.tail:
+                self._text(el.tail, in_link)
+            return
+        tag = tag.lower()
+        if tag in SKIP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            if el.tail:
+                self._text(el.tail, in_link)
+            return
+        style = el.get("style")
+        if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
+            if el.tail:
+                self._text(el.tail, in_link)
+            return
+        hints = _hints(el)
+        if hints.strip():
+            bad += bool(BAD_HINT.search(hints))
+            good += bool(GOOD_HINT.search(hints))
+        if tag in ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"):
+            ctx = ctx | {tag}
+        block = tag in BLOCK_TAGS
+        if block or tag == "br":
+            self.flush(blank_after=tag not in ("li", "br", "tr", "dt", "dd"))
+        mine = (tag, tuple(sorted(ctx)), (bad, good), depth)
+        if block:
+            self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
+            if tag == "li":
+                self.prefix = "* "
+        if tag in CELL_TAGS and self.parts:
+            self.parts.append(" | ")
+        link = in_link or tag == "a"
+        if el.text:
+            self._text(el.text, link)
+        for child in el:
+            self.walk(child, ctx, bad, good, depth + 1, link)
+            if block and self.block_tag is not tag:  # text after a nested block is this block's again
+                self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
+        if block:
+            self.flush(blank_after=tag not in ("li", "dt", "dd"))
+        if el.tail:
+            self._text(el.tail, in_link)
+
+    def _text(self, text: str, in_link: bool) -> None:
+        self.parts.append(text)
+        if in_link:
+            self.link_chars += len(text.strip())
+
+
+def render(body, ld_body: str | None = None) -> list[DomLine]:
+    """Lines of the page under `body` (an lxml element) with their DOM evidence.
+
+    `ld_body` is the JSON-LD articleBody, when the page has one: each line
+    records whether its words are in it."""
+    r = _Renderer()
+    r.walk(body, frozenset(), 0, 0, 0, False)
+    r.flush()
+    ld_words = set(re.findall(r"\w+", ld_body.lower())) if ld_body else None
+    raw = r.lines
+    out: list[DomLine] = []
+    block = 0
+    for i, (text, share, tag, ctx, bad, good, depth, blank) in enumerate(raw):
+        if blank and i:
+            block += 1
+        after = i + 1 == len(raw) or raw[i + 1][7]
+        if ld_words is None:
+            in_ld = -1.0  # no articleBody on the page
+        else:
+            words = re.findall(r"\w+", text.lower())
+            in_ld = sum(w in ld_words for w in words) / len(words) if words else 0.0
+        ctxs = set(ctx)
+        if share > 0.8:  # (almost) all link text: a menu item or a teaser headline
+            ctxs.add("a_block")
+
+        out.append(DomLine(
+            Line(text, block, blank or i == 0, after),
+            (
+                share,
+                float(tag == "p"),
+                float(tag in ("h1", "h2", "h3", "h4", "h5", "h6")),
+                float(tag in ("li", "dt", "dd")),
+                float(tag in ("td", "th", "tr", "table")),
+                float(tag in ("div", "section", "span")),
+                float(tag in ("blockquote", "pre")),
+                float(tag in ("figcaption", "caption", "figure")),
+                *(float(region in ctxs) for region in REGIONS),
+                float(min(bad, 5)),
+                float(min(good, 5)),
+                math.log1p(depth),
+                in_ld,
+                float(tag == "h1"),
+            ),
+        ))
+    return out
+
+
+DOM_WINDOW = ("link_share", "tag_li", "in_nav", "in_article", "bad_hints", "tag_p")
+
+
+def dom_names() -> list[str]:
+    from .features import context_names
+
+    names = context_names() + list(DOM_NAMES)
+    names += [f"{name}_mean{w}" for name in DOM_WINDOW for w in (2, 6)]
+    names += [f"link_share@{k:+d}" for k in (-1, 1)]
+    return names
+
+
+def dom_matrix(dlines: list[DomLine]):
+    """The feature matrix of a rendered page: the plain-text features plus DOM evidence (`dom_names()`)."""
+    import numpy as np
+
+    from .features import page_matrix
+
+    x = page_matrix([d.line for d in dlines])
+    dom = np.asarray([d.dom for d in dlines], dtype=np.float64)
+    n = len(dlines)
+    parts = [x, dom]
+    idx = np.arange(n)
+    for name in DOM_WINDOW:
+        c = np.concatenate([[0.0], np.cumsum(dom[:, DOM_NAMES.index(name)])])
+        for w in (2, 6):
+            lo, hi = np.clip(idx - w, 0, n), np.clip(idx + w + 1, 0, n)
+            parts.append(((c[hi] - c[lo]) / (hi - lo))[:, None])
+    share = dom[:, 0]
+    padded = np.concatenate([[-1.0], share, [-1.0]])
+    parts.append(padded[:-2, None])
+    parts.append(padded[2:, None])
+    return np.hstack(parts)

@@ -1,0 +1,1 @@
+"""Data shipped with newsdigest: the line classifier trees (written by benchmarks/train_cleaner.py)."""
