@@ -12,6 +12,11 @@ from ..models import Article, RawDocument
 from .normalize import normalize_text
 
 
+# The story's first few thousand characters tell its language as well as the
+# whole does, and detection time grows with the text.
+LANGUAGE_SAMPLE = 4000
+
+
 def clean(raw: RawDocument, rules=None) -> Article:
     """`rules`: a `rules.RuleSet` of per-site patterns and selectors (see rules.py), or None."""
     text = normalize_text(raw.text)
@@ -29,7 +34,7 @@ def clean(raw: RawDocument, rules=None) -> Article:
     if not meta.language and result.paragraphs:
         from ..language import detect_language
 
-        meta = replace(meta, language=detect_language("\n".join(result.paragraphs)))
+        meta = replace(meta, language=detect_language("\n".join(result.paragraphs)[:LANGUAGE_SAMPLE]))
     return Article(
         path=raw.path,
         paragraphs=tuple(result.paragraphs),

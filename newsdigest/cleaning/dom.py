@@ -21,7 +21,7 @@ from .features import Line
 
 SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "option",
-     "button", "input", "textarea", "video", "audio", "picture", "source", "map"}
+     "input", "textarea", "video", "audio", "picture", "source", "map"}
 )
 BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -32,6 +32,7 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 # Ancestors whose presence is recorded for every line below them.
 REGIONS = ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure", "a_block")
+BIG_FORM_CHARS = 2000  # sign-up, search and comment forms hold a few lines; more is a page-wide form
 BAD_HINT = re.compile(
     r"share|social|sharing|related|promo|newsletter|subscri|cookie|consent|banner|advert|\bads?\b|-ad-|sponsor|"
     r"comment|sidebar|popular|trending|recommend|outbrain|taboola|breadcrumb|byline|author|tags?\b|toolbar|modal|popup|"
@@ -66,6 +67,7 @@ class _Renderer:
         self.block_depth = 0
         self.prefix = ""
         self.blank = True
+        self.hint_cache: dict[str, tuple[bool, bool]] = {}
 
     def flush(self, blank_after: bool = False) -> None:
         text = " ".join("".join(self.parts).split())
@@ -87,19 +89,21 @@ class _Renderer:
                 self._text(el.tail, in_link)
             return
         tag = tag.lower()
-        if tag in SKIP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        # Hidden elements are read all the same (pages hide content until scripts
+        # run); a button is skipped unless broken markup left the page inside it.
+        if tag in SKIP_TAGS or (tag == "button" and el.find(".//p") is None and el.find(".//div") is None):
             if el.tail:
                 self._text(el.tail, in_link)
             return
-        style = el.get("style")
-        if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
-            if el.tail:
-                self._text(el.tail, in_link)
-            return
+        if tag == "form" and len(el.text_content()) > BIG_FORM_CHARS:
+            tag = "div"  # a form around the whole page (ASP.NET does this): no sign-up box
         hints = _hints(el)
         if hints.strip():
-            bad += bool(BAD_HINT.search(hints))
-            good += bool(GOOD_HINT.search(hints))
+            found = self.hint_cache.get(hints)
+            if found is None:  # class names repeat across a page: judge each once
+                found = self.hint_cache[hints] = (bool(BAD_HINT.search(hints)), bool(GOOD_HINT.search(hints)))
+            bad += found[0]
+            good += found[1]
         if tag in ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"):
             ctx = ctx | {tag}
         block = tag in BLOCK_TAGS
@@ -210,3 +214,16 @@ def dom_matrix(dlines: list[DomLine]):
     parts.append(padded[:-2, None])
     parts.append(padded[2:, None])
     return np.hstack(parts)
+
+
+FURNITURE_REGIONS = tuple(DOM_NAMES.index(f"in_{r}") for r in ("nav", "header", "footer", "aside"))
+FURNITURE_LINK_SHARE = 0.8
+
+
+def is_furniture(d: DomLine) -> bool:
+    """A link in a <nav>, <header>, <footer> or <aside>: the page's furniture.
+
+    On the dev set 40,805 rendered lines are so, 6 of them story text, a third
+    of all lines: they are dropped before the classifier, which makes it faster
+    and lets it spend its trees on the lines that are in doubt."""
+    return d.dom[0] >= FURNITURE_LINK_SHARE and any(d.dom[i] for i in FURNITURE_REGIONS)

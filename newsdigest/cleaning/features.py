@@ -79,6 +79,11 @@ BASE_NAMES = (
 )
 
 
+SAMPLE_CHARS = 600  # about 100 words: enough for stable shares (stop words, capitals, punctuation)
+SAMPLE_WORDS = 100
+HEAD_CHARS = 240  # bylines, dates, prompts and credits sit at the start of a line or are the line
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -116,8 +121,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     over 12; 25 words make a line prose even without a final full stop."""
     words = len(text.split()) if words is None else words
     if words >= 25:
-        return not _SEPARATOR.search(text) or text.count("|") < 2
-    return words >= 12 and bool(SENTENCE_END.search(text))
+        return not _SEPARATOR.search(text[:HEAD_CHARS]) or text.count("|") < 2
+    return words >= 12 and bool(SENTENCE_END.search(text[-8:]))
 
 
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -148,16 +153,20 @@ def base_features(lines: list[Line]) -> list[list[float]]:
         chars = len(text)
         words = text.split()
         nw = len(words)
-        tokens = _WORD.findall(text)
+        # Shares and pattern hits are read from the start of a long line: a
+        # paragraph's first few hundred characters tell as much, for less time.
+        sample = text[:SAMPLE_CHARS]
+        head = text[:HEAD_CHARS]
+        tokens = _WORD.findall(sample)
         nt = len(tokens) or 1
-        alpha_words = [w for w in words if w[:1].isalpha()]
+        alpha_words = [w for w in words[:SAMPLE_WORDS] if w[:1].isalpha()]
         na = len(alpha_words) or 1
-        cjk = _cjk_share(text) if not text.isascii() else 0.0
+        cjk = _cjk_share(sample) if not sample.isascii() else 0.0
         # A CJK line has few spaces: count its characters as words.
         eff_words = max(nw, int(cjk * chars / 1.5))
-        punct = len(_PUNCT.findall(text))
-        digits = len(_DIGIT.findall(text))
-        low = [t.lower() for t in tokens]
+        punct = len(_PUNCT.findall(sample))
+        digits = len(_DIGIT.findall(sample))
+        low = _WORD.findall(sample.lower())
         prose = is_prose(text, eff_words)
         related = bool(_RELATED.match(text)) and nw <= 8
         if prose:
@@ -165,27 +174,27 @@ def base_features(lines: list[Line]) -> list[list[float]]:
         rows.append([
             math.log1p(chars),
             math.log1p(eff_words),
-            1.0 if SENTENCE_END.search(text) else 0.0,
+            1.0 if SENTENCE_END.search(text[-8:]) else 0.0,
             len(_SENTENCE_MARK.findall(text)) / (eff_words or 1),
             text.count(",") / (eff_words or 1),
-            punct / chars,
-            digits / chars,
+            punct / len(sample),
+            digits / len(sample),
             sum(1 for w in alpha_words if w[0].isupper()) / na,
             sum(1 for w in alpha_words if len(w) > 1 and w.isupper()) / na,
             sum(1 for t in low if t in STOP_WORDS) / nt,
             sum(len(t) for t in tokens) / nt,
             1.0 if _BULLET.match(text) else 0.0,
-            float(len(_SEPARATOR.findall(text))),
+            float(len(_SEPARATOR.findall(head))),
             1.0 if text[:1] in "[(" else 0.0,
             1.0 if _BYLINE.match(text) else 0.0,
-            1.0 if _DATE.search(text) else 0.0,
-            1.0 if _TIME.search(text) else 0.0,
-            1.0 if _AGO.search(text) else 0.0,
-            1.0 if _READ_TIME.search(text) else 0.0,
-            float(len(_BOILERPLATE.findall(text))),
+            1.0 if _DATE.search(head) else 0.0,
+            1.0 if _TIME.search(head) else 0.0,
+            1.0 if _AGO.search(head) else 0.0,
+            1.0 if _READ_TIME.search(head) else 0.0,
+            float(len(_BOILERPLATE.findall(head))),
             1.0 if related else 0.0,
-            1.0 if _CAPTION.search(text) else 0.0,
-            1.0 if _LINKISH.search(text) else 0.0,
+            1.0 if _CAPTION.search(head) else 0.0,
+            1.0 if _LINKISH.search(head) else 0.0,
             1.0 if text[:1].islower() else 0.0,
             1.0 if text.endswith(("...", "…")) else 0.0,
             1.0 if text[:1] in "\"“‘'«„—-" else 0.0,

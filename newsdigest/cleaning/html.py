@@ -160,8 +160,20 @@ def page_lines(root, ld_body: str | None = None):
     """The rendered lines of a parsed page, with their DOM evidence (`dom.DomLine`)."""
     from .dom import render
 
-    body = root.find("body")
-    return render(body if body is not None else root, ld_body)
+    return render(root, ld_body)  # the whole tree: broken markup can leave the story after </body>
+
+
+def candidates(dlines):
+    """(lines the classifier judges, texts of the furniture links dropped before it)."""
+    from .dom import is_furniture
+
+    kept, furniture = [], []
+    for d in dlines:
+        if is_furniture(d):
+            furniture.append(d.line.text)
+        else:
+            kept.append(d)
+    return kept, furniture
 
 
 def _apply_selectors(root, rules) -> tuple[list[Removed], list[str]]:
@@ -199,7 +211,8 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     if rules is not None:
         removed, keep_texts = _apply_selectors(root, rules)
     ld_body = _ld_body(root)
-    dlines = page_lines(root, ld_body)
+    dlines, furniture = candidates(page_lines(root, ld_body))
+    removed.extend(Removed(text, "link in the page's navigation, header, footer or sidebar") for text in furniture)
     lines = [d.line for d in dlines]
     if lines:
         from .dom import dom_matrix

@@ -20,13 +20,14 @@ _MOJIBAKE_HINT = re.compile("[ÃÂâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u0
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences, control characters and bidi controls; keep \\n and \\t."""
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:  # substring tests are far cheaper than a regex pass
+        text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("", text)
 
 
 def fix_mojibake(text: str) -> str:
-    if not _MOJIBAKE_HINT.search(text):
+    if ("Ã" not in text and "Â" not in text and "â" not in text) or not _MOJIBAKE_HINT.search(text):
         return text  # the common case: no sign of mojibake, skip ftfy's cost
     import ftfy
 
@@ -39,4 +40,4 @@ def normalize_text(text: str) -> str:
     # Lone surrogates (from broken UTF-16) cannot be encoded for output: replace them.
     text = text.encode("utf-8", "replace").decode("utf-8")
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

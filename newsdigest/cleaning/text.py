@@ -35,7 +35,10 @@ _BOILERPLATE_HEADINGS = re.compile(
     r"top stories|latest(?: news| stories)?|recommended(?: for you)?|you may also like|"
     r"read more|see also|advertisement|sponsored(?: content)?|share(?: this)?(?: article| story)?|"
     r"comments?|follow us|sign up|subscribe|newsletter|popular|what to read next|"
-    r"in (?:other|related) news|also read|watch|video|photos?|more)\s*[:.]?$",
+    r"in (?:other|related) news|also read|watch|video|photos?|more|"
+    r"(?:trending|popular|top|recent|featured|latest|more|related|recommended|suggested)"
+    r"(?: news| stories| posts| articles| videos| reads| reading| links| topics| content)(?: for you| now)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:on|in|about) (?:this|[\w&' -]{1,30}))\s*[:.]?$",
     re.IGNORECASE,
 )
 _BOILERPLATE_LINE = re.compile(
@@ -68,6 +71,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 def word_count(line: str) -> int:
     """Words in a line; Chinese and Japanese have no spaces, so two characters count as a word
     (the average length of a Chinese word is about 1.5 to 2 characters)."""
+    if line.isascii():
+        return len(line.split())
     cjk = len(_CJK.findall(line))
     if not cjk:
         return len(line.split())
@@ -76,9 +81,9 @@ def word_count(line: str) -> int:
 
 def is_prose(line: str) -> bool:
     words = word_count(line)
-    if words >= PROSE_ANY_WORDS and not _NAV_SEPARATORS.search(line):
+    if words >= PROSE_ANY_WORDS and not _NAV_SEPARATORS.search(line[:240]):
         return True
-    return words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(line))
+    return words >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(line[-8:]))
 
 
 def is_nav(line: str) -> bool:
@@ -100,7 +105,7 @@ def label(line: str) -> tuple[str, dict | None]:
     if _BOILERPLATE_HEADINGS.match(line):
         return "heading", None
     if is_prose(line):
-        if _BOILERPLATE_LINE.search(line) and len(line.split()) < 30:
+        if len(line) < 250 and _BOILERPLATE_LINE.search(line) and len(line.split()) < 30:
             return "boilerplate", None
         return "prose", None
     if is_nav(line):
