@@ -50,24 +50,21 @@ def clean_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, rule
 
 def summarize_article(article: Article, options: SummaryOptions | None = None) -> Summary:
     from . import summarizers
-    from .language import detect_language
-    from .sentences import split_sentences
+    from .language import resolve_language
+    from .summarizers.document import build
     from .summarizers.select import choose
 
     options = options or SummaryOptions()
-    language = options.language or article.meta.language or detect_language(article.text) or "en"
-    if article.meta.language != language:
+    # None: unknown or unsupported, processed language-neutrally (with a LanguageWarning)
+    language = resolve_language(article.text, options.language, article.meta.language, article.path)
+    if language and article.meta.language != language:
         article = replace(article, meta=replace(article.meta, language=language))
-    sentences: list[str] = []
-    paragraph_of: list[int] = []
-    for p, paragraph in enumerate(article.paragraphs):
-        for sentence in split_sentences(paragraph, language):
-            sentences.append(sentence)
-            paragraph_of.append(p)
-    doc = summarizers.Document(tuple(sentences), article.meta.title, language, tuple(paragraph_of))
-    name = options.algorithm or summarizers.DEFAULT_ALGORITHM
+    name = options.algorithm or summarizers.DEFAULT_ALGORITHM  # reported as asked (an alias stays an alias)
     summarizer = summarizers.get(name)
-    ranked = summarizer.rank(doc) if sentences else []
+    # Huge documents are ranked over their first sentences only: each summarizer
+    # states how many it can rank in bounded time (see its max_sentences).
+    doc, total = build(article.paragraphs, article.meta.title, language, options.length, getattr(summarizer, "max_sentences", None))
+    ranked = summarizer.rank(doc) if doc.sentences else []
     chosen = choose(ranked, doc, options.length)
     keywords: tuple[str, ...] = ()
     if options.keywords:
@@ -77,9 +74,9 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     return Summary(
         article=article,
         algorithm=name,
-        sentences=tuple(Sentence(r.index, sentences[r.index], round(float(r.score), 6), r.parts) for r in chosen),
-        sentences_in=len(sentences),
-        words_in=sum(len(s.split()) for s in sentences),
+        sentences=tuple(Sentence(r.index, doc.sentences[r.index], round(float(r.score), 6), r.parts) for r in chosen),
+        sentences_in=total,
+        words_in=len(article.text.split()),
         keywords=keywords,
     )
 

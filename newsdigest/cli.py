@@ -57,11 +57,11 @@ RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site clean
 @app.command()
 def summarize(
     files: Files,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3].", show_default=False, metavar="N")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, at most a third of a short article].", show_default=False, metavar="N")] = None,
     ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).", metavar="SHARE")] = None,
     words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N")] = None,
     chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.", metavar="N")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer: lead, lexrank, lsa, luhn, textrank, kl, sumbasic, edmundson, reduction, random.")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.")] = None,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.", metavar="CODE")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")] = False,
     keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", min=0, metavar="N")] = 0,
@@ -80,7 +80,7 @@ def summarize(
     from .api import SummaryOptions, each_input, load_rules, summarize_file
     from .summarizers.select import Length
 
-    length = Length(sentences=sentences if sentences is not None else 3, ratio=ratio, words=words, chars=chars)
+    length = Length(sentences=sentences, ratio=ratio, words=words, chars=chars)  # none given: 3, fewer for short articles
     options = SummaryOptions(
         algorithm=algorithm, length=length, language=language, keywords=keywords, max_bytes=max_bytes, rules=load_rules(rules)
     )
@@ -117,20 +117,31 @@ def clean(
 
 def _finish(results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False) -> None:
     """Render what succeeded, report what failed, set the exit code."""
+    import warnings
+
     from .console import Environment
+    from .language import LanguageWarning
     from .models import Failure
     from .renderers import RenderOptions, render, resolve_format
 
     env = Environment.from_process(no_color)
     fmt = resolve_format(format, env.stdout_isatty and not output, output)
     items, failed = [], 0
-    for result in results:
-        if isinstance(result, Failure):
-            failed += 1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)  # unknown language: one line each on stderr
+        for result in results:
+            if isinstance(result, Failure):
+                failed += 1
+                if not quiet:
+                    env.error(f"{result.path}: {result.reason}")
+            else:
+                items.append(result)
+    for warning in caught:
+        if issubclass(warning.category, LanguageWarning):
             if not quiet:
-                env.error(f"{result.path}: {result.reason}")
-        else:
-            items.append(result)
+                env.error(f"warning: {warning.message}")
+        else:  # not ours to judge: shown as Python would have
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     width = shutil.get_terminal_size((100, 24)).columns if env.stdout_isatty else 100
     # Colour only for a terminal, or when rich output was asked for by name (e.g. for `less -R`).
     color = env.color and fmt == "rich" and (env.stdout_isatty or format == "rich") and not output

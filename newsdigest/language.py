@@ -44,3 +44,55 @@ def detect_language(text: str) -> str | None:
     code, prob = _identifier().classify(sample)
     # Below this the guess is often wrong on short or mixed text; say "unknown".
     return code if prob >= 0.5 else None
+
+
+class LanguageWarning(UserWarning):
+    """The language is unknown or unsupported: processing goes on language-neutral.
+
+    The CLI reports these on stderr as one line each; library users see them
+    through the `warnings` module (and can silence or record them there)."""
+
+
+# Shorter texts are often unidentifiable without being in an unknown language;
+# no warning for those (a one-line input ranks the same either way).
+WARN_MIN_CHARS = 200
+
+
+def supported(code: str | None) -> bool:
+    """Whether we have language-specific resources for `code`: a sentence model,
+    a stemmer or stop words. Anything else is processed language-neutrally."""
+    if not code:
+        return False
+    from .sentences import _CJK_LANGUAGES, _PUNKT_MODELS
+    from .summarizers.terms import known
+
+    return code in _PUNKT_MODELS or code in _CJK_LANGUAGES or known(code)
+
+
+def resolve_language(text: str, asked: str | None = None, declared: str | None = None, where: str = "") -> str | None:
+    """The language to process `text` in: `asked` (--language) first, then the
+    page's declared language, then detection. Returns an ISO 639-1 code we have
+    resources for, or None for language-neutral processing, with a
+    LanguageWarning whenever the language is unsupported or (for a text long
+    enough to tell) unknown."""
+    import warnings
+
+    from .sentences import normalize_language
+
+    prefix = f"{where}: " if where else ""
+    if asked:
+        code = normalize_language(asked)
+        if supported(code):
+            return code
+        warnings.warn(f"{prefix}no language resources for {asked!r}; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+        return None
+    code = normalize_language(declared) if declared else None
+    if not supported(code):
+        code = detect_language(text)
+    if supported(code):
+        return code
+    if code is not None:
+        warnings.warn(f"{prefix}language {code!r} is not supported; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+    elif len(text.strip()) >= WARN_MIN_CHARS:
+        warnings.warn(f"{prefix}could not tell the language; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+    return None

@@ -26,7 +26,9 @@ def _summary(summary: Summary, options: RenderOptions) -> str:
     out.append(f"Source: `{article.path.replace('`', '')}`")
     out.append("")
     if options.explain:
-        out.extend(f"- **{s.score:.3f}** {escape(s.text)}" for s in summary.sentences)
+        for s in summary.sentences:
+            parts = ", ".join(f"{escape(name)} {value:.3f}" for name, value in s.parts)
+            out.append(f"- **{s.score:.3f}**" + (f" *({parts})*" if parts else "") + f" {escape(s.text)}")
     else:
         out.append(escape(summary.text) if summary.sentences else "*No story text found.*")
     if summary.keywords:

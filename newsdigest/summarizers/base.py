@@ -17,8 +17,12 @@ class Document:
 
     sentences: tuple[str, ...]
     title: str | None = None
-    language: str = "en"  # ISO 639-1
+    language: str | None = "en"  # ISO 639-1; None: unknown (language-neutral processing)
     paragraph_of: tuple[int, ...] = ()  # paragraph index of each sentence (may be empty)
+    # How many sentences the summary will hold, when known (for a word or
+    # character budget, an estimate). A summarizer may adapt to it: the best
+    # 3 sentences of 40 are chosen differently from the best 40%.
+    wanted: int | None = None
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from .base import Document, Ranked
 @dataclass(frozen=True)
 class Length:
     """How long a summary may be. Exactly one of the limits is used: chars, then
-    words, then ratio, then sentences."""
+    words, then ratio, then sentences. With none given, the summary holds 3
+    sentences, or a third of a short article (`document.default_sentences`)."""
 
-    sentences: int | None = 3
+    sentences: int | None = None
     ratio: float | None = None
     words: int | None = None
     chars: int | None = None
@@ -57,6 +58,8 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
         if length.ratio is not None:
             count = max(1, math.ceil(n * length.ratio))
         else:
-            count = length.sentences or 3
+            from .document import default_sentences
+
+            count = length.sentences or default_sentences(n)
         chosen = ranked[:count]
     return sorted(chosen, key=lambda r: r.index)

@@ -30,46 +30,57 @@ SUMY_LANGUAGES = {
     "sk": "slovak", "uk": "ukrainian", "el": "greek", "he": "hebrew", "ar": "arabic",
     "ko": "korean", "pl": "polish", "sv": "swedish", "th": "thai", "nl": "dutch",
 }
+# sumy's methods are quadratic in Python (LexRank: 0.8 s at 400 sentences), KL
+# worse (38 s at 400): they rank at most this many sentences of a huge input,
+# so that it ends in about a minute at worst rather than hours.
+MAX_SENTENCES = {None: 1000, "kl": 200}
 # Cue words for Edmundson's method, which insists on having some: news stigma words.
 _STIGMA = ("advertisement", "subscribe", "click", "newsletter", "cookie", "copyright", "photo", "read")
 
 
-@lru_cache(maxsize=16)
-def _stemmer(language: str):
+@lru_cache(maxsize=32)
+def _stemmer(code: str | None, ours: bool):
+    """sumy's own stemmer (NLTK's Snowball, as sumy ships), or ours (Snowball via
+    PyStemmer, also used by our LexRank and TextRank: the two differ on about 1
+    English word in 500, e.g. "added" -> "ad" vs "add")."""
+    if ours:
+        from .terms import stemmer
+
+        return stemmer(code)
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     try:
-        return Stemmer(language)
+        return Stemmer(SUMY_LANGUAGES.get(code or "", "english")) if code in SUMY_LANGUAGES else null_stemmer
     except LookupError:
         return null_stemmer
 
 
-@lru_cache(maxsize=16)
-def _stop_words(language: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+def _stop_words(code: str) -> frozenset[str]:
+    from .terms import stop_words
 
-    try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
-        return frozenset()
+    return stop_words(code)
 
 
 class SumySummarizer:
     """Any of sumy's methods by name; construct once, rank many documents."""
 
-    def __init__(self, method: str) -> None:
+    def __init__(self, method: str, our_stemmer: bool = False) -> None:
+        """`our_stemmer`: run sumy on our stemmer instead of its own (to compare
+        algorithms on identical terms)."""
         if method not in SUMY_CLASSES:
             raise ValueError(f"unknown sumy method {method!r}")
-        self.name = method if method != "random" else "random"
+        self.name = f"sumy-{method}"
         self.method = method
+        self.max_sentences = MAX_SENTENCES.get(method, MAX_SENTENCES[None])
+        self.our_stemmer = our_stemmer
 
-    def _build(self, language: str, title_words: tuple[str, ...]):
+    def _build(self, code: str, title_words: tuple[str, ...]):
         import importlib
 
         module, cls = SUMY_CLASSES[self.method]
         klass = getattr(importlib.import_module(module), cls)
-        summarizer = klass(_stemmer(language))
-        stop_words = _stop_words(language)
+        summarizer = klass(_stemmer(code, self.our_stemmer))
+        stop_words = _stop_words(code)
         # sumy configures these through attributes; that stays inside this adapter.
         if hasattr(summarizer, "stop_words"):
             summarizer.stop_words = stop_words
@@ -93,8 +104,8 @@ class SumySummarizer:
             heading = [Sentence(doc.title, tokenizer, is_heading=True)]
         sentences = [Sentence(s, tokenizer) for s in doc.sentences]
         document = ObjectDocumentModel([Paragraph(heading + sentences)])
-        title_words = tuple(w.lower() for w in tokenizer.to_words(doc.title or "") if w.lower() not in _stop_words(language))
-        summarizer = self._build(language, title_words)
+        title_words = tuple(w.lower() for w in tokenizer.to_words(doc.title or "") if w.lower() not in _stop_words(doc.language))
+        summarizer = self._build(doc.language, title_words)
         captured: list = []
 
         def keep_all(infos):

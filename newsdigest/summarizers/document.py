@@ -1,0 +1,58 @@
+"""From an article's paragraphs to the Document a summarizer ranks."""
+
+from __future__ import annotations
+
+import math
+
+from .base import Document
+from .select import Length
+
+
+def wanted_sentences(length: Length, sentences: list[str]) -> int:
+    """How many sentences a summary of `length` will hold (estimated for budgets)."""
+    n = len(sentences)
+    if n == 0:
+        return 0
+    if length.chars is not None or length.words is not None:
+        # A budget is filled with whole sentences: estimate from the mean size.
+        if length.chars is not None:
+            mean = sum(len(s) + 1 for s in sentences) / n
+            budget = length.chars
+        else:
+            mean = sum(len(s.split()) for s in sentences) / n
+            budget = length.words
+        return max(1, min(n, round(budget / max(mean, 1))))
+    if length.ratio is not None:
+        return max(1, math.ceil(n * length.ratio))
+    return min(n, length.sentences or default_sentences(n))
+
+
+def default_sentences(n: int) -> int:
+    """The summary length when none is asked: 3 sentences, but at most a third of
+    the article (rounded up), so a 4-sentence story gets 2 and a 2-sentence one 1:
+    a summary as long as the article summarizes nothing."""
+    return max(1, min(3, math.ceil(n / 3)))
+
+
+def build(paragraphs, title: str | None, language: str | None, length: Length, limit: int | None = None) -> tuple[Document, int]:
+    """Split `paragraphs` into sentences and build the Document to rank.
+
+    Returns (document, sentences in the article). With `limit`, splitting stops
+    once that many sentences are found (a summarizer ranks at most its cap, and a
+    huge input must not cost time for text that will never be ranked); the count
+    is then of the sentences split, at least `limit`."""
+    from ..sentences import split_sentences
+
+    sentences: list[str] = []
+    paragraph_of: list[int] = []
+    for p, paragraph in enumerate(paragraphs):
+        for sentence in split_sentences(paragraph, language):
+            sentences.append(sentence)
+            paragraph_of.append(p)
+        if limit is not None and len(sentences) >= limit:
+            break
+    total = len(sentences)
+    if limit is not None and total > limit:
+        sentences, paragraph_of = sentences[:limit], paragraph_of[:limit]
+    doc = Document(tuple(sentences), title, language, tuple(paragraph_of), wanted_sentences(length, sentences))
+    return doc, total

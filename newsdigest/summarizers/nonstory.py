@@ -1,0 +1,126 @@
+"""Sentences that are not story: captions, credits, calls to action, datelines, fragments.
+
+Cleaning drops most page furniture by whole lines; what reaches the summarizer
+can still hold a caption glued into a paragraph, a "Read more" line, a bare
+dateline or the tail of a quotation that the splitter cut off. The news
+summarizer ranks such sentences after every story sentence.
+
+The cues are generic shapes of news pages, not strings of particular sites, and
+cover the languages we summarize. `nonstory_reason(sentence)` names the cue (for
+tests and --explain); `nonstory_flags(sentences)` is the vectorised form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each cue is a start pattern (matched at the start of a sentence) and, for some,
+# an anywhere pattern (searched inside it).
+# A caption or credit: a label and a colon or "by" at the start, or a credit in
+# brackets anywhere ("(Photo: Jane Roe/Agency)").
+_CAPTION_START = (
+    r"\W{0,3}(?:photo(?:graph)?s?|pictures?|images?|video|graphic|illustration|caption|credits?|"
+    r"foto|bild|imagen|immagine|фото|图片|圖片|写真)\s*(?::|by\b|credit|courtesy|©)"
+    r"|\W{0,3}(?:©|copyright\b|all rights reserved)"
+)
+_CAPTION_ANYWHERE = r"[(\[](?:photo|image|picture|foto|фото)(?:graph)?\s*(?:by|:)[^)\]\n]{0,80}[)\]]"
+# A call to action: read more, click, subscribe, follow, share, sign up, watch.
+_ACTION_START = (
+    r"\W{0,3}(?:read|see|watch|click|tap|subscribe|sign up|follow|share|download|listen|"
+    r"join|like us|get our|more on|related|also read|don't miss|advertisement|"
+    r"lesen sie|mehr zum thema|lire aussi|à lire|voir aussi|leer más|lea también|ver también|"
+    r"leia (?:mais|também)|veja também|leggi anche|читайте также|подписывайтесь|相关阅读|延伸阅读)"
+    r"(?:\b|\s|:)(?:[^.!?\n]{0,60})(?::|\bhere\b|\bmore\b|\bon (?:twitter|facebook|instagram)|»|>|$)"
+)
+_ACTION_ANYWHERE = (
+    r"\b(?:click here|subscribe to our|sign up for our|follow us on|share this (?:article|story)|"
+    r"all rights reserved)\b"
+)
+# A bare dateline or byline: "WASHINGTON (Reuters) -", "LONDON, Jan 5 --", "By Jane Roe",
+# "Updated 12:30 GMT, 5 March 2024". Case matters here: datelines are capitals.
+_DATELINE_START = (
+    r"[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]*$"
+    r"|[ \t]*(?i:by|von|par|por|di|da)[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}(?:[ \t]*[,|/-][ \t]*[\w ]{1,40})?[ \t]*$"
+    r"|(?i:updated|published|last updated|posted|aktualisiert|mis à jour|actualizado)\b[^.!?\n]{0,50}\d[^!?\n]{0,20}(?<!\.)$"
+)
+_CAPTION = re.compile(rf"^(?i:{_CAPTION_START})|(?i:{_CAPTION_ANYWHERE})")
+_ACTION = re.compile(rf"^(?i:{_ACTION_START})|(?i:{_ACTION_ANYWHERE})")
+_DATELINE = re.compile(rf"^(?:{_DATELINE_START})")
+# All cues at once: start patterns by `match`, anywhere patterns over the whole
+# document in one scan (most sentences fail the start patterns at their first letter).
+_ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
+_ANYWHERE = re.compile(rf"(?i:{_CAPTION_ANYWHERE})|(?i:{_ACTION_ANYWHERE})")
+# A word each anywhere-match must contain (lower case).
+_ANYWHERE_KEYS = ("photo", "image", "picture", "foto", "фото", "click here", "subscribe to", "sign up for", "follow us", "share this", "rights reserved")
+_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_WORD = re.compile(r"\w+")
+_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+
+
+def nonstory_reason(sentence: str) -> str | None:
+    """Why `sentence` is not story, or None when it may be."""
+    text = sentence.strip()
+    if not text:
+        return "empty"
+    if _CAPTION.search(text):
+        return "caption or credit"
+    if _ACTION.search(text):
+        return "call to action"
+    if _DATELINE.search(text):
+        return "dateline or byline"
+    words = len(_WORD.findall(text))
+    if words == 0:
+        return "no words"
+    # A fragment of a quotation: short, and its quotation marks do not pair up
+    # ('and then we left."' after the splitter cut a long quote).
+    if words <= 6 and sum(text.count(q) for q in _QUOTES) % 2 == 1:
+        return "quote fragment"
+    # A line of a few words without a sentence ending: a heading, a label, a tag list.
+    if words <= 3 and not _END.search(text):
+        return "fragment"
+    if "@" in text and re.search(r"(?:^|\s)@\w+|\S+@\S+\.\w+", text) and words <= 12:
+        return "handle or address"
+    if re.match(r"^\s*(?:https?://|www\.)\S+\s*$", text):
+        return "link"
+    return None
+
+
+# Short sentences with a quotation mark, an @ or a link are checked exactly.
+_SHORT_SUSPECTS = re.compile(f"[{_QUOTES}@]|https?://|www\\.")
+
+
+def nonstory_flags(sentences, sizes=None):
+    """numpy bool array: True where a sentence is not story (as nonstory_reason says).
+
+    `sizes`: word counts, when the caller has them already. All cues run as one
+    regex scan over the whole document (sentences joined by newlines, `^` and `$`
+    at each sentence's edges); the few candidates are then checked exactly."""
+    import bisect
+
+    import numpy as np
+
+    n = len(sentences)
+    if sizes is None:
+        sizes = [len(_WORD.findall(s)) for s in sentences]
+    sizes = np.asarray(sizes)
+    candidates = set(np.flatnonzero(sizes <= 3).tolist())
+    match = _ANY_START.match  # fails at the first letter for most sentences
+    candidates.update(i for i, s in enumerate(sentences) if match(s))
+    joined = "\n".join(sentences)
+    starts = None
+    lowered = joined.lower()
+    scans = []
+    # Substring tests are far faster than a regex scan: run it only when a key word is there.
+    if any(word in lowered for word in _ANYWHERE_KEYS):
+        scans.append(_ANYWHERE)
+    suspect = _SHORT_SUSPECTS.search
+    candidates.update(i for i in np.flatnonzero(sizes <= 12).tolist() if suspect(sentences[i]))
+    for pattern in scans:
+        for m in pattern.finditer(joined):
+            if starts is None:
+                starts = np.cumsum([0] + [len(s) + 1 for s in sentences[:-1]]).tolist()
+            candidates.add(bisect.bisect_right(starts, m.start()) - 1)
+    flags = np.zeros(n, dtype=bool)
+    for i in candidates:
+        flags[i] = nonstory_reason(sentences[i]) is not None  # the exact check, for the few candidates
+    return flags

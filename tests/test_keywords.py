@@ -1,0 +1,51 @@
+"""Key phrases (--keywords N): offline, per language, in every output format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import run_cli
+
+from newsdigest.keywords import key_phrases
+
+STORY = (
+    "The Marlow city council approved the harbor budget on Tuesday. "
+    "The harbor budget pays for new harbor walls and a ferry pier. "
+    "Ferry operators said the ferry pier had been closed for two winters. "
+    "The council will vote on the school budget next month."
+)
+
+
+def test_key_phrases_are_few_distinct_and_from_the_text():
+    phrases = key_phrases(STORY, 3, "en")
+    assert 1 <= len(phrases) <= 3
+    assert len({p.lower() for p in phrases}) == len(phrases)
+    assert all(p.lower() in STORY.lower() for p in phrases)
+    assert any("harbor" in p.lower() or "ferry" in p.lower() for p in phrases)
+
+
+def test_no_phrases_for_nothing():
+    assert key_phrases(STORY, 0, "en") == []
+    assert key_phrases("   ", 3, "en") == []
+
+
+@pytest.mark.parametrize("code, text, expected", [
+    ("de", "Die Stadt baut eine neue Hafenbrücke. Die Hafenbrücke kostet vierzig Millionen Euro. Die Hafenbrücke öffnet im Mai.", "hafenbrücke"),
+    ("zh", "北京市将建设新的地铁线路。这条地铁线路连接机场。市民欢迎地铁线路。", "地铁线路"),
+])
+def test_key_phrases_in_other_languages(code, text, expected):
+    assert any(expected in p.lower() for p in key_phrases(text, 3, code))
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
+def test_keywords_reach_every_format(tmp_path, fmt):
+    page = tmp_path / "story.txt"
+    page.write_text(STORY, encoding="utf-8")
+    result = run_cli("summarize", str(page), "--keywords", "3", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    if fmt == "json":
+        assert 1 <= len(json.loads(out)["keywords"]) <= 3
+    else:
+        assert "Keywords:" in out
