@@ -90,7 +90,7 @@ def page_input(page: dict, kind: str):
         from newsdigest.cleaning.dom import dom_matrix
         from newsdigest.cleaning.html import _ld_body, _parse, candidates, page_lines
 
-        root = _parse(normalize_text(page["html"]))
+        root = _parse(page["html"])
         if root is None:
             return [], None
         dlines, _ = candidates(page_lines(root, _ld_body(root)))

@@ -14,20 +14,19 @@ from .normalize import normalize_text
 
 # The story's first few thousand characters tell its language as well as the
 # whole does, and detection time grows with the text.
-LANGUAGE_SAMPLE = 4000
+LANGUAGE_SAMPLE = 2000
 
 
 def clean(raw: RawDocument, rules=None) -> Article:
     """`rules`: a `rules.RuleSet` of per-site patterns and selectors (see rules.py), or None."""
-    text = normalize_text(raw.text)
     if raw.format == "html":
         from .html import clean_html
 
-        result = clean_html(text, rules, raw.url)
+        result = clean_html(raw.text, rules, raw.url)  # normalizes the text it takes from the markup
     else:
         from .text import clean_plain
 
-        result = clean_plain(text, rules, raw.url)
+        result = clean_plain(normalize_text(raw.text), rules, raw.url)
     meta = result.meta
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)

@@ -37,9 +37,8 @@ BAD_HINT = re.compile(
     r"share|social|sharing|related|promo|newsletter|subscri|cookie|consent|banner|advert|\bads?\b|-ad-|sponsor|"
     r"comment|sidebar|popular|trending|recommend|outbrain|taboola|breadcrumb|byline|author|tags?\b|toolbar|modal|popup|"
     r"menu|nav|footer|header|widget|signup|login|teaser|more-|read-?more|caption|credit|meta|disclaimer|pagination",
-    re.IGNORECASE,
 )
-GOOD_HINT = re.compile(r"article|content|story|body|entry|post|text|main|prose|rich", re.IGNORECASE)
+GOOD_HINT = re.compile(r"article|content|story|body|entry|post|text|main|prose|rich")  # both on lowercased names
 DOM_NAMES = (
     "link_share", "tag_p", "tag_heading", "tag_li", "tag_cell", "tag_div", "tag_quote_pre", "tag_caption",
     *(f"in_{r}" for r in REGIONS), "bad_hints", "good_hints", "log_depth", "in_ld_body", "tag_h1",
@@ -50,6 +49,11 @@ DOM_NAMES = (
 class DomLine:
     line: Line
     dom: tuple[float, ...]  # DOM_NAMES, in order
+
+
+_REGION_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"})
+_NO_BLANK_BEFORE = frozenset({"li", "br", "tr", "dt", "dd"})  # items and rows follow each other without a blank line
+_NO_BLANK_AFTER = frozenset({"li", "dt", "dd"})
 
 
 def _hints(el) -> str:
@@ -68,9 +72,16 @@ class _Renderer:
         self.prefix = ""
         self.blank = True
         self.hint_cache: dict[str, tuple[bool, bool]] = {}
+        self.normalize = None  # a function applied to each line's text
 
     def flush(self, blank_after: bool = False) -> None:
+        if not self.parts:  # the common case at nested block boundaries: nothing to emit
+            self.prefix = ""
+            self.blank = self.blank or blank_after
+            return
         text = " ".join("".join(self.parts).split())
+        if text and self.normalize is not None:
+            text = " ".join(self.normalize(text).split())
         if text:
             full = (self.prefix + text) if self.prefix else text
             share = min(1.0, self.link_chars / max(len(text), 1))
@@ -97,20 +108,21 @@ class _Renderer:
             return
         if tag == "form" and len(el.text_content()) > BIG_FORM_CHARS:
             tag = "div"  # a form around the whole page (ASP.NET does this): no sign-up box
-        hints = _hints(el)
+        hints = _hints(el) if len(el.attrib) else ""
         if hints.strip():
             found = self.hint_cache.get(hints)
             if found is None:  # class names repeat across a page: judge each once
-                found = self.hint_cache[hints] = (bool(BAD_HINT.search(hints)), bool(GOOD_HINT.search(hints)))
+                low = hints.lower()
+                found = self.hint_cache[hints] = (bool(BAD_HINT.search(low)), bool(GOOD_HINT.search(low)))
             bad += found[0]
             good += found[1]
-        if tag in ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"):
+        if tag in _REGION_TAGS and tag not in ctx:
             ctx = ctx | {tag}
         block = tag in BLOCK_TAGS
         if block or tag == "br":
-            self.flush(blank_after=tag not in ("li", "br", "tr", "dt", "dd"))
-        mine = (tag, tuple(sorted(ctx)), (bad, good), depth)
+            self.flush(blank_after=tag not in _NO_BLANK_BEFORE)
         if block:
+            mine = (tag, tuple(sorted(ctx)), (bad, good), depth)
             self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
             if tag == "li":
                 self.prefix = "* "
@@ -124,7 +136,7 @@ class _Renderer:
             if block and self.block_tag is not tag:  # text after a nested block is this block's again
                 self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
         if block:
-            self.flush(blank_after=tag not in ("li", "dt", "dd"))
+            self.flush(blank_after=tag not in _NO_BLANK_AFTER)
         if el.tail:
             self._text(el.tail, in_link)
 
@@ -134,13 +146,17 @@ class _Renderer:
             self.link_chars += len(text.strip())
 
 
-def render(body, ld_body: str | None = None) -> list[DomLine]:
+def render(body, ld_body: str | None = None, normalize=None) -> list[DomLine]:
     """Lines of the page under `body` (an lxml element) with their DOM evidence.
 
     `ld_body` is the JSON-LD articleBody, when the page has one: each line
-    records whether its words are in it."""
+    records whether its words are in it. `normalize` is applied to each line's
+    text (cheaper than normalizing the whole page's markup)."""
     r = _Renderer()
+    r.normalize = normalize
     r.walk(body, frozenset(), 0, 0, 0, False)
+    for sibling in body.itersiblings():  # broken pages can hold a second <html> after the first
+        r.walk(sibling, frozenset(), 0, 0, 0, False)
     r.flush()
     ld_words = set(re.findall(r"\w+", ld_body.lower())) if ld_body else None
     raw = r.lines

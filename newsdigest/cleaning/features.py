@@ -36,21 +36,26 @@ _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$)")
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^(?:[*+•▪●◦‣·\-–—o]\s|\d{1,3}[.)]\s)")
 _SEPARATOR = re.compile(r"\s[|•·›»/>]\s|\s\|\s?|\s?\|\s")
+_MONTH_LOW = md.MONTH.lower()
 _DATE = re.compile(
     rf"\b(?:(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d\d|"
-    rf"{md.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{md.MONTH},?\s+(?:19|20)\d\d)\b",
-    re.IGNORECASE,
+    rf"{_MONTH_LOW}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_LOW},?\s+(?:19|20)\d\d)\b",
 )
-_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?:\s|$)|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET)\b", re.IGNORECASE)
-_AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b", re.IGNORECASE)
-_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)\b|\breading time\b", re.IGNORECASE)
+# Matched against the lowercased start of a line (case-sensitive matching is faster).
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?:\s|$)|\b(?:gmt|utc|[ecmp][sd]t|bst|cet)\b")
+_AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b")
+_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)\b|\breading time\b")
 _BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+|story\s+|text\s+|words\s+|photos?\s+)?by\b[:\s]", re.IGNORECASE)
-_BOILERPLATE = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|privacy|terms of (?:use|service)|cookie|\bsubscri|sign[ -]?up|"
-    r"\bnewsletter|\bshare\b|\bfollow us\b|click here|\blog ?in\b|\bsign[ -]?in\b|\bregister\b|download (?:our|the) app|"
-    r"contact us|about us|advertis|sponsored|\bpromoted\b|\bcomments?\b|\bfacebook\b|\btwitter\b|\binstagram\b|"
-    r"\blinkedin\b|\bwhatsapp\b|\bpinterest\b|\breddit\b|\byoutube\b|\bemail\b|\bprint\b|\brss\b|\bpodcasts?\b",
-    re.IGNORECASE,
+# Boilerplate words, counted as tokens (a set lookup per word), and phrases.
+BOILERPLATE_WORDS = frozenset(
+    """copyright privacy cookie cookies subscribe subscribed subscriber subscribers subscription newsletter newsletters
+    share shares sharing login register advertisement advertising advertise advertiser sponsored promoted comment
+    comments facebook twitter instagram linkedin whatsapp pinterest reddit youtube tiktok email print rss podcast
+    podcasts""".split()
+)
+_BOILERPLATE_PHRASE = re.compile(
+    r"©|\(c\)\s*\d{4}|all rights reserved|terms of (?:use|service)|sign[ -]?(?:up|in)\b|log ?in\b|follow us|"
+    r"click here|download (?:our|the) app|contact us|about us"
 )
 _RELATED = re.compile(
     r"^(?:hot topics|editor'?s'? (?:picks?|choice)|related\b|most (?:popular|read|viewed|shared|commented)|more (?:stories|news|from|on|in|like)|"
@@ -63,7 +68,6 @@ _RELATED = re.compile(
 _CAPTION = re.compile(
     r"\b(?:photo|image|picture|illustration|graphic|video|file)\s*(?:credit|courtesy|by|:)|\((?:photo|image|picture|file photo)[^)]*\)|"
     r"\b(?:getty images|shutterstock|associated press|afp|reuters|ap photo|epa)\b|^(?:photo|image|picture|credit)\s*:",
-    re.IGNORECASE,
 )
 _LINKISH = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net)\b|@\w")
 
@@ -82,6 +86,7 @@ BASE_NAMES = (
 SAMPLE_CHARS = 600  # about 100 words: enough for stable shares (stop words, capitals, punctuation)
 SAMPLE_WORDS = 100
 HEAD_CHARS = 240  # bylines, dates, prompts and credits sit at the start of a line or are the line
+HEAD_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,7 @@ def base_features(lines: list[Line]) -> list[list[float]]:
         # paragraph's first few hundred characters tell as much, for less time.
         sample = text[:SAMPLE_CHARS]
         head = text[:HEAD_CHARS]
+        head_low = head.lower()
         tokens = _WORD.findall(sample)
         nt = len(tokens) or 1
         alpha_words = [w for w in words[:SAMPLE_WORDS] if w[:1].isalpha()]
@@ -187,13 +193,13 @@ def base_features(lines: list[Line]) -> list[list[float]]:
             float(len(_SEPARATOR.findall(head))),
             1.0 if text[:1] in "[(" else 0.0,
             1.0 if _BYLINE.match(text) else 0.0,
-            1.0 if _DATE.search(head) else 0.0,
-            1.0 if _TIME.search(head) else 0.0,
-            1.0 if _AGO.search(head) else 0.0,
-            1.0 if _READ_TIME.search(head) else 0.0,
-            float(len(_BOILERPLATE.findall(head))),
+            1.0 if _DATE.search(head_low) else 0.0,
+            1.0 if _TIME.search(head_low) else 0.0,
+            1.0 if _AGO.search(head_low) else 0.0,
+            1.0 if _READ_TIME.search(head_low) else 0.0,
+            float(sum(1 for t in low[:HEAD_WORDS] if t in BOILERPLATE_WORDS) + len(_BOILERPLATE_PHRASE.findall(head_low))),
             1.0 if related else 0.0,
-            1.0 if _CAPTION.search(head) else 0.0,
+            1.0 if _CAPTION.search(head_low) else 0.0,
             1.0 if _LINKISH.search(head) else 0.0,
             1.0 if text[:1].islower() else 0.0,
             1.0 if text.endswith(("...", "…")) else 0.0,

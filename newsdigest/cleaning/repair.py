@@ -16,11 +16,24 @@ MIN_REPEAT_CHARS = 12
 MAX_REPEAT_WORDS = 40  # longer runs are whole sentences, handled as duplicate sentences
 
 
+def _has_near_repeat(words: list[str]) -> bool:
+    """Whether some run of MIN_REPEAT_WORDS words comes back within MAX_REPEAT_WORDS:
+    a cheap test that rules out almost every paragraph before the exact search."""
+    last: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - MIN_REPEAT_WORDS + 1):
+        key = tuple(words[i : i + MIN_REPEAT_WORDS])
+        j = last.get(key)
+        if j is not None and i - j <= MAX_REPEAT_WORDS:
+            return True
+        last[key] = i
+    return False
+
+
 def collapse_repeated_fragment(paragraph: str) -> str:
     """Remove the second copy of a word run that immediately repeats itself."""
     words = paragraph.split(" ")
     n = len(words)
-    if n < 2 * MIN_REPEAT_WORDS:
+    if n < 2 * MIN_REPEAT_WORDS or not _has_near_repeat(words):
         return paragraph
     out: list[str] = []
     i = 0
