@@ -141,3 +141,15 @@ def test_cli_rules_option(tmp_path):
     with pytest.raises(SystemExit) as done:
         main(["clean", str(page), "--rules", str(bad)])
     assert done.value.code == 2
+
+
+def test_the_readme_example_is_a_valid_rules_file():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, flags=re.S)
+    assert block, "the README shows an example rules file"
+    rules = parse_rules(block[1], "README.md")
+    assert rules.for_page("https://www.northern-tribune.example/story", None)
+    assert rules.for_page(None, "Northern Tribune")
