@@ -250,6 +250,15 @@ def main(argv=None) -> int:
             row.append(f"{seconds[reference] / max(seconds[name], 1e-9):.1f}")
         rows.append(row)
     print_table(rows, head)
+    if default == "news" and "news" in results:
+        from importlib.resources import files
+
+        model = json.loads(files("newsdigest").joinpath("data", "news_summarizer.json").read_text(encoding="utf-8"))
+        cv = model.get("cross_validated", {})
+        if cv:
+            print(f"\nnews is trained on {model.get('trained_on', 'the dev set')}: the rows above are in-sample for that set."
+                  "\nHeld out (5-fold cross-validation, benchmarks/train_summarizer.py): "
+                  + "; ".join(f"{s} {v['R1']:.2f} / {v['R2']:.2f} / {v['RL']:.2f}" for s, v in cv.items()))
     if "lead" in results and default in results:
         lead, ours = results["lead"]["by_source"], results[default]["by_source"]
         print("\n" + "; ".join(f"{default} - lead on {s}: " + " ".join(f"{m} {ours[s][m] - lead[s][m]:+.2f}" for m in ("R1", "R2", "RL")) for s in sources))
@@ -277,7 +286,8 @@ def main(argv=None) -> int:
                     print(f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed")
     if args.huge:
         secs, n = huge_document(args.huge)
-        print(f"\nA {n:,}-sentence document through summarize_article (default algorithm, split + capped ranking): {secs:.2f} s")
+        print(f"\nA {args.huge:,}-sentence document through summarize_article (default algorithm; splitting stops at the"
+              f" ranking cap, {n:,} sentences ranked): {secs:.2f} s")
     print(f"\npredictions: {out}/<algorithm>.jsonl (re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})")
     return 0
 

@@ -190,7 +190,8 @@ def main(argv=None) -> int:
         return scorer.score(pred, records)
 
     rows = [("lead-k", score(lead(items)))]
-    weights = [float(v) for v in args.redundancy.split(",") if v.strip()] or [None]
+    # None: the shipped weight (news.REDUNDANCY), always first: its row is recorded in the model file
+    weights = [None] + [float(v) for v in args.redundancy.split(",") if v.strip()]
     cv_preds = {w: {} for w in weights}
     for f in range(args.folds):
         train = [it for it in items if fold_of(it[0]["id"], args.folds) != f]
@@ -199,7 +200,7 @@ def main(argv=None) -> int:
         for w in weights:
             cv_preds[w].update(predict(test, model, w))
     for w in weights:
-        label = f"news, {args.folds}-fold CV" + (f" (redundancy {w})" if w is not None else "")
+        label = f"news, {args.folds}-fold CV" + (f" (redundancy {w})" if w is not None else " (as shipped)")
         rows.append((label, score(cv_preds[w])))
     for held_out in sources:
         train = [it for it in items if it[0]["source"] != held_out]
