@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EVAL   ?= ../shared/eval
+FUZZ_SECONDS ?= 600
 
 .PHONY: demo test bench fuzz install clean
 
@@ -30,6 +31,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run_all.py --eval $(EVAL)
+
+# Not part of `test` or CI: a fixed-time atheris run; crashes land in fuzz/artifacts/.
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	mkdir -p fuzz/corpus fuzz/artifacts
+	$(BIN)/python fuzz/fuzz_pipeline.py fuzz/corpus tests/fixtures/articles samples \
+		-dict=fuzz/pipeline.dict -max_total_time=$(FUZZ_SECONDS) -timeout=60 -max_len=16384 \
+		-rss_limit_mb=4096 -artifact_prefix=fuzz/artifacts/ -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
