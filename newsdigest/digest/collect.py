@@ -1,0 +1,115 @@
+"""Read, clean and summarize every input, in a process pool or not, in input order.
+
+`process(path)` does all the per-file work (load, clean or expand a feed,
+summarize, fingerprint, sketch) so that it can run in a worker process; what
+it returns is small and cheap to send back: the summary without the article's
+full text, the fingerprint and the MinHash signature. Results come back in
+input order whatever the number of workers, so the digest is byte-identical
+for any --jobs.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..errors import NewsdigestError
+from ..models import Article, Failure, Summary
+
+
+@dataclass(frozen=True)
+class Collected:
+    """One article read and summarized, ready to be deduplicated and placed in the digest."""
+
+    summary: Summary  # its article keeps metadata and path, not the full text
+    fingerprint: str
+    signature: bytes
+    date: str | None  # YYYY-MM-DD: published, else the file's modification day
+    timestamp: float | None  # the file's modification time (for --since when undated)
+
+
+def process(path: str, options) -> list[Collected | Failure]:
+    """Everything about one input; never raises for a bad input (it becomes a Failure)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an unknown language is not a problem worth a cron mail
+            return _process(path, options)
+    except NewsdigestError as err:
+        return [Failure(path, err.message if err.path == path else str(err))]
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except RecursionError:
+        return [Failure(path, "too deeply nested to process")]
+    except Exception as err:  # a bug or a pathological input: report it, keep going
+        return [Failure(path, f"could not be processed ({type(err).__name__}: {err})")]
+
+
+def _process(path: str, options) -> list[Collected | Failure]:
+    from ..api import clean_document, summarize_article
+    from ..loading import load
+
+    raw = load(path, options.summary.max_bytes)
+    if raw.format == "feed":
+        from .feeds import feed_articles
+
+        articles = feed_articles(raw)
+    else:
+        articles = [clean_document(raw, options.summary.rules)]
+    results: list[Collected | Failure] = []
+    for article in articles:
+        if not article.paragraphs:
+            results.append(Failure(article.path, "no story text found"))
+            continue
+        summary = summarize_article(article, options.summary)
+        results.append(_collected(summary, article))
+    return results
+
+
+def _collected(summary: Summary, article: Article) -> Collected:
+    from .dedup import fingerprint, signature
+
+    text = article.text
+    date = article.meta.date[:10] if article.meta.date else None
+    if date is None and article.mtime is not None:
+        date = datetime.fromtimestamp(article.mtime).date().isoformat()
+    slim = replace(summary, article=replace(article, paragraphs=(), removed=()))
+    return Collected(slim, fingerprint(text), signature(text), date, article.mtime)
+
+
+def collect(paths: Iterable[str | Failure], options, jobs: int = 1) -> Iterator[list[Collected | Failure]]:
+    """process() over every path, results in input order; a Failure from the walk passes through."""
+    if jobs <= 1:
+        for path in paths:
+            yield [path] if isinstance(path, Failure) else process(path, options)
+        return
+    yield from _parallel(paths, options, jobs)
+
+
+def _parallel(paths: Iterable[str | Failure], options, jobs: int) -> Iterator[list[Collected | Failure]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..loading import STDIN
+
+    window = jobs * 8  # enough queued work to keep every worker busy; never the whole folder
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        try:
+            for path in paths:
+                if isinstance(path, Failure):
+                    pending.append([path])
+                elif path == STDIN:  # standard input belongs to this process
+                    pending.append(process(path, options))
+                else:
+                    pending.append(pool.submit(process, path, options))
+                while len(pending) > window or (pending and isinstance(pending[0], list)):
+                    head = pending.popleft()
+                    yield head if isinstance(head, list) else head.result()
+            while pending:
+                head = pending.popleft()
+                yield head if isinstance(head, list) else head.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
