@@ -24,6 +24,11 @@ demo: $(STAMP)
 	@echo
 	@echo "== newsdigest summarize samples/* --format text"
 	@$(BIN)/newsdigest summarize samples/*.txt samples/*.html --format text
+	@echo
+	@echo "== newsdigest digest samples --group-by source (near-duplicates merged)"
+	@$(BIN)/newsdigest digest samples --group-by source --config /dev/null
+	@$(BIN)/newsdigest digest samples --format html -o .venv/demo-digest.html --config /dev/null
+	@echo "(also written as HTML: .venv/demo-digest.html)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -115,6 +115,82 @@ def clean(
     _finish(results, format, output, no_color, quiet, show_removed=show_removed)
 
 
+DIGEST_FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's extension: .md .html .json .txt .eml), rich, text, markdown, html, json, email."
+
+
+@app.command()
+def digest(
+    inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.", show_default=False, metavar="PATH")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks the format.", metavar="FILE")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help=DIGEST_FORMAT_HELP, metavar="FORMAT", show_default=False)] = None,
+    new_only: Annotated[bool, typer.Option("--new-only", help="Only stories that no earlier --new-only digest contained (remembered in the state file).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.", metavar="AGE")] = None,
+    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group stories by source, section, day, or none [default: none].", metavar="KEY", show_default=False)] = None,
+    max_articles: Annotated[Optional[int], typer.Option("--max-articles", help="At most N stories (the newest).", min=1, metavar="N")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per story [default: 3, fewer for short articles].", show_default=False, min=1, metavar="N")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", min=1, metavar="N", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False)] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email.", metavar="ADDRESS")] = None,
+    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email [default: newsdigest@this host].", metavar="ADDRESS", show_default=False)] = None,
+    state: Annotated[Optional[str], typer.Option("--state", help="The state file for --new-only [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
+    fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
+    no_color: NoColorOpt = False,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False)] = None,
+    rules: RulesOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Turn a folder (or files, or feeds) of raw articles into one digest.
+
+    Example: newsdigest digest ~/news/inbox --new-only -o ~/digests/{date}.md
+    """
+    from .digest.job import DigestRequest, run
+
+    request = DigestRequest(
+        inputs=inputs, output=output, format=format, new_only=new_only, since=since, group_by=group_by,
+        max_articles=max_articles, sentences=sentences, algorithm=algorithm, language=language, jobs=jobs,
+        title=title, to=to, sender=sender, state=state, config=config, fail_if_empty=fail_if_empty,
+        no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
+    )
+    raise typer.Exit(run(request))
+
+
+state_app = typer.Typer(help="The record of stories earlier --new-only digests contained.", no_args_is_help=True)
+app.add_typer(state_app, name="state")
+
+
+@state_app.command("prune")
+def state_prune(
+    older_than: Annotated[str, typer.Option("--older-than", help="Forget stories recorded longer ago than this: 90d, 12w, 24h.", metavar="AGE")],
+    state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
+) -> None:
+    """Forget old records so the state file stays small.
+
+    Example: newsdigest state prune --older-than 90d
+    """
+    from .digest.job import prune
+
+    raise typer.Exit(prune(older_than, state, config))
+
+
+@state_app.command("info")
+def state_info(
+    state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
+) -> None:
+    """Where the state file is and how many stories it remembers.
+
+    Example: newsdigest state info
+    """
+    from .digest.job import info
+
+    raise typer.Exit(info(state, config))
+
+
 def _finish(results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False) -> None:
     """Render what succeeded, report what failed, set the exit code."""
     import warnings

@@ -13,6 +13,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     INPUT_FAILED = 1  # at least one input could not be read or processed
     USAGE = 2  # bad options or arguments (Click's own convention)
+    EMPTY = 3  # digest --fail-if-empty: the digest has no stories
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, what shells report
     BROKEN_PIPE = 141  # the reader closed the pipe (`| head`): 128 + SIGPIPE, as `cat` and `yes` end
 

@@ -1,0 +1,263 @@
+"""The `digest` and `state` commands' work, below the CLI and above the library.
+
+The CLI hands over the flags as given (None: not given); this module settles
+each setting (flag, then NEWSDIGEST_* variable, then config file, then
+built-in default), runs the digest, writes it (atomically to a file, or to
+standard output), reports failed inputs on stderr one line each, and returns
+the exit code. It knows no Typer; tests may call it directly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ..console import Environment
+from ..errors import ExitCode, UsageError
+
+# -o FILE with no --format: the extension picks the format.
+EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+    ".json": "json", ".txt": "text", ".text": "text", ".eml": "email",
+}
+DEFAULTS = {
+    "format": "auto", "group_by": "none", "jobs": 1, "title": None, "algorithm": None, "sentences": None,
+    "language": None, "since": None, "max_articles": None, "output": None, "state": None, "to": None,
+    "from": None, "max_bytes": None, "rules": None,
+}
+# A progress bar appears only on a terminal, and only for a run this long.
+PROGRESS_AFTER_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class DigestRequest:
+    inputs: list[str]
+    output: str | None = None
+    format: str | None = None
+    new_only: bool = False
+    since: str | None = None
+    group_by: str | None = None
+    max_articles: int | None = None
+    sentences: int | None = None
+    algorithm: str | None = None
+    language: str | None = None
+    jobs: int | None = None
+    title: str | None = None
+    to: str | None = None
+    sender: str | None = None
+    state: str | None = None
+    config: str | None = None
+    fail_if_empty: bool = False
+    no_color: bool = False
+    max_bytes: int | None = None
+    rules: str | None = None
+    quiet: bool = False
+    debug: bool = False
+
+
+def settled(request: DigestRequest, environ=None) -> dict:
+    """Every setting's value: the flag, else NEWSDIGEST_*, else the config file, else the default."""
+    from ..config import load_settings
+
+    environ = os.environ if environ is None else environ
+    settings = load_settings(request.config, environ)
+    flags = {
+        "format": request.format, "group_by": request.group_by, "jobs": request.jobs, "title": request.title,
+        "algorithm": request.algorithm, "sentences": request.sentences, "language": request.language,
+        "since": request.since, "max_articles": request.max_articles, "output": request.output,
+        "state": request.state, "to": request.to, "from": request.sender, "max_bytes": request.max_bytes,
+        "rules": request.rules,
+    }
+    values = {}
+    for key, default in DEFAULTS.items():
+        value = flags.get(key)
+        if value is None:
+            value = _setting(settings, key)
+        values[key] = default if value is None else value
+    values["site_rules"] = _setting(settings, "site_rules")
+    return values
+
+
+def _setting(settings, key: str):
+    if isinstance(settings, dict):
+        return settings.get(key)
+    return getattr(settings, "from_" if key == "from" else key, None)
+
+
+def now(environ=None) -> datetime:
+    """The digest's time: SOURCE_DATE_EPOCH when set (reproducible builds' convention), else now."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    return datetime.now().astimezone()
+
+
+def output_path(pattern: str, when: datetime) -> str:
+    """Expand {date} (YYYY-MM-DD) and a leading ~ in an output pattern."""
+    try:
+        path = pattern.format(date=when.date().isoformat())
+    except (KeyError, IndexError, ValueError):
+        raise UsageError(f"output pattern {pattern!r}: only {{date}} may appear in braces") from None
+    return os.path.expanduser(path)
+
+
+def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> str:
+    from ..renderers.digest import DIGEST_FORMATS
+
+    if requested != "auto":
+        if requested not in DIGEST_FORMATS:
+            raise UsageError(f"unknown format {requested!r}; choose one of: auto, {', '.join(DIGEST_FORMATS)}")
+        return requested
+    if output:
+        return EXTENSIONS.get(os.path.splitext(output)[1].lower(), "text")
+    return "rich" if stdout_isatty else "text"
+
+
+def run(request: DigestRequest, env: Environment | None = None) -> int:
+    """The whole `newsdigest digest` job; returns the exit code."""
+    from . import GROUP_BY, DigestOptions, run_digest
+    from ..api import SummaryOptions, load_rules
+    from ..summarizers.select import Length
+
+    env = env or Environment.from_process(request.no_color)
+    values = settled(request)
+    when = now()
+    group_by = values["group_by"]
+    if group_by not in GROUP_BY:
+        raise UsageError(f"--group-by must be one of: {', '.join(GROUP_BY)} (not {group_by!r})")
+    output = output_path(values["output"], when) if values["output"] else None
+    fmt = digest_format(values["format"], env.stdout_isatty and not output, output)
+    since = None
+    if values["since"]:
+        from .state import parse_age
+
+        since = parse_age(str(values["since"]))
+    if values["algorithm"] is not None:
+        from .. import summarizers
+
+        summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
+    if fmt == "email" and not values["to"] and not request.quiet:
+        env.error("warning: no --to address: `sendmail -t` will not know where to send this digest")
+    summary_options = SummaryOptions(
+        algorithm=values["algorithm"],
+        length=Length(sentences=values["sentences"]),
+        language=values["language"],
+        rules=values["site_rules"] if values["site_rules"] is not None and not values["rules"] else load_rules(values["rules"]),
+        **({"max_bytes": values["max_bytes"]} if values["max_bytes"] else {}),
+    )
+    options = DigestOptions(
+        summary=summary_options,
+        group_by=group_by,
+        max_articles=values["max_articles"],
+        since=since,
+        new_only=request.new_only,
+        state_path=os.path.expanduser(values["state"]) if values["state"] else None,
+        jobs=int(values["jobs"]),
+        title=values["title"] or "News digest",
+        now=when,
+    )
+    color = env.color and fmt == "rich" and (env.stdout_isatty or values["format"] == "rich") and not output
+
+    def write(digest) -> None:
+        from ..renderers.digest import DigestRenderOptions, render_digest
+
+        if output and not digest.entries and digest.failures:
+            # Every input failed: keep whatever the file held (perhaps an earlier good digest).
+            env.error(f"{output}: not written: every input failed")
+            return
+        rendered = render_digest(
+            digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
+        )
+        if output:
+            from ..atomic import atomic_write
+
+            folder = os.path.dirname(os.path.abspath(output))
+            os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
+            atomic_write(output, rendered)
+        else:
+            if isinstance(rendered, bytes):
+                env.stdout.flush()
+                env.stdout.buffer.write(rendered)
+            else:
+                env.stdout.write(rendered)
+            env.stdout.flush()
+
+    with _progress(env, request.quiet) as progress:
+        result = run_digest(request.inputs, options, write, progress)
+    if not request.quiet:
+        for failure in result.failures:
+            env.error(f"{failure.path}: {failure.reason}")
+    if result.failures:
+        return ExitCode.INPUT_FAILED
+    if request.fail_if_empty and not result.entries:
+        if not request.quiet:
+            env.error("the digest has no stories (--fail-if-empty)")
+        return ExitCode.EMPTY
+    return ExitCode.OK
+
+
+def _width(env: Environment) -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns if env.stdout_isatty else 100
+
+
+class _progress:
+    """A transient progress line on stderr, only on a terminal and only once a run proves long."""
+
+    def __init__(self, env: Environment, quiet: bool) -> None:
+        self.enabled = env.stderr_isatty and not quiet
+        self.env = env
+        self.bar = None
+        self.task = None
+        self.started = None
+
+    def __enter__(self):
+        import time
+
+        self.started = time.monotonic()
+        return self.update if self.enabled else None
+
+    def update(self, done: int) -> None:
+        import time
+
+        if self.bar is None:
+            if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
+                return
+            from ..renderers.progress import start_progress
+
+            self.bar, self.task = start_progress(self.env.stderr)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def prune(older_than: str, state: str | None, config: str | None) -> int:
+    from ..config import load_settings
+    from .state import default_state_path, parse_age
+    from .state import prune as prune_state
+
+    age = parse_age(older_than)
+    path = state or _setting(load_settings(config, os.environ), "state") or default_state_path()
+    removed = prune_state(os.path.expanduser(path), age)
+    print(f"{path}: forgot {removed} {'story' if removed == 1 else 'stories'} recorded before {older_than} ago")
+    return ExitCode.OK
+
+
+def info(state: str | None, config: str | None) -> int:
+    from ..config import load_settings
+    from .state import default_state_path, stats
+
+    path = os.path.expanduser(state or _setting(load_settings(config, os.environ), "state") or default_state_path())
+    if not os.path.exists(path):
+        print(f"{path}: no state yet (a --new-only digest creates it)")
+        return ExitCode.OK
+    print(f"{path}: {stats(path)}")
+    return ExitCode.OK
