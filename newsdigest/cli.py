@@ -158,7 +158,10 @@ def digest(
     raise typer.Exit(run(request))
 
 
-state_app = typer.Typer(help="The record of stories earlier --new-only digests contained.", no_args_is_help=True)
+state_app = typer.Typer(
+    help="The record of stories earlier --new-only digests contained.\n\nExample: newsdigest state prune --older-than 90d",
+    no_args_is_help=True,
+)
 app.add_typer(state_app, name="state")
 
 
