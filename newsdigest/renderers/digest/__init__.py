@@ -1,14 +1,25 @@
-"""Digest formats: name -> module with render(digest, options), imported when chosen.
+"""Digest formats: name -> module with render(view, options), imported when chosen.
 
-Every format renders the same Digest model (newsdigest.digest.model); article
-strings pass through safe.clean() first, so no control character, escape
-sequence or bidi override from an article reaches a terminal or a document.
+    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    html = render_digest(digest, DigestRenderOptions(format="html"))
+
+Every format renders the same Digest (newsdigest.digest.model) through one
+DigestView (view.py), in which every string from an article has already been
+made safe (safe.py): no escape sequence, control character or bidi override
+from an input reaches a terminal, a document or a mail. The same Digest
+renders byte-identically every time, in every format.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...errors import UsageError
+
+if TYPE_CHECKING:
+    from ...digest.model import Digest
 
 DIGEST_FORMATS = {
     "rich": "newsdigest.renderers.digest.terminal",
@@ -23,12 +34,19 @@ DIGEST_FORMATS = {
 @dataclass(frozen=True)
 class DigestRenderOptions:
     format: str = "text"
-    color: bool = False  # rich only
-    width: int = 100  # rich only
-    to: str | None = None  # email: the To header
-    sender: str | None = None  # email: the From header [default: newsdigest@<this host>]
+    color: bool = False  # rich only: style the output (ANSI)
+    width: int = 100  # rich only: the terminal's width
+    to: str | None = None  # email: the To header; left out when None (then `sendmail -t` has no recipient)
+    sender: str | None = None  # email: the From header [default: newsdigest <newsdigest@this host>]
+    subject: str | None = None  # email: the Subject [default: "<title> — <date> (N stories)"]
+    explain: bool = False  # text, markdown, rich, json: each sentence's score and its parts
 
 
-def render_digest(digest, options: DigestRenderOptions) -> str:
+def render_digest(digest: Digest, options: DigestRenderOptions) -> str:
+    """The digest in options.format, as one string ending in a newline."""
+    if options.format not in DIGEST_FORMATS:
+        raise UsageError(f"unknown digest format {options.format!r}; choose one of: {', '.join(DIGEST_FORMATS)}")
+    from .view import view
+
     module = importlib.import_module(DIGEST_FORMATS[options.format])
-    return module.render(digest, options)
+    return module.render(view(digest), options)

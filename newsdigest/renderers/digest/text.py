@@ -1,30 +1,52 @@
-"""Plain-text digest: what a pipe, a log or a plain mail gets. No colour, no hard wrapping."""
+"""Plain-text digest: what a pipe, a log or a plain-text mail gets. No colour, no hard wrapping."""
 
 from __future__ import annotations
 
-from .safe import EMPTY, clean, counts_line, entry_facts, safe_url, source_label
+from .view import EMPTY, NO_TEXT, DigestView, EntryView
 
 
-def render(digest, options) -> str:
-    title = f"{clean(digest.title)} — {digest.date}"
-    lines = [title, "=" * len(title), counts_line(digest), ""]
-    if not digest.entries:
+def _underline(text: str, char: str) -> str:
+    from rich.cells import cell_len  # wide (CJK) characters take two columns
+
+    return char * max(cell_len(text), 3)
+
+
+def explain_line(s) -> str:
+    """'[3] 0.412 (position 0.900, centrality 0.310) The sentence.' (shared with markdown)."""
+    parts = ", ".join(f"{name} {value:.3f}" for name, value in s.parts)
+    return f"[{s.index}] {s.score:.3f}" + (f" ({parts})" if parts else "") + f" {s.text}"
+
+
+def _entry(entry: EntryView, explain: bool) -> list[str]:
+    lines = [entry.title]
+    if entry.facts:
+        lines.append(" · ".join(entry.facts))
+    if explain and entry.sentences:
+        lines.extend(explain_line(s) for s in entry.sentences)
+    else:
+        lines.append(entry.summary or NO_TEXT)
+    if entry.link:
+        lines.append(entry.link)
+    if len(entry.sources) == 1:
+        source = entry.sources[0]
+        lines.append("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)))
+    else:
+        lines.append("Sources:")
+        lines.extend("- " + " · ".join(s.parts()) for s in entry.sources)
+    return lines
+
+
+def render(view: DigestView, options) -> str:
+    lines = [view.heading, _underline(view.heading, "="), view.counts_line, ""]
+    if not view.entries:
         lines.extend([EMPTY, ""])
-    for group in digest.groups:
+    for group in view.groups:
         if group.name is not None:
-            name = clean(group.name)
-            lines.extend([name, "-" * len(name), ""])
+            lines.extend([group.name, _underline(group.name, "-"), ""])
         for entry in group.entries:
-            lines.append(clean(entry.title))
-            facts = entry_facts(entry)
-            if facts:
-                lines.append(" · ".join(facts))
-            lines.append(clean(entry.summary.text) or "(no story text found)")
-            link = safe_url(entry.link)
-            if link:
-                lines.append(link)
-            if len(entry.sources) > 1:
-                lines.append("Also in: " + "; ".join(source_label(s) for s in entry.sources[1:]))
-            lines.append(f"Source: {clean(entry.sources[0].path)}")
+            lines.extend(_entry(entry, options.explain))
             lines.append("")
+    if view.failures:
+        lines.append(f"Not read ({len(view.failures)}):")
+        lines.extend(f"- {path}: {reason}" for path, reason in view.failures)
     return "\n".join(lines).rstrip("\n") + "\n"
