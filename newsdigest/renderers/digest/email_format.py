@@ -1,50 +1,92 @@
-"""Email digest: a complete MIME message (text and HTML alternatives) for `sendmail -t`.
+"""Email digest: a complete MIME message (plain text and HTML alternatives) for `sendmail -t`.
 
-Headers come from the stdlib email package, which encodes non-ASCII words and
-refuses header injection; the subject is cleaned to one line first anyway.
-The Message-ID is derived from the digest's content and time, so the same
-digest gives the same message, byte for byte.
+Built with the stdlib email package, which encodes non-ASCII words (RFC 2047)
+and folds long headers; every header value is made one safe line first
+(safe.clean), so a title holding "\\r\\nBcc: ..." can never start a header.
+Lines end in \\n, as sendmail expects on its standard input. The Message-ID
+and the MIME boundary are derived from the message itself, so the same digest
+gives the same message, byte for byte.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from .safe import clean, plural
+from ...errors import UsageError
+from .safe import clean
+from .view import DigestView, plural
 
 
-def _sender(options) -> str:
-    if options.sender:
-        return clean(options.sender)
+def default_sender() -> str:
     import socket
 
     host = socket.getfqdn() or "localhost"
+    if not _is_hostname(host):
+        host = "localhost"
     return f"newsdigest <newsdigest@{host}>"
 
 
-def render(digest, options) -> str:
+def _is_hostname(host: str) -> bool:
+    labels = host.split(".")
+    return host.isascii() and all(label and len(label) <= 63 and label.replace("-", "").isalnum() for label in labels)
+
+
+def _addresses(value: str, header: str) -> tuple:
+    """'Ann <ann@example.org>, bo@example.org' as Address objects; a clear UsageError when it is not that."""
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    text = clean(value)
+    found = []
+    for name, addr in getaddresses([text]):
+        user, at, domain = addr.rpartition("@")
+        if not (at and user and domain):
+            raise UsageError(f"{header} address {text!r} is not an email address (expected name@example.org)")
+        if not user.isascii():
+            raise UsageError(f"{header} address {text!r}: the part before @ must be ASCII")
+        try:
+            domain = domain.encode("idna").decode("ascii")  # bücher.example -> xn--bcher-kva.example
+        except UnicodeError:
+            raise UsageError(f"{header} address {text!r}: {domain!r} is not a valid domain name") from None
+        found.append(Address(display_name=name, username=user, domain=domain))
+    if not found:
+        raise UsageError(f"{header} address {text!r} is not an email address (expected name@example.org)")
+    return tuple(found)
+
+
+def subject(view: DigestView) -> str:
+    """'News digest — 2026-11-18 (3 stories)'."""
+    return f"{view.heading} ({plural(len(view.entries), 'story', 'stories')})"
+
+
+def render(view: DigestView, options) -> str:
     from email import policy
     from email.message import EmailMessage
     from email.utils import format_datetime
 
-    from . import DigestRenderOptions
-    from .html import render as render_html
-    from .text import render as render_text
+    from . import html, text
 
-    text = render_text(digest, DigestRenderOptions(format="text"))
-    html = render_html(digest, DigestRenderOptions(format="html"))
-    sender = _sender(options)
+    plain = text.render(view, options)
+    page = html.render(view, options)
+    senders = _addresses(options.sender or default_sender(), "From")
+    recipients = _addresses(options.to, "To") if options.to else ()
+    title = clean(options.subject) or subject(view)
+    date = format_datetime(view.generated)
+
     msg = EmailMessage(policy=policy.SMTP.clone(linesep="\n"))
-    msg["Subject"] = f"{clean(digest.title)} — {digest.date}: {plural(digest.counts.entries, 'story', 'stories')}"
-    msg["Date"] = format_datetime(digest.generated)
-    msg["From"] = sender
-    if options.to:
-        msg["To"] = clean(options.to)
-    domain = msg["From"].addresses[0].domain if msg["From"].addresses else "localhost"
-    digest_id = hashlib.sha256((msg["Date"] + text).encode("utf-8")).hexdigest()[:24]
-    msg["Message-ID"] = f"<{digest_id}.newsdigest@{domain or 'localhost'}>"
-    msg["MIME-Version"] = "1.0"
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    msg.set_boundary(f"==newsdigest-{digest_id}==")  # fixed, not random: same digest, same bytes
+    msg["Subject"] = title
+    msg["Date"] = date
+    msg["From"] = senders
+    if recipients:
+        msg["To"] = recipients
+    # Same digest, same sender and recipients, same id; any difference, a new one.
+    seed = "\n".join([date, str(msg["From"]), str(msg.get("To", "")), title, plain, page])
+    digest_id = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+    msg["Message-ID"] = f"<{digest_id}.newsdigest@{senders[0].domain}>"
+    msg.set_content(plain, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(page, subtype="html", charset="utf-8", cte="quoted-printable")
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # add_alternative gives the HTML part its own; only the message needs one
+    # A fixed boundary, not a random one. Quoted-printable bodies encode every "=", so "==" never occurs in them.
+    msg.set_boundary(f"==newsdigest-{digest_id}==")
     return msg.as_string()

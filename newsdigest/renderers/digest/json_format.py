@@ -1,54 +1,72 @@
-"""JSON digest: one stable object; always valid JSON, whatever the articles held."""
+"""JSON digest: one stable object, always valid JSON whatever the articles held.
+
+Keys are always present (null or [] when unknown), in a fixed order; links
+and source URLs are http(s) or null. With --explain each entry also gets
+"scores": one {index, score, parts} per sentence, in the order of "sentences".
+"""
 
 from __future__ import annotations
 
 import json
+import math
 
 from ..serialize import SCHEMA_VERSION
-from .safe import clean, safe_url
+from .view import DigestView, EntryView
 
 
-def to_dict(digest) -> dict:
-    c = digest.counts
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "title": clean(digest.title),
-        "date": digest.date,
-        "generated": digest.generated.isoformat(timespec="seconds"),
-        "group_by": digest.group_by,
-        "counts": {
-            "entries": c.entries, "inputs": c.inputs, "duplicates": c.duplicates, "seen": c.seen,
-            "old": c.old, "over_limit": c.over_limit, "failed": c.failed,
-        },
-        "groups": [
-            {"name": clean(group.name) if group.name is not None else None, "entries": [_entry(e) for e in group.entries]}
-            for group in digest.groups
-        ],
-        "failures": [{"path": clean(f.path), "reason": clean(f.reason)} for f in digest.failures],
-    }
+def _number(value: float) -> float | None:
+    """A score JSON can hold: NaN and infinities (never expected) become null."""
+    return round(value, 6) if math.isfinite(value) else None
 
 
-def _entry(entry) -> dict:
-    summary = entry.summary
-    meta = summary.article.meta
-    return {
-        "title": clean(entry.title),
-        "publisher": clean(meta.publisher) or None,
-        "authors": [clean(a) for a in meta.authors],
-        "section": clean(meta.section) or None,
-        "date": entry.date,
-        "language": meta.language,
-        "link": safe_url(entry.link),
-        "summary": clean(summary.text),
-        "sentences": [clean(s.text) for s in summary.sentences],
-        "algorithm": summary.algorithm,
+def _entry(entry: EntryView, explain: bool) -> dict:
+    data = {
+        "title": entry.title,
+        "publisher": entry.publisher or None,
+        "authors": list(entry.authors),
+        "section": entry.section or None,
+        "date": entry.date or None,
+        "language": entry.language or None,
+        "link": entry.link,
+        "summary": entry.summary,
+        "sentences": [s.text for s in entry.sentences],
+        "keywords": list(entry.keywords),
+        "algorithm": entry.algorithm,
         "fingerprint": entry.fingerprint,
         "sources": [
-            {"path": clean(s.path), "publisher": clean(s.publisher) or None, "url": safe_url(s.url), "title": clean(s.title) or None}
-            for s in entry.sources
+            {"path": s.path, "publisher": s.publisher or None, "url": s.url, "title": s.title or None} for s in entry.sources
         ],
+    }
+    if explain:
+        data["scores"] = [
+            {"index": s.index, "score": _number(s.score), "parts": {name: _number(value) for name, value in s.parts}}
+            for s in entry.sentences
+        ]
+    return data
+
+
+def to_dict(view: DigestView, explain: bool = False) -> dict:
+    c = view.counts
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": view.title,
+        "date": view.date,
+        "generated": view.generated.isoformat(timespec="seconds"),
+        "group_by": view.group_by,
+        "counts": {
+            "entries": c.entries,
+            "inputs": c.inputs,
+            "duplicates": c.duplicates,
+            "seen": c.seen,
+            "old": c.old,
+            "over_limit": c.over_limit,
+            "failed": c.failed,
+        },
+        "groups": [{"name": g.name, "entries": [_entry(e, explain) for e in g.entries]} for g in view.groups],
+        "failures": [{"path": path, "reason": reason} for path, reason in view.failures],
     }
 
 
-def render(digest, options) -> str:
-    return json.dumps(to_dict(digest), ensure_ascii=False, indent=2) + "\n"
+def render(view: DigestView, options) -> str:
+    # allow_nan=False: _number() already made every float finite; never print invalid JSON.
+    return json.dumps(to_dict(view, options.explain), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

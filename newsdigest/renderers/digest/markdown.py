@@ -1,33 +1,67 @@
-"""Markdown digest: headings per group and story; article text escaped so it never becomes markup."""
+"""Markdown digest: a heading per group and story; article strings escaped so they never become markup.
+
+Links are made only for http(s) URLs (safe.safe_url), written as <...>
+destinations, which no character left in such a URL can close early; any other
+URL (javascript:, data:, ...) is shown as escaped text.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..markdown import escape
-from .safe import EMPTY, clean, counts_line, entry_facts, safe_url, source_label
+from .text import explain_line
+from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
+
+# escape() leaves digits and "." alone, so "1. Officials said" would start an ordered list.
+_LIST_START = re.compile(r"^(\d+)\.")
+
+
+def _block(text: str) -> str:
+    """Escaped text that stays a paragraph (escape() already covers '-', '+', '#', '>')."""
+    return _LIST_START.sub(r"\1\\.", escape(text))
 
 
 def _link(text: str, url: str | None) -> str:
-    url = safe_url(url)
-    if not url:
-        return escape(text)
-    return f"[{escape(text)}](<{url.replace('>', '%3E').replace(' ', '%20')}>)"
+    return f"[{escape(text)}](<{url}>)" if url else escape(text)
 
 
-def render(digest, options) -> str:
-    out = [f"# {escape(clean(digest.title))} — {digest.date}", "", f"*{escape(counts_line(digest))}*", ""]
-    if not digest.entries:
+def _source(source: SourceView, publisher: bool, skip_link: str | None) -> str:
+    parts = [escape(p) for p in source.parts(publisher=publisher, url=False)]
+    if source.url and source.url != skip_link:
+        parts.append(_link(source.url, source.url))
+    return " · ".join(parts)
+
+
+def _entry(entry: EntryView, heading: str, explain: bool) -> list[str]:
+    out = [f"{heading} {_link(entry.title, entry.link)}", ""]
+    if entry.facts:
+        out.extend([f"*{escape(' · '.join(entry.facts))}*", ""])
+    if explain and entry.sentences:
+        out.extend(f"- {escape(explain_line(s))}" for s in entry.sentences)
+        out.append("")
+    else:
+        out.extend([_block(entry.summary) if entry.summary else f"*{escape(NO_TEXT)}*", ""])
+    if len(entry.sources) == 1:
+        out.extend(["Source: " + _source(entry.sources[0], publisher=False, skip_link=entry.link), ""])
+    else:
+        out.extend(["Sources:", ""])
+        out.extend(f"- {_source(s, publisher=True, skip_link=None)}" for s in entry.sources)
+        out.append("")
+    return out
+
+
+def render(view: DigestView, options) -> str:
+    out = [f"# {escape(view.title)} — {view.date}", "", f"*{escape(view.counts_line)}*", ""]
+    if not view.entries:
         out.extend([escape(EMPTY), ""])
-    grouped = any(g.name is not None for g in digest.groups)
-    for group in digest.groups:
+    heading = "###" if view.grouped else "##"
+    for group in view.groups:
         if group.name is not None:
-            out.extend([f"## {escape(clean(group.name))}", ""])
+            out.extend([f"## {escape(group.name)}", ""])
         for entry in group.entries:
-            out.extend([f"{'###' if grouped else '##'} {_link(clean(entry.title), entry.link)}", ""])
-            facts = entry_facts(entry)
-            if facts:
-                out.extend([f"*{escape(' · '.join(facts))}*", ""])
-            out.extend([escape(clean(entry.summary.text)) or "*No story text found.*", ""])
-            sources = [_link(source_label(s), s.url) for s in entry.sources]
-            label = "Source" if len(sources) == 1 else "Sources"
-            out.extend([f"{label}: " + "; ".join(sources), ""])
+            out.extend(_entry(entry, heading, options.explain))
+    if view.failures:
+        out.extend([f"## Not read ({len(view.failures)})", ""])
+        out.extend(f"- {escape(path)}: {escape(reason)}" for path, reason in view.failures)
     return "\n".join(out).rstrip("\n") + "\n"

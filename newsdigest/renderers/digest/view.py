@@ -1,0 +1,177 @@
+"""A Digest as the renderers see it: every string already made safe, every fact decided once.
+
+Each format formats a DigestView and never reads the Digest itself, so no
+format can forget to clean a string, and all six agree on what a digest says
+(the counts line, which link an entry gets, how a source is labelled).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from .safe import clean, clean_path, safe_url
+
+if TYPE_CHECKING:
+    from ...digest.model import Counts, Digest, Entry, Source
+
+EMPTY = "Nothing new: no stories in this digest."
+NO_TEXT = "(no story text found)"
+UNTITLED = "(untitled)"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")  # what may go in an HTML lang attribute
+
+
+@dataclass(frozen=True)
+class SourceView:
+    path: str
+    publisher: str
+    url: str | None  # a link to follow: http(s) only
+    url_text: str  # the URL as given when it may not be linked (javascript:, file:, ...), to show as text
+    title: str  # this copy's headline when it differs from the entry's, else ""
+
+    def parts(self, publisher: bool = True, url: bool = True) -> list[str]:
+        """['Coastline Daily', '“Ferry adds stops”', 'inbox/b.txt', 'https://...']: what is known.
+
+        publisher=False leaves out the publisher, url=False the link (an unlinkable URL is always shown as text).
+        """
+        out = [self.publisher if publisher else "", f"“{self.title}”" if self.title else "", self.path]
+        out.append(self.url if url and self.url else self.url_text)
+        return [p for p in out if p]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    index: int
+    score: float
+    parts: tuple[tuple[str, float], ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class EntryView:
+    title: str
+    link: str | None  # the first source's http(s) URL
+    publisher: str
+    authors: tuple[str, ...]
+    section: str
+    date: str
+    language: str  # safe for a lang attribute, or ""
+    summary: str  # "" when no story text was found
+    sentences: tuple[SentenceView, ...]
+    keywords: tuple[str, ...]
+    algorithm: str
+    fingerprint: str
+    sources: tuple[SourceView, ...]
+
+    @property
+    def facts(self) -> list[str]:
+        """Publisher, authors, date: the ones that are known."""
+        return [f for f in (self.publisher, ", ".join(self.authors), self.date) if f]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    name: str | None
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True)
+class DigestView:
+    title: str
+    date: str
+    generated: datetime  # when the digest was made (timezone-aware unless the caller forgot)
+    group_by: str
+    counts: Counts
+    groups: tuple[GroupView, ...]
+    failures: tuple[tuple[str, str], ...]  # (path, reason)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} — {self.date}"
+
+    @property
+    def entries(self) -> tuple[EntryView, ...]:
+        return tuple(e for g in self.groups for e in g.entries)
+
+    @property
+    def grouped(self) -> bool:
+        return any(g.name is not None for g in self.groups)
+
+    @property
+    def counts_line(self) -> str:
+        """'3 stories from 4 articles · 1 duplicate merged · 1 input failed': what happened, briefly."""
+        c = self.counts
+        stories = plural(c.entries, "story", "stories")
+        parts = [stories if c.inputs == c.entries else f"{stories} from {plural(c.inputs, 'article')}"]
+        if c.duplicates:
+            parts.append(f"{plural(c.duplicates, 'duplicate')} merged")
+        if c.seen:
+            parts.append(f"{c.seen} already in an earlier digest")
+        if c.old:
+            parts.append(f"{c.old} too old")
+        if c.over_limit:
+            parts.append(f"{c.over_limit} over the article limit")
+        if c.failed:
+            parts.append(f"{plural(c.failed, 'input')} failed")
+        return " · ".join(parts)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _source(source: Source, entry_title: str) -> SourceView:
+    url = safe_url(source.url)
+    title = clean(source.title)
+    return SourceView(
+        path=clean_path(source.path),
+        publisher=clean(source.publisher),
+        url=url,
+        url_text="" if url else clean(source.url),
+        title="" if title == entry_title else title,
+    )
+
+
+def _entry(entry: Entry) -> EntryView:
+    summary = entry.summary
+    meta = summary.article.meta
+    title = clean(meta.title) or clean_path(entry.sources[0].path if entry.sources else summary.article.path).strip()
+    title = title or UNTITLED
+    sources = tuple(_source(s, title) for s in entry.sources)
+    language = (meta.language or "").strip()
+    return EntryView(
+        title=title,
+        link=next((s.url for s in sources if s.url), None),
+        publisher=clean(meta.publisher) or next((s.publisher for s in sources if s.publisher), ""),
+        authors=tuple(a for a in (clean(a) for a in meta.authors) if a),
+        section=clean(meta.section),
+        date=clean(entry.date),
+        language=language if _LANGUAGE.match(language) else "",
+        summary=clean(summary.text),
+        sentences=tuple(
+            SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text)) for s in summary.sentences
+        ),
+        keywords=tuple(k for k in (clean(k) for k in summary.keywords) if k),
+        algorithm=clean(summary.algorithm),
+        fingerprint=clean(entry.fingerprint),
+        sources=sources,
+    )
+
+
+def view(digest: Digest) -> DigestView:
+    groups = []
+    for group in digest.groups:
+        entries = tuple(_entry(e) for e in group.entries)
+        if entries:
+            groups.append(GroupView(None if group.name is None else (clean(group.name) or UNTITLED), entries))
+    return DigestView(
+        title=clean(digest.title) or "News digest",
+        date=digest.date,
+        generated=digest.generated,
+        group_by=clean(digest.group_by),
+        counts=digest.counts,
+        groups=tuple(groups),
+        failures=tuple((clean_path(f.path), clean(f.reason)) for f in digest.failures),
+    )
