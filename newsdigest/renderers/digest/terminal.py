@@ -9,7 +9,7 @@ from __future__ import annotations
 from .view import EMPTY, NO_TEXT, DigestView, EntryView
 
 
-def _explain(console, entry: EntryView) -> None:
+def _explain(out: list, entry: EntryView) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -21,51 +21,48 @@ def _explain(console, entry: EntryView) -> None:
     for s in entry.sentences:
         parts = ", ".join(f"{n} {v:.2f}" for n, v in s.parts)
         table.add_row(str(s.index), f"{s.score:.3f}", Text(parts, style="dim"), Text(s.text))
-    console.print(table)
+    out.append(table)
 
 
-def _entry(console, entry: EntryView, explain: bool) -> None:
+def _entry(out: list, entry: EntryView, explain: bool) -> None:
     from rich.text import Text
 
-    console.print(Text(entry.title, style="bold"))
+    out.append(Text(entry.title, style="bold"))
     if entry.facts:
-        console.print(Text(" · ".join(entry.facts), style="cyan"))
+        out.append(Text(" · ".join(entry.facts), style="cyan"))
     if explain and entry.sentences:
-        _explain(console, entry)
+        _explain(out, entry)
     else:
-        console.print(Text(entry.summary) if entry.summary else Text(NO_TEXT, style="yellow"))
+        out.append(Text(entry.summary) if entry.summary else Text(NO_TEXT, style="yellow"))
     if entry.link:
-        console.print(Text(entry.link, style="blue"))
+        out.append(Text(entry.link, style="blue"))
     if len(entry.sources) == 1:
         source = entry.sources[0]
-        console.print(Text("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)), style="dim"))
+        out.append(Text("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)), style="dim"))
     else:
-        console.print(Text("Sources:", style="dim"))
-        for source in entry.sources:
-            console.print(Text("  • " + " · ".join(source.parts()), style="dim"))
-    console.print()
+        out.append(Text("Sources:", style="dim"))
+        out.extend(Text("  • " + " · ".join(source.parts()), style="dim") for source in entry.sources)
+    out.append(Text())
 
 
 def render(view: DigestView, options) -> str:
+    from rich.console import Group
     from rich.rule import Rule
     from rich.text import Text
 
     from ..terminal import _console
 
-    console = _console(options)
-    console.print(Text(view.heading, style="bold"))
-    console.print(Text(view.counts_line, style="dim"))
-    console.print()
+    out: list = [Text(view.heading, style="bold"), Text(view.counts_line, style="dim"), Text()]
     if not view.entries:
-        console.print(Text(EMPTY))
+        out.append(Text(EMPTY))
     for group in view.groups:
         if group.name is not None:
-            console.print(Rule(Text(group.name, style="bold magenta"), align="left", style="dim"))
-            console.print()
+            out.extend([Rule(Text(group.name, style="bold magenta"), align="left", style="dim"), Text()])
         for entry in group.entries:
-            _entry(console, entry, options.explain)
+            _entry(out, entry, options.explain)
     if view.failures:
-        console.print(Text(f"Not read ({len(view.failures)})", style="bold yellow"))
-        for path, reason in view.failures:
-            console.print(Text(f"  {path}: ", style="yellow") + Text(reason))
+        out.append(Text(f"Not read ({len(view.failures)})", style="bold yellow"))
+        out.extend(Text(f"  {path}: ", style="yellow") + Text(reason) for path, reason in view.failures)
+    console = _console(options)
+    console.print(Group(*out))  # one print of everything: far cheaper than a print per line
     return console.file.getvalue()
