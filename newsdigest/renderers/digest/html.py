@@ -16,8 +16,10 @@ from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 # Conservative CSS that mail clients keep: system fonts, 16px text, lines no
 # wider than ~40em (readable on a desktop), 100% width on a phone.
 _STYLE = """
-body { margin: 0; padding: 0; background: #f4f4f2; color: #1d1d1b; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-.digest { max-width: 40em; margin: 0 auto; padding: 16px; background: #ffffff; font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.5; }
+body { margin: 0; padding: 0; background: #f4f4f2; color: #1d1d1b;
+  -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+.digest { max-width: 40em; margin: 0 auto; padding: 16px; background: #ffffff;
+  font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.5; }
 h1 { font-size: 24px; line-height: 1.25; margin: 8px 0; }
 h2 { font-size: 20px; line-height: 1.3; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #d8d8d4; }
 h3 { font-size: 18px; line-height: 1.3; margin: 24px 0 4px; }
