@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 EMPTY = "Nothing new: no stories in this digest."
 NO_TEXT = "(no story text found)"
 UNTITLED = "(untitled)"
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")  # what may go in an HTML lang attribute
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # what may go in an HTML lang attribute
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _entry(entry: Entry) -> EntryView:
         authors=tuple(a for a in (clean(a) for a in meta.authors) if a),
         section=clean(meta.section),
         date=clean(entry.date),
-        language=language if _LANGUAGE.match(language) else "",
+        language=language if _LANGUAGE.fullmatch(language) else "",
         summary=clean(summary.text),
         sentences=tuple(
             SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text)) for s in summary.sentences
