@@ -17,6 +17,10 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "but an they not this were had their which will who been its would we more after also".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# The same words for ASCII text, much faster than the regex: one byte translation
+# lower-cases the letters and blanks everything else, then split().
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_ENGLISH_FUNCTION_BYTES = frozenset(w.encode("ascii") for w in _ENGLISH_FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -31,16 +35,22 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if len(sample.strip()) < 20:
         return None
-    cjk = len(_CJK.findall(sample))
+    plain = sample.isascii()
+    cjk = 0 if plain else len(_CJK.findall(sample))
     if cjk > len(sample) * 0.2:
         # Kana decide Japanese; otherwise Han characters are Chinese.
         return "ja" if len(_KANA.findall(sample)) > cjk * 0.1 else "zh"
-    words = _WORD.findall(sample.lower())
-    ascii_share = sum(ch.isascii() for ch in sample) / len(sample)
-    if len(words) >= 30 and ascii_share > 0.97:
-        share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-        if share >= 0.25:
-            return "en"
+    # Share of ASCII characters, counted in C (encoding drops the others).
+    ascii_share = 1.0 if plain else len(sample.encode("ascii", "ignore")) / len(sample)
+    if ascii_share > 0.97:
+        if plain:
+            words, function_words = sample.encode("ascii").translate(_ASCII_WORDS).split(), _ENGLISH_FUNCTION_BYTES
+        else:
+            words, function_words = _WORD.findall(sample.lower()), _ENGLISH_FUNCTION_WORDS
+        if len(words) >= 30:
+            share = sum(map(function_words.__contains__, words)) / len(words)
+            if share >= 0.25:
+                return "en"
     code, prob = _identifier().classify(sample)
     # Below this the guess is often wrong on short or mixed text; say "unknown".
     return code if prob >= 0.5 else None
