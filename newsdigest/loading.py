@@ -146,26 +146,58 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+# BOM-less UTF-16: at least this many NULs, and this share of them in one byte
+# column (the high byte of spaces, newlines, digits and ASCII punctuation).
+# Text in a one-byte encoding has no NULs; binary data has them in both columns.
+# Not all: a character such as U+4E00 (一, "one") has a NUL low byte.
+_WIDE_MIN_NULS = 4
+_WIDE_NUL_SHARE = 0.8
+# A decoding is believable when at most this share of its characters are
+# controls, unassigned or private-use code points.
+_WIDE_MAX_ODD = 0.01
+
+
 def _looks_like_bomless_utf16_or_32(sample: bytes) -> str | None:
-    """UTF-16/32 without a BOM: NULs sit in a regular column (every 2nd or 4th byte)."""
+    """The UTF-16/32 codec of BOM-less text, or None.
+
+    UTF-32: every code unit's top byte is NUL (and the next is at most 0x10).
+    UTF-16: the NULs sit in one column (the high byte of ASCII characters), and
+    the decoded text has almost no controls or unassigned code points: that
+    holds for Latin, Cyrillic and CJK text alike, and for no one-byte encoding."""
     n = len(sample) - len(sample) % 4
     if n < 8:
         return None
     sample = sample[:n]
-    for codec, width, offsets in (
-        ("utf-32-le", 4, (1, 2, 3)),
-        ("utf-32-be", 4, (0, 1, 2)),
-        ("utf-16-le", 2, (1,)),
-        ("utf-16-be", 2, (0,)),
-    ):
-        columns = [sample[o::width] for o in offsets]
-        if all(col.count(0) > len(col) * 0.6 for col in columns):
-            try:
-                sample.decode(codec)
-            except UnicodeDecodeError:
-                continue
+    nuls = sample.count(0)
+    if nuls < _WIDE_MIN_NULS:
+        return None
+    candidates = []
+    if not sample[3::4].strip(b"\x00") and max(sample[2::4]) <= 0x10:
+        candidates.append("utf-32-le")
+    if not sample[0::4].strip(b"\x00") and max(sample[1::4]) <= 0x10:
+        candidates.append("utf-32-be")
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls >= nuls * _WIDE_NUL_SHARE:
+        candidates.append("utf-16-le")
+    elif nuls - odd_nuls >= nuls * _WIDE_NUL_SHARE:
+        candidates.append("utf-16-be")
+    for codec in candidates:
+        try:
+            # Incremental: a surrogate pair cut at the end of the sample is not an error.
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if text and _odd_share(text) <= _WIDE_MAX_ODD:
             return codec
     return None
+
+
+def _odd_share(text: str) -> float:
+    """The share of characters no text holds: controls (but whitespace), NUL, unassigned, private use."""
+    import unicodedata
+
+    odd = sum(1 for ch in text if ch not in "\t\n\r\x0c" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return odd / len(text)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -235,10 +267,20 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
+# A text file that ends in a run of NULs (a writer that preallocated it, a crash
+# before the rest was written) is read without them; a run this long at least.
+_NUL_PADDING = 16
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, codec) for raw bytes; refuses empty and binary input."""
     if not data.strip():
         raise InputError("empty file" if not data else "contains only whitespace", path)
+    if not data.strip(b"\x00 \t\r\n"):
+        raise InputError("not text (only NUL bytes)", path)
+    padding = len(data) - len(data.rstrip(b"\x00"))
+    if padding >= _NUL_PADDING:
+        data = data[: len(data) - padding // 4 * 4]  # whole UTF-32 units, so wide text stays aligned
     kind = binary_kind(data)
     if kind:
         raise InputError(f"not text (looks like {kind})", path)
