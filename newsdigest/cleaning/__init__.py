@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..errors import InputError
 from ..models import Article, RawDocument
 from .normalize import normalize_text
 
@@ -19,6 +20,9 @@ LANGUAGE_SAMPLE = 2000
 
 def clean(raw: RawDocument, rules=None) -> Article:
     """`rules`: a `rules.RuleSet` of per-site patterns and selectors (see rules.py), or None."""
+    if raw.format == "feed":
+        # Not one article but many, read by the digest (digest/feeds.py, which never expands entities).
+        raise InputError("is a news feed (RSS, Atom or JSON Feed), not an article; `newsdigest digest FILE` reads its stories", raw.path)
     if raw.format == "html":
         from .html import clean_html
 

@@ -93,7 +93,33 @@ class _Renderer:
         if blank_after:
             self.blank = True
 
-    def walk(self, el, ctx: frozenset, bad: int, good: int, depth: int, in_link: bool) -> None:
+    def walk(self, root, ctx: frozenset, bad: int, good: int, depth: int, in_link: bool) -> None:
+        """Render `root` and everything under it, in document order.
+
+        Iterative, with an explicit stack: the parser allows 2,048 levels of
+        nesting (broken pages reach that with unclosed <font> or <b> tags), more
+        than Python's recursion limit."""
+        # Stack items: (True, el, ctx, bad, good, depth, in_link, parent_block) to enter
+        # an element, (False, el, tag, in_link, parent_block) to leave it; parent_block is the
+        # enclosing block's state, restored once the element is done (text after
+        # a nested block belongs to the enclosing block again), or None.
+        stack: list[tuple] = [(True, root, ctx, bad, good, depth, in_link, None)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            item = pop()
+            if item[0]:
+                self._enter(item, push)
+                continue
+            _, el, tag, outer_link, parent_block = item
+            if tag in BLOCK_TAGS:
+                self.flush(blank_after=tag not in _NO_BLANK_AFTER)
+            if el.tail:
+                self._text(el.tail, outer_link)
+            if parent_block is not None:
+                self.block_tag, self.block_ctx, self.block_hints, self.block_depth = parent_block
+
+    def _enter(self, item: tuple, push) -> None:
+        _, el, ctx, bad, good, depth, in_link, parent_block = item
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:  # comments, processing instructions
             if el.tail:
@@ -121,6 +147,7 @@ class _Renderer:
         block = tag in BLOCK_TAGS
         if block or tag == "br":
             self.flush(blank_after=tag not in _NO_BLANK_BEFORE)
+        mine = None  # this block's state, for its children to restore
         if block:
             mine = (tag, tuple(sorted(ctx)), (bad, good), depth)
             self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
@@ -131,14 +158,9 @@ class _Renderer:
         link = in_link or tag == "a"
         if el.text:
             self._text(el.text, link)
-        for child in el:
-            self.walk(child, ctx, bad, good, depth + 1, link)
-            if block and self.block_tag is not tag:  # text after a nested block is this block's again
-                self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
-        if block:
-            self.flush(blank_after=tag not in _NO_BLANK_AFTER)
-        if el.tail:
-            self._text(el.tail, in_link)
+        push((False, el, tag, in_link, parent_block))
+        for child in reversed(el):  # pushed last first, so popped in document order
+            push((True, child, ctx, bad, good, depth + 1, link, mine))
 
     def _text(self, text: str, in_link: bool) -> None:
         self.parts.append(text)

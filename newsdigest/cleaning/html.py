@@ -20,16 +20,65 @@ from . import metadata as md
 from .text import TextCleanResult, decide, threshold
 
 
+# An XML declaration and a DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>):
+# the HTML parser neither expands nor fetches those entities, but would show the
+# subset's tail ("]>") as text, so it is cut off first.
+_DOCTYPE_SUBSET = re.compile(r"\s*(?:<\?xml[^<>]{0,300}>\s*)?<!doctype[^<>\[]{0,1000}\[", re.IGNORECASE)
+# Tags kept as they are when a page too deeply nested is flattened (see _flatten): the
+# head's, and those whose content is raw text; every other tag goes or becomes <p>.
+_FLAT_KEEP = frozenset({"html", "head", "body", "title", "meta", "link", "base", "script", "style", "br"})
+# A tag: [^<>] (not [^>]) keeps the search linear when a "<" is never closed.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+
+
 def _parse(html: str):
+    from lxml import etree
+
+    m = _DOCTYPE_SUBSET.match(html)
+    if m:
+        end = html.find("]>", m.end())
+        if end >= 0:
+            html = html[end + 2 :]
+    root, too_deep = _parse_markup(html)
+    if too_deep:
+        # The parser stops at 2,048 levels of nesting and drops the rest of the page
+        # (hostile pages, or thousands of unclosed <font> tags): read it flattened.
+        flat, _ = _parse_markup(_flatten(html))
+        root = flat if flat is not None else root
+    return root
+
+
+def _parse_markup(html: str):
+    """(root or None, whether the parser stopped at its nesting limit)."""
     import lxml.html
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True)
+    # huge_tree: nesting up to 2,048 levels (instead of 256) and text nodes over
+    # 10 MB; the HTML parser never expands a DTD's entities or fetches anything.
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
         root = None
-    return root
+    limit = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    too_deep = any(e.type == limit for e in parser.error_log)
+    return root, too_deep
+
+
+def _flatten(html: str) -> str:
+    """The page with no nesting left: block tags become <p>, inline tags go, the head and
+    scripts stay. The DOM evidence is lost, the text and its paragraphs are not."""
+    from .dom import BLOCK_TAGS, CELL_TAGS
+
+    def replace(match: re.Match) -> str:
+        name = match.group(2).lower()
+        if name in _FLAT_KEEP:
+            return match.group(0)
+        if name in BLOCK_TAGS:
+            return "<p>"
+        return " " if name in CELL_TAGS else ""
+
+    return _TAG.sub(replace, html)
 
 
 def _json_ld(root) -> list[dict]:
