@@ -232,6 +232,91 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
     return FastPunktSentenceTokenizer
 
 
+def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
+    """Punkt's ``span_tokenize`` for one line, in a single loop.
+
+    Punkt finds candidates, builds a record for each, then filters the spans
+    through three generators; on news lines that machinery costs more than the
+    decisions.  This does the same steps inline, with Punkt's own candidate
+    regex, classifier and realignment pattern, so the spans are Punkt's.  It
+    answers None (use Punkt) for the two shapes whose candidates Punkt
+    resolves specially: a run of sentence-ending marks with no space between
+    (``?!``, ``!!``) and a spaced ellipsis (``. . .``).  The tests check it
+    against ``span_tokenize``.  ``line`` holds no line breaks.
+    """
+    candidates = tokenizer._boundaries.match
+    classify = tokenizer._context_has_sentbreak
+    realign = tokenizer._realign_re.match
+    enders = frozenset(tokenizer.rules.sent_end_chars)
+
+    def spans(line: str) -> list[tuple[int, int]] | None:
+        raw: list[tuple[int, int]] = []
+        last_break = 0
+        previous = -1  # offset of the previous candidate
+        for match in candidates(line):
+            at = match.start()
+            # Punkt's word before the mark: after the last ASCII space or tab.
+            space = max(line.rfind(" ", previous + 1, at), line.rfind("\t", previous + 1, at))
+            if space < 0:
+                if previous >= 0:
+                    return None  # no space since the previous mark: a run
+                word_start = 0
+            else:
+                word_start = space + 1
+            next_start = match.start("next_tok")
+            if next_start >= 0 and line[at] == "." and line[next_start] == ".":
+                return None  # ". . .": Punkt skips the marks inside the run
+            previous = at
+            if classify(line[word_start : at + 1] + match.group("after_tok")):
+                raw.append((last_break, at + 1))
+                last_break = next_start if next_start >= 0 else at + 1
+        raw.append((last_break, len(line.rstrip())))
+        # A span of nothing but sentence-ending marks joins the one before it.
+        kept: list[tuple[int, int]] = []
+        for start, end in raw:
+            if start >= end:
+                continue
+            if kept and enders.issuperset(line[start:end]):
+                kept[-1] = (kept[-1][0], end)
+            else:
+                kept.append((start, end))
+        # Closing quotes and brackets at the start of a span move to the one before.
+        out: list[tuple[int, int]] = []
+        shift = 0
+        last = len(kept) - 1
+        for index, (start, end) in enumerate(kept):
+            start += shift
+            if index == last:
+                if start < end:
+                    out.append((start, end))
+                break
+            following_start, following_end = kept[index + 1]
+            closing = realign(line[following_start:following_end])
+            if closing:
+                out.append((start, following_start + len(closing.group().rstrip())))
+                shift = closing.end()
+            else:
+                shift = 0
+                if start < end:
+                    out.append((start, end))
+        return out
+
+    return spans
+
+
+def _one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `_one_pass_spans` reproduces this tokenizer: spaced sentences, the
+    default ellipsis rule, no line-break mode (what it was checked against)."""
+    rules = tokenizer.rules
+    return (
+        rules.next_sentence_requires_space
+        and rules.multi_char_punct_pattern == punkt.DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern
+        and getattr(tokenizer, "_line_break_re", None) is None
+        and hasattr(tokenizer, "_boundaries")
+        and hasattr(tokenizer, "_realign_re")
+    )
+
+
 @cache
 def _punkt_splitter(code: str) -> LineSplitter:
     """Build (once per language) a Punkt line splitter."""
@@ -253,6 +338,9 @@ def _punkt_splitter(code: str) -> LineSplitter:
     tokenizer = cls(params, rules=rules)
     span_tokenize = tokenizer.span_tokenize
     enders = frozenset(tokenizer.rules.sent_end_chars)
+    one_pass = None
+    if cls is not punkt.PunktSentenceTokenizer and _one_pass_applies(tokenizer, punkt):
+        one_pass = _one_pass_spans(tokenizer)
 
     def split(line: str) -> list[str]:
         # Fast path: no sentence-ending character before the last one.
@@ -260,7 +348,9 @@ def _punkt_splitter(code: str) -> LineSplitter:
             return [line]
         if len(line) > _LONG_LINE and _is_not_prose(line):
             return _neutral_split(line)
-        spans = list(span_tokenize(line))
+        spans = one_pass(line) if one_pass is not None else None
+        if spans is None:
+            spans = list(span_tokenize(line))
         if len(spans) <= 1:
             return [line]
         return _repair(line, spans)

@@ -1,0 +1,73 @@
+"""The splitter's one-pass span finder must give Punkt's own spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+punkt = pytest.importorskip("punkt")
+
+from newsdigest import sentences  # noqa: E402
+
+# Pieces that exercise every branch: abbreviations, initials, numbers, runs of
+# marks, ellipses, quotes and brackets on both sides, odd spaces.
+PIECES = [
+    "The", "minister", "said", "it", "Mr.", "Dr.", "U.S.", "e.g.", "No.", "5.", "3.5", "Inc.", "J.", "A.",
+    ".", "?", "!", "?!", "!!", "...", ". . .", "..", "--", "-", ":", ";", "*", "@", "etc.", "Sept.", "30",
+    '"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "(", ")", "[", "]", "{", "}", "\u00ab", "\u00bb",
+    '."', "?\"", "!\u201d", ".)", "Yes.", "Why?", "x.y", "a.m.", "St.",
+]
+SPACES = [" ", " ", " ", "", "\u00a0", "\t"]
+
+
+def _tokenizer(language: str):
+    model = sentences._PUNKT_MODELS[language]
+    params = punkt.load_model(model)
+    if punkt.has_prefixes(model):
+        params = punkt.with_nonbreaking_prefixes(params, model)
+    try:
+        rules = punkt.rules_for_language(model)
+    except LookupError:
+        rules = None
+    return sentences._fast_punkt_class(punkt)(params, rules=rules)
+
+
+TOKENIZERS = {code: _tokenizer(code) for code in ("en", "de", "fr")}
+ONE_PASS = {code: sentences._one_pass_spans(tok) for code, tok in TOKENIZERS.items()}
+
+
+def _same_as_punkt(code: str, line: str) -> bool:
+    found = ONE_PASS[code](line)
+    return found is None or found == list(TOKENIZERS[code].span_tokenize(line))
+
+
+lines = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SPACES)), min_size=1, max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts).strip()
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(code=st.sampled_from(sorted(TOKENIZERS)), line=lines)
+def test_one_pass_spans_are_punkts(code, line):
+    if line:
+        assert _same_as_punkt(code, line), line
+
+
+NEWS_LINES = [
+    'Mr. Smith went to Washington. "It was a long trip," he said. He left at 5 p.m. on Friday.',
+    "The U.S. economy grew 2.5% in the quarter. Analysts had expected less (about 2%). Shares rose.",
+    "Why now? \u201cBecause we must.\u201d The vote is on Sept. 30. Officials (including Dr. Lee.) agreed.",
+    "He paused... Then he spoke. It ended -- for now. Wait . . . what? Yes!! No?! Fine.",
+]
+
+
+@pytest.mark.parametrize("line", NEWS_LINES)
+def test_news_lines(line):
+    assert _same_as_punkt("en", line)
+
+
+def test_common_lines_take_the_one_pass_path():
+    assert ONE_PASS["en"](NEWS_LINES[0]) is not None
+    assert ONE_PASS["en"]("Yes!! No.") is None  # a run of marks: Punkt decides
+    assert ONE_PASS["en"]("Wait . . . what? Now.") is None  # a spaced ellipsis: Punkt decides
