@@ -7,15 +7,20 @@ from collections.abc import Sequence
 
 from ..models import Article, Summary
 from . import RenderOptions
+from .sanitize import safe_text, visible_path
 from .text import byline
 
 # Everything CommonMark could read as markup, links or raw HTML.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&:-])")
+# "1. " at the start of a line opens an ordered list; "www." is a link to GitHub's Markdown.
+_LIST_NUMBER = re.compile(r"^(\d{1,9})\.")
+_WWW = re.compile(r"\b(www)\.", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
-    text = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", text)
+    text = " ".join(safe_text(text).split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _WWW.sub(r"\1\\.", _LIST_NUMBER.sub(r"\1\\.", text))
 
 
 def _summary(summary: Summary, options: RenderOptions) -> str:
@@ -23,7 +28,7 @@ def _summary(summary: Summary, options: RenderOptions) -> str:
     out = [f"## {escape(article.meta.title or '(untitled)')}", ""]
     meta = byline(article)
     out.append(f"*{escape(meta)}*  " if meta else "")
-    out.append(f"Source: `{article.path.replace('`', '')}`")
+    out.append(f"Source: `{visible_path(article.path).replace('`', '')}`")
     out.append("")
     if options.explain:
         for s in summary.sentences:
@@ -50,4 +55,4 @@ def _article(article: Article, options: RenderOptions) -> str:
 
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:
     blocks = [_summary(i, options) if isinstance(i, Summary) else _article(i, options) for i in items]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return safe_text("\n\n".join(blocks)) + "\n" if blocks else ""

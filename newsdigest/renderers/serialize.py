@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 from ..models import Article, Failure, Summary
 
 SCHEMA_VERSION = 1
+
+
+def _number(value: float) -> float | None:
+    """A score as JSON can hold it: NaN and infinities (a degenerate document) become null."""
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def _meta(article: Article) -> dict:
@@ -30,9 +38,9 @@ def summary_to_dict(summary: Summary, explain: bool = False) -> dict:
     data["algorithm"] = summary.algorithm
     sentences = []
     for s in summary.sentences:
-        item = {"index": s.index, "text": s.text, "score": s.score}
+        item = {"index": s.index, "text": s.text, "score": _number(s.score)}
         if explain:
-            item["parts"] = {name: round(value, 6) for name, value in s.parts}
+            item["parts"] = {name: _number(round(value, 6)) for name, value in s.parts}
         sentences.append(item)
     data["sentences"] = sentences
     data["summary"] = summary.text

@@ -1,7 +1,8 @@
 """Rich output for a person at a terminal: the only place that builds a Rich Console.
 
 Article strings become rich.text.Text objects, never markup, so "[bold]" in a
-story prints as itself.
+story prints as itself; each passes through sanitize first, so no control code
+from an input reaches the terminal among the styling codes Rich adds.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from collections.abc import Sequence
 
 from ..models import Article, Summary
 from . import RenderOptions
+from .sanitize import safe_text, visible_path
 from .text import byline
+
+
+def _text(value: str, style: str | None = None):
+    """A Rich Text of an input string: never markup, never a control code."""
+    from rich.text import Text
+
+    return Text(safe_text(value), style=style or "")
 
 
 def _console(options: RenderOptions):
@@ -31,13 +40,11 @@ def _console(options: RenderOptions):
 
 
 def _header(console, article: Article) -> None:
-    from rich.text import Text
-
-    console.print(Text(article.meta.title or "(untitled)", style="bold"))
+    console.print(_text(article.meta.title or "(untitled)", "bold"))
     meta = byline(article)
     if meta:
-        console.print(Text(meta, style="cyan"))
-    console.print(Text(article.path, style="dim"))
+        console.print(_text(meta, "cyan"))
+    console.print(_text(visible_path(article.path), "dim"))
     console.print()
 
 
@@ -54,15 +61,15 @@ def _summary(console, summary: Summary, options: RenderOptions) -> None:
         table.add_column("sentence")
         for s in summary.sentences:
             parts = ", ".join(f"{n} {v:.2f}" for n, v in s.parts)
-            table.add_row(str(s.index), f"{s.score:.3f}", Text(parts, style="dim"), Text(s.text))
+            table.add_row(str(s.index), f"{s.score:.3f}", _text(parts, "dim"), _text(s.text))
         console.print(table)
     elif summary.sentences:
         for s in summary.sentences:
-            console.print(Text("• ", style="cyan") + Text(s.text))
+            console.print(Text("• ", style="cyan") + _text(s.text))
     else:
         console.print(Text("(no story text found)", style="yellow"))
     if summary.keywords:
-        console.print(Text("Keywords: ", style="bold") + Text(", ".join(summary.keywords)))
+        console.print(Text("Keywords: ", style="bold") + _text(", ".join(summary.keywords)))
 
 
 def _article(console, article: Article, options: RenderOptions) -> None:
@@ -70,12 +77,12 @@ def _article(console, article: Article, options: RenderOptions) -> None:
 
     _header(console, article)
     for para in article.paragraphs:
-        console.print(Text(para))
+        console.print(_text(para))
         console.print()
     if options.show_removed and article.removed:
         console.print(Text("Removed", style="bold yellow"))
         for r in article.removed:
-            console.print(Text(f"[{r.reason}] ", style="yellow") + Text(r.text, style="dim"))
+            console.print(_text(f"[{r.reason}] ", "yellow") + _text(r.text, "dim"))
 
 
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:

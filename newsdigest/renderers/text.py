@@ -1,4 +1,8 @@
-"""Plain text: what pipes, `less` and scripts get. No colour, no hard wrapping."""
+"""Plain text: what pipes, `less` and scripts get. No colour, no hard wrapping.
+
+The whole output passes through sanitize.safe_text, and the path is shown with
+its unsafe characters as escapes: nothing from an input reaches the terminal
+as a control code."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 
 from ..models import Article, Summary
 from . import RenderOptions
+from .sanitize import safe_text, visible_path
 
 
 def byline(article: Article) -> str:
@@ -20,7 +25,7 @@ def _summary(summary: Summary, options: RenderOptions) -> str:
     lines = [article.meta.title or "(untitled)"]
     if byline(article):
         lines.append(byline(article))
-    lines.append(article.path)
+    lines.append(visible_path(article.path))
     lines.append("")
     if options.explain:
         for s in summary.sentences:
@@ -45,4 +50,4 @@ def _article(article: Article, options: RenderOptions) -> str:
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:
     blocks = [_summary(i, options) if isinstance(i, Summary) else _article(i, options) for i in items]
     separator = "\n\n" if all(isinstance(i, Summary) for i in items) else "\n\n\n"
-    return separator.join(blocks) + "\n" if blocks else ""
+    return safe_text(separator.join(blocks)) + "\n" if blocks else ""
