@@ -4,6 +4,10 @@ The data goes to a temporary file in the same folder (so the final rename stays
 on one file system), is flushed and fsynced, then renamed over the target with
 os.replace. If anything fails or the user presses Ctrl-C, the temporary file is
 removed and the earlier output is untouched.
+
+A symbolic link stays a link: the file it points to is replaced. A target that
+is not a regular file (``-o /dev/stdout``, a FIFO, a device) cannot be replaced
+and must not be: it is written to directly.
 """
 
 from __future__ import annotations
@@ -18,16 +22,28 @@ from .errors import OutputError
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
     target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
     payload = data.encode(encoding) if isinstance(data, str) else data
-    if os.path.isdir(target):
+    try:
+        mode = os.stat(target).st_mode  # follows links
+    except OSError:
+        mode = None  # a new file (or a dangling link: replaced by the file)
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputError("is a directory; give a file name for the output", target)
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(target, payload)
+        return
+    shown = target
+    if mode is not None and os.path.islink(target):
+        target = os.path.realpath(target)
+    folder = os.path.dirname(os.path.abspath(target))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except FileNotFoundError:
-        raise OutputError(f"folder {folder} does not exist", target) from None
+        if not os.path.isdir(folder):
+            raise OutputError(f"folder {folder} does not exist", shown) from None
+        raise OutputError(f"cannot write in {folder}: no files can be created there", shown) from None
     except OSError as err:
-        raise OutputError(f"cannot write in {folder}: {err.strerror or err}", target) from None
+        raise OutputError(f"cannot write in {folder}: {err.strerror or err}", shown) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -39,7 +55,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write: {err.strerror or err}", target) from None
+            raise OutputError(f"cannot write: {err.strerror or err}", shown) from None
         raise
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
@@ -47,6 +63,16 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
             os.fsync(dir_fd)  # make the rename itself durable
         finally:
             os.close(dir_fd)
+
+
+def _write_through(target: str, payload: bytes) -> None:
+    """Write to a device, FIFO or socket as it is (nothing there to replace atomically)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", target) from None
 
 
 def _mode_for(target: str) -> int:
