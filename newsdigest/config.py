@@ -1,21 +1,43 @@
 """Settings for `newsdigest digest` from a TOML file and NEWSDIGEST_* variables.
 
-Precedence, highest first: command-line flags, environment variables
-(NEWSDIGEST_ALGORITHM, NEWSDIGEST_SENTENCES, ...; one per key, upper-cased),
-the config file, built-in defaults. The file is `config.toml` in the user's
-config folder (~/.config/newsdigest/config.toml on Linux), or the one given by
---config or NEWSDIGEST_CONFIG; a missing default file is fine, a missing
-explicit one is an error.
+Precedence, highest first: command-line flags, environment variables, the
+config file, built-in defaults.
 
-    algorithm = "news"
-    sentences = 2
-    output = "~/digests/{date}.md"
-    group_by = "source"
-    [sites."northern-tribune.example"]     # per-site cleaning rules, as in rules.toml
+    settings = load_settings(config_flag)            # the file, then the environment over it
+    values = resolve(flags, settings, DEFAULTS)      # then the flags that were given over both
+
+The file is `config.toml` in the user's config folder
+(~/.config/newsdigest/config.toml on Linux; the folder platformdirs gives
+elsewhere), or the one named by --config, else by NEWSDIGEST_CONFIG. A missing
+default file is fine; a missing file that was named is an error. Settings are
+plain keys at the top of the file (before any [table]):
+
+    algorithm = "news"               # a summarizer name (newsdigest.summarizers)
+    sentences = 2                    # whole numbers of 1 or more: sentences, max_articles, jobs, max_bytes
+    format = "markdown"              # auto, rich, text, markdown, html, json or email
+    output = "~/digests/{date}.md"   # {date} becomes YYYY-MM-DD
+    state = "~/news/state.sqlite3"
+    title = "Morning news"
+    group_by = "source"              # source, section, day or none
+    max_articles = 40
+    jobs = 2
+    language = "en"
+    since = "24h"                    # an age: 30m, 24h, 7d, 2w
+    to = "me@example.org"
+    from = "News <newsdigest@example.org>"
+    rules = "rules.toml"             # a per-site rules file; a relative path is read from this file's folder
+    max_bytes = 5000000
+
+    [sites."northern-tribune.example"]   # or per-site cleaning rules inline, as in a rules file
     drop_lines = ['^Listen to this article']
 
-Every problem (bad TOML, an unknown key, a value of the wrong type) is a
-UsageError naming the file and the line.
+Each key has a variable: NEWSDIGEST_ALGORITHM, NEWSDIGEST_SENTENCES, ...,
+NEWSDIGEST_FROM (the key upper-cased); an empty variable counts as unset.
+
+Every problem is a UsageError (exit code 2) whose message names the file and
+the line (bad TOML, an unknown key, a value of the wrong type or out of range,
+bad [sites] rules), or the variable ("NEWSDIGEST_SENTENCES: must be a whole
+number, not 'abc'").
 """
 
 from __future__ import annotations
@@ -23,11 +45,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from .errors import UsageError
 
 CONFIG_NAME = "config.toml"
 ENV_PREFIX = "NEWSDIGEST_"
+ENV_CONFIG = ENV_PREFIX + "CONFIG"
+# Every setting and its TOML type (the CLI flag of the same name, with - for _, overrides it).
 KEYS: dict[str, type] = {
     "algorithm": str,
     "sentences": int,
@@ -47,68 +73,165 @@ KEYS: dict[str, type] = {
 }
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the config file and the environment set; None = not set. `from` is spelled `from_`."""
+
+    algorithm: str | None = None
+    sentences: int | None = None
+    format: str | None = None
+    output: str | None = None
+    state: str | None = None
+    title: str | None = None
+    group_by: str | None = None
+    max_articles: int | None = None
+    jobs: int | None = None
+    language: str | None = None
+    since: str | None = None
+    to: str | None = None
+    from_: str | None = None
+    rules: str | None = None  # a rules file path (relative paths already made absolute against the config file)
+    max_bytes: int | None = None
+    site_rules: Any = None  # a cleaning RuleSet from the file's inline [sites] tables
+    path: str | None = None  # the config file that was read; None when there was none
+
+    def get(self, key: str) -> Any:
+        """The value for a config key ("from", "group_by", "site_rules", ...), or None."""
+        return getattr(self, _attr(key))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings that are set, by config key (without `path`)."""
+        out = {}
+        for key in (*KEYS, "site_rules"):
+            value = self.get(key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    def merged_over(self, other: Settings) -> Settings:
+        """These settings, with `other`'s filling in what these leave unset."""
+        changes = {f.name: getattr(other, f.name) for f in fields(self) if getattr(self, f.name) is None}
+        return replace(self, **changes)
+
+
+def resolve(flags: Mapping[str, Any], settings: Settings, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The final value of every key in `defaults`: the flag when given (not None), else the setting, else the default."""
+    out = {}
+    for key, default in defaults.items():
+        value = flags.get(key)
+        if value is None:
+            value = settings.get(key)
+        out[key] = default if value is None else value
+    return out
+
+
 def default_config_path() -> str:
+    """config.toml in the user's config folder (beside rules.toml)."""
     import platformdirs
 
     return os.path.join(platformdirs.user_config_dir("newsdigest"), CONFIG_NAME)
 
 
-def load_settings(path: str | None = None, environ: Mapping[str, str] | None = None) -> dict:
-    """The settings the file and the environment give: {key: value}, only keys that are set,
-    plus "site_rules" (a cleaning RuleSet) when the file holds [sites] tables."""
+def load_settings(path: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings of the config file (`path`, else NEWSDIGEST_CONFIG, else the default file if it
+    exists) with the NEWSDIGEST_* variables over them."""
     environ = os.environ if environ is None else environ
-    explicit = path or environ.get(ENV_PREFIX + "CONFIG") or None
+    explicit = path or environ.get(ENV_CONFIG) or None
     file_path = os.path.expanduser(explicit) if explicit else default_config_path()
-    settings = read_config(file_path, required=bool(explicit))
+    return settings_from_env(environ).merged_over(read_config(file_path, required=bool(explicit)))
+
+
+def settings_from_env(environ: Mapping[str, str]) -> Settings:
+    """The settings NEWSDIGEST_* variables give; an empty variable counts as unset."""
+    values = {}
     for key, kind in KEYS.items():
-        raw = environ.get(ENV_PREFIX + key.upper())
-        if raw is not None and raw != "":
-            settings[key] = _from_env(key, kind, raw)
-    return settings
+        name = ENV_PREFIX + key.upper()
+        raw = environ.get(name)
+        if raw is None or raw.strip() == "":
+            continue
+        try:
+            values[_attr(key)] = _checked(key, _from_text(kind, raw.strip()))
+        except _Invalid as err:
+            raise UsageError(str(err), name) from None
+    return Settings(**values)
 
 
-def read_config(path: str, required: bool = False) -> dict:
-    import tomllib
-
+def read_config(path: str, required: bool = False) -> Settings:
+    """The settings of one config file; a missing file gives no settings unless `required`."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:
         if required:
-            raise UsageError("config file not found", path) from None
-        return {}
+            raise UsageError("config file not found (check --config or NEWSDIGEST_CONFIG)", path) from None
+        return Settings()
     except IsADirectoryError:
-        raise UsageError("config file is a directory", path) from None
+        raise UsageError("config file is a folder; name the file", path) from None
     except OSError as err:
         raise UsageError(f"cannot read the config file ({err.strerror or err})", path) from None
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is fine
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise UsageError(f"line {line}: config file is not UTF-8 text", path) from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: str = "<config>") -> Settings:
+    import tomllib
+
+    try:
         table = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise UsageError("config file is not UTF-8 text", path) from None
     except tomllib.TOMLDecodeError as err:
-        raise UsageError(f"not valid TOML: {err}", path) from None
-    settings: dict = {}
+        raise UsageError(_toml_problem(str(err), text), path) from None
+
+    def fail(key: str, message: str) -> UsageError:
+        line = _line_of(text, key)
+        return UsageError(f"line {line}: {message}" if line else message, path)
+
+    values: dict[str, Any] = {"path": path}
     for key, value in table.items():
         if key == "sites":
             continue
         if key not in KEYS:
-            raise UsageError(f"{_where(text, key)}unknown setting {key!r} (known: {', '.join(KEYS)}, and [sites] tables)", path)
+            hint = " (settings are plain keys at the top of the file, not a table)" if isinstance(value, dict) else ""
+            raise fail(key, f"unknown setting {key!r}{hint}; known: {', '.join(KEYS)}, and [sites] tables")
         kind = KEYS[key]
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise UsageError(f"{_where(text, key)}{key} must be {_kind_name(kind)}, not {value!r}", path)
-        settings[key] = value
+            raise fail(key, f"{key} must be {_kind_name(kind)}, not {_toml_repr(value)}")
+        try:
+            values[_attr(key)] = _checked(key, value)
+        except _Invalid as err:
+            raise fail(key, f"{key} {err}") from None
+    if values.get("rules"):
+        rules = os.path.expanduser(values["rules"])
+        values["rules"] = os.path.join(os.path.dirname(os.path.abspath(path)), rules)  # an absolute `rules` stays as it is
     if "sites" in table:
-        from .cleaning.rules import parse_rules
+        if "rules" in table:
+            raise fail("rules", "give per-site rules either as a rules file (rules = ...) or as [sites] tables, not both")
+        values["site_rules"] = _site_rules(text, table["sites"], path)
+    return Settings(**values)
 
-        if "rules" in settings:
-            raise UsageError(f"{_where(text, 'rules')}give per-site rules either as a rules file or as [sites] tables, not both", path)
-        settings["site_rules"] = parse_rules(_sites_only(text), path)
-    return settings
+
+def _site_rules(text: str, sites: Any, path: str):
+    """The [sites] tables, read by the rules-file parser itself (so both forms mean the same)."""
+    import tomllib
+
+    from .cleaning.rules import parse_rules
+
+    only_sites = _sites_only(text)
+    try:
+        same = tomllib.loads(only_sites).get("sites") == sites
+    except tomllib.TOMLDecodeError:
+        same = False
+    if not same:
+        # `sites` written as dotted keys or an inline table at the top: ask for the documented form.
+        raise UsageError(f"line {_line_of(text, 'sites') or 1}: write per-site rules as [sites.\"DOMAIN\"] tables", path)
+    return parse_rules(only_sites, path)
 
 
 def _sites_only(text: str) -> str:
-    """The file with its plain settings blanked out (line numbers kept), for the rules parser."""
+    """The file with everything outside [sites...] tables blanked out (line numbers kept)."""
     out, in_sites = [], False
     for line in text.splitlines():
         header = re.match(r"\s*\[+\s*([^\].]+)", line)
@@ -118,21 +241,93 @@ def _sites_only(text: str) -> str:
     return "\n".join(out)
 
 
-def _where(text: str, key: str) -> str:
+class _Invalid(ValueError):
+    """A value of the right type that cannot be used; the message follows the key's name."""
+
+
+def _checked(key: str, value: Any) -> Any:
+    """`value` if it is usable for `key`, else _Invalid saying why."""
+    if isinstance(value, int):
+        if value < 1:
+            raise _Invalid(f"must be 1 or more, not {value}")
+        return value
+    if key == "group_by":
+        from .digest import GROUP_BY
+
+        if value not in GROUP_BY:
+            raise _Invalid(f"must be one of: {', '.join(GROUP_BY)} (not {value!r})")
+    elif key == "format":
+        from .renderers.digest import DIGEST_FORMATS
+
+        if value not in ("auto", *DIGEST_FORMATS):
+            raise _Invalid(f"must be one of: auto, {', '.join(DIGEST_FORMATS)} (not {value!r})")
+    elif key == "algorithm":
+        from .summarizers import canonical
+
+        try:
+            canonical(value)
+        except UsageError as err:
+            raise _Invalid(f"is {err.message.removeprefix('unknown algorithm ')}") from None
+    elif key == "since":
+        from .digest.state import parse_age
+
+        try:
+            parse_age(value)
+        except UsageError as err:
+            raise _Invalid(f"must be an age like 30m, 24h, 7d or 2w (not {value!r})") from err
+    elif key == "output":
+        try:
+            value.format(date="2000-01-01")
+        except (KeyError, IndexError, ValueError):
+            raise _Invalid(f"{value!r}: only {{date}} may appear in braces") from None
+    return value
+
+
+def _from_text(kind: type, raw: str) -> Any:
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise _Invalid(f"must be a whole number, not {raw!r}") from None
+    return raw
+
+
+def _attr(key: str) -> str:
+    return "from_" if key == "from" else key
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where top-level `key` is set (`key = ...`, `"key" = ...` or `key.sub = ...`)."""
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*[=.]|\s*\[+\s*[\"']?{re.escape(key)}[\"']?\s*[\].]")
     for number, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
-            return f"line {number}: "
-    return ""
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _toml_problem(message: str, text: str) -> str:
+    """tomllib's "Invalid value (at line 3, column 7)" as "line 3, column 7: not valid TOML: invalid value"."""
+    where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if where:
+        problem = message[: where.start()]
+        location = f"line {where.group(1)}, column {where.group(2)}"
+    else:
+        problem = message.replace(" (at end of document)", "")
+        location = f"line {max(1, len(text.splitlines()))} (the end)"
+    return f"{location}: not valid TOML: {problem[:1].lower()}{problem[1:]}"
 
 
 def _kind_name(kind: type) -> str:
     return "a whole number" if kind is int else "a string (in quotes)"
 
 
-def _from_env(key: str, kind: type, raw: str):
-    if kind is int:
-        try:
-            return int(raw)
-        except ValueError:
-            raise UsageError(f"{ENV_PREFIX}{key.upper()} must be a whole number, not {raw!r}") from None
-    return raw
+def _toml_repr(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
