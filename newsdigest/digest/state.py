@@ -142,7 +142,10 @@ class State:
     def stats(self) -> StateStats:
         with _errors(self.path):
             count, oldest, newest = self._db.execute("SELECT COUNT(*), MIN(recorded), MAX(recorded) FROM seen").fetchone()
-        return StateStats(count, _parse_stamp(oldest), _parse_stamp(newest))
+        try:
+            return StateStats(count, _parse_stamp(oldest), _parse_stamp(newest))
+        except ValueError:  # a time edited by hand into something that is not one
+            raise StateError(f"state file holds a bad record time ({oldest!r} .. {newest!r}); {_MOVE_AWAY}", self.path) from None
 
 
 @contextlib.contextmanager
