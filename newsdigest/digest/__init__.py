@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from ..api import SummaryOptions
+from ..errors import StateError
 from ..models import Failure
 from .model import Counts, Digest, Entry, Group, Source
 
@@ -133,11 +134,14 @@ def run_digest(
         prints = [c.fingerprint for cluster in collection.clusters for c in cluster]
         digest = build_digest(collection, options, state.seen(prints))
         write(digest)
-        state.record(
-            (fingerprint, entry.title, entry.date)
-            for entry in digest.entries
-            for fingerprint in entry.fingerprints
-        )
+        try:
+            state.record(
+                (fingerprint, entry.title, entry.date)
+                for entry in digest.entries
+                for fingerprint in entry.fingerprints
+            )
+        except StateError as err:
+            raise StateError(f"the digest was written, but not remembered: {err.message}", err.path) from None
     return digest
 
 
