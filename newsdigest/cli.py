@@ -231,9 +231,22 @@ def _finish(results, format: str, output: str | None, no_color: bool, quiet: boo
         if items or not failed:
             atomic_write(output, text)
     elif text:
+        write_stdout(env, text)
+    raise typer.Exit(ExitCode.INPUT_FAILED if failed else ExitCode.OK)
+
+
+def write_stdout(env, text: str) -> None:
+    """Write to stdout; a closed pipe ends the run quietly (141), a full disk is a clear error."""
+    from .errors import OutputError
+
+    try:
         env.stdout.write(text)
         env.stdout.flush()
-    raise typer.Exit(ExitCode.INPUT_FAILED if failed else ExitCode.OK)
+    except BrokenPipeError:
+        raise typer.Exit(_broken_pipe()) from None
+    except OSError as err:
+        _discard_stdout_buffer()
+        raise OutputError(f"cannot write: {err.strerror or err}", "standard output") from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -276,6 +289,17 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _broken_pipe() -> int:
     """The reader went away (`| head -1`): stop quietly, as `cat` does."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    from .console import silence_stdout
+
+    silence_stdout()
     return ExitCode.BROKEN_PIPE
+
+
+def _discard_stdout_buffer() -> None:
+    """After a failed write (a full disk), drop what is still buffered so the final flush cannot fail noisily."""
+    from .console import silence_stdout
+
+    try:
+        silence_stdout()
+    except OSError:
+        pass

@@ -41,3 +41,11 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def silence_stdout() -> None:
+    """The reader went away (`| head -1`): point stdout at /dev/null so that Python's
+    final flush cannot fail again and print "Exception ignored ... BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -104,3 +104,28 @@ def test_progress_only_on_a_terminal(big_inbox, tmp_path):
     assert proc.returncode == 0
     assert b"reading articles" in seen  # a progress line on the terminal
     assert out.startswith(b"{") and b"\x1b" not in out  # stdout (a pipe) has the digest only
+
+
+def test_a_closed_pipe_ends_quietly_and_records_nothing(big_inbox, tmp_path):
+    state = tmp_path / "state.sqlite3"
+    cmd = [sys.executable, "-m", "newsdigest", "digest", str(big_inbox), "--format", "text", "--new-only", "--state", str(state)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
+    proc.stdout.readline()
+    proc.stdout.close()  # `| head -1`
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert proc.returncode in (0, 141) and err == b""
+    if proc.returncode == 141:  # the digest was not delivered: nothing is remembered as sent
+        again = subprocess.run([*cmd[:-4], "--format", "json", "--new-only", "--state", str(state)], capture_output=True, env=ENV, cwd=ROOT)
+        assert again.returncode == 0 and b'"entries": 400' in again.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_full_standard_output_is_one_clear_line(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(page("ferry"), encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "newsdigest", "digest", str(inbox)], stdout=full, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr.decode() == "newsdigest: standard output: cannot write: No space left on device\n"

@@ -239,12 +239,12 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
         assert code in (0, 1, 141)  # 0: the reader left while the write was under way (Python reports no error then)
 
 
-@pytest.mark.xfail(strict=True, reason="Typer turns EPIPE into exit 1 before cli.main sees it: the lead's change in cli._finish (see the report)")
+
 def test_a_reader_gone_before_any_output_gives_141(tmp_path):
     assert _closed_pipe_runs(tmp_path)[0][0] == 141
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py reports a failed write to stdout as an internal error: the lead's change (see the report)")
+
 def test_a_full_disk_on_standard_output_is_a_clear_error(tmp_path):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")

@@ -180,15 +180,26 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
             atomic_write(output, rendered)
         else:
-            if isinstance(rendered, bytes):
-                env.stdout.flush()
-                env.stdout.buffer.write(rendered)
-            else:
+            try:
                 env.stdout.write(rendered)
-            env.stdout.flush()
+                env.stdout.flush()
+            except BrokenPipeError:
+                raise  # run() ends quietly; the state is not updated: the digest was not delivered
+            except OSError as err:
+                from ..console import silence_stdout
+                from ..errors import OutputError
 
-    with _progress(env, request.quiet) as progress:
-        result = run_digest(request.inputs, options, write, progress)
+                silence_stdout()
+                raise OutputError(f"cannot write: {err.strerror or err}", "standard output") from None
+
+    try:
+        with _progress(env, request.quiet) as progress:
+            result = run_digest(request.inputs, options, write, progress)
+    except BrokenPipeError:
+        from ..console import silence_stdout
+
+        silence_stdout()  # the reader went away (`| head`): stop quietly, as `cat` does
+        return ExitCode.BROKEN_PIPE
     if not request.quiet:
         for failure in result.failures:
             env.error(f"{failure.path}: {failure.reason}")
