@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Document
 from .nonstory import nonstory_flags
+from .terms import CAPITAL, DIGIT, STOP
 
 FEATURES = (
     "lead",  # 1 / (1 + position)
@@ -83,8 +85,14 @@ class Analysis:
     """Features plus what redundancy removal needs afterwards."""
 
     matrix: object  # numpy array, sentences x FEATURES
-    similarity: object  # callable(index) -> cosine of that sentence with every sentence
+    similarity: object  # callable(index) -> cosine of that sentence with every other one (0 with itself)
     nonstory: object  # numpy bool array
+
+
+# A sentence scores a few dozen numpy calls on arrays of a few dozen numbers, so
+# the cost is the number of calls, not their size: everything that depends on
+# the number of sentences alone is made once per size and kept (`_Layout`).
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
 
 
 def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
@@ -93,20 +101,132 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     import numpy as np
 
     from .graph import counts_from_scan, lexrank_from_similarity
-    from .terms import CAPITAL, DIGIT, STOP
 
     n = len(doc.sentences)
     if n == 0:
         return Analysis(np.zeros((0, len(FEATURES))), lambda i: np.zeros(0), np.zeros(0, dtype=bool))
-    index = np.arange(n, dtype=np.float64)
+    layout = _layout(n)
+    matrix = layout.matrix.copy()  # lead, position and sentences filled in
+    c = _COLUMN
     counts, distinct = counts_from_scan(scan)
-    # tf-idf vectors with rows of unit length: cosine similarities are dot products
+    vectors, idf, has_terms, others = _cosines(counts)
+    # others: cosine of every pair of sentences, 0 on the diagonal (a sentence with
+    # terms has cosine 1 with itself, one without has 0)
+    row_sums = others.sum(axis=1)
+    self_similarity = has_terms.astype(np.float64)
+    # cosine with the sum of all sentence vectors (the article's direction)
+    centroid = (row_sums + self_similarity) / np.sqrt(max(row_sums.sum() + self_similarity.sum(), 1e-12))
+    top = row_sums.max()
+    matrix[:, c["degree"]] = row_sums / (top if top > 0 else 1.0)
+    matrix[:, c["centroid"]] = centroid
+    lexrank = lexrank_from_similarity(others, has_terms)
+    lexrank_total = lexrank.sum()
+    matrix[:, c["lexrank"]] = lexrank * (n / lexrank_total) if lexrank_total > 0 else 1.0
+    matrix[:, c["lead_similarity"]] = others[:, 0]
+    head = others[:, : min(5, n)]
+    matrix[:, c["lead3_similarity"]] = head[:, :3].sum(axis=1) / layout.lead3
+    matrix[:, c["lead5_similarity"]] = head.sum(axis=1) / layout.lead5
+    matrix[:, c["lead3_max_similarity"]] = head[:, :3].max(axis=1)
+    # cosines are never negative (tf-idf weights are not), so masking with 0 keeps max and sum
+    matrix[:, c["later_similarity"]] = (others * layout.after).sum(axis=1) / layout.later
+    matrix[:, c["earlier_similarity"]] = (others * layout.before).max(axis=1)
+    if doc.title:
+        vocabulary = scan.vocabulary
+        matrix[:, c["title"]] = _similarity_to(vectors, idf, distinct, vocabulary.term_ids(vocabulary.terms(doc.title)))
+    if doc.paragraph_of and len(doc.paragraph_of) == n:
+        paragraphs = np.fromiter(doc.paragraph_of, dtype=np.float64, count=n)
+        matrix[1:, c["paragraph_first"]] = paragraphs[1:] != paragraphs[:-1]
+        matrix[:, c["paragraph_position"]] = (paragraphs - paragraphs[0]) / max(paragraphs[-1] - paragraphs[0] + 1, 1)
+    sizes = scan.sizes
+    per_word = 1.0 / np.maximum(sizes, 1)
+    matrix[:, c["words"]] = np.log1p(sizes)
+    # words per sentence with each flag (stop word, capitalised, digit), from one
+    # count of (sentence, flags) pairs
+    by_flags = np.bincount(scan.sentence_of * 8 + scan.flags, minlength=8 * n).reshape(n, 8)
+    flag_counts = by_flags @ _flag_bits()  # columns: STOP, CAPITAL, DIGIT
+    first = scan.first_word_flags()
+    matrix[:, c["capitals"]] = (flag_counts[:, 1] - ((first & CAPITAL) > 0)) * per_word
+    matrix[:, c["digits"]] = flag_counts[:, 2] * per_word
+    matrix[:, c["stop_share"]] = flag_counts[:, 0] * per_word
+    matrix[:, c["opens_with_stop"]] = (first & STOP) > 0
+    matrix[:, c["holds_quote"]] = _quote_marks(doc.sentences) >= 2
+    matrix[:, c["quote"]] = np.fromiter(map(_OPENING.__contains__, (s[:1] for s in doc.sentences)), dtype=bool, count=n)
+    flags = nonstory_flags(doc.sentences, sizes)
+    matrix[:, c["nonstory"]] = flags
+    matrix[:, c["share"]] = min(1.0, (wanted or 3) / n)
+    return Analysis(matrix, others.__getitem__, flags)
+
+
+_OPENING = frozenset(_QUOTES + "'")
+
+
+class _Layout:
+    """What depends on the number of sentences only."""
+
+    __slots__ = ("matrix", "lead3", "lead5", "later", "after", "before")
+
+    def __init__(self, n: int) -> None:
+        import numpy as np
+
+        index = np.arange(n, dtype=np.float64)
+        self.matrix = np.zeros((n, len(FEATURES)))
+        self.matrix[:, _COLUMN["lead"]] = 1.0 / (1.0 + index)
+        self.matrix[:, _COLUMN["position"]] = index / n
+        self.matrix[:, _COLUMN["sentences"]] = np.log(n)
+        # mean over the first m sentences, the sentence itself left out
+        self.lead3 = np.maximum(min(3, n) - (index < min(3, n)), 1)
+        self.lead5 = np.maximum(min(5, n) - (index < min(5, n)), 1)
+        self.later = np.maximum(n - 1 - index, 1)  # sentences after each one
+        self.after = np.triu(np.ones((n, n)), 1)  # j > i
+        self.before = np.tril(np.ones((n, n)), -1)  # j < i
+
+
+_LAYOUTS: dict[int, _Layout] = {}
+
+
+def _layout(n: int) -> _Layout:
+    layout = _LAYOUTS.get(n)
+    if layout is None:
+        if len(_LAYOUTS) > 256:  # articles come in a few hundred sizes; long ones rarely repeat
+            _LAYOUTS.clear()
+        layout = _LAYOUTS[n] = _Layout(n)
+    return layout
+
+
+@lru_cache(maxsize=1)
+def _flag_bits():
+    """(8 x 3) 0/1 matrix: which of STOP, CAPITAL, DIGIT each flags value holds."""
+    import numpy as np
+
+    return ((np.arange(8)[:, None] & np.array([STOP, CAPITAL, DIGIT])) > 0).astype(np.int64)
+
+
+def _quote_marks(sentences):
+    """Quotation marks in each sentence."""
+    import numpy as np
+
+    return np.fromiter(map(len, map(_QUOTE_MARKS.findall, sentences)), dtype=np.int64, count=len(sentences))
+
+
+def _cosines(counts):
+    """tf-idf vectors of unit length, the idf, which rows have terms, and the cosine
+    of every pair of rows (0 on the diagonal).
+
+    Only terms in two sentences or more make two sentences alike, so the pairwise
+    product runs over those columns alone (a fifth of them in news), in one
+    thread (`products.py`)."""
+    import numpy as np
+
+    from .products import gram
+
+    n = counts.shape[0]
     if isinstance(counts, np.ndarray):
-        idf = np.log((n + 1.0) / (np.count_nonzero(counts, axis=0) + 1.0)) + 1.0
+        df = np.count_nonzero(counts, axis=0)
+        idf = np.log((n + 1.0) / (df + 1.0)) + 1.0
         vectors = counts * idf
         norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
         vectors /= np.where(norms > 0, norms, 1.0)[:, None]
-        similar = vectors @ vectors.T
+        others = gram(vectors[:, df > 1])
     else:
         from scipy import sparse
 
@@ -115,90 +235,27 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
         vectors = (counts @ sparse.diags(idf)).tocsr()
         norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
         vectors = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors).tocsr()
-        similar = (vectors @ vectors.T).toarray()  # ranked sentences are capped: this stays bounded
-    has_terms = norms > 0
-    self_similarity = similar.diagonal().copy()
-    others = similar.copy()
-    np.fill_diagonal(others, 0.0)  # similarity to every other sentence
-    row_sums = others.sum(axis=1)
-    # cosine with the sum of all sentence vectors (the article's direction)
-    centroid = (row_sums + self_similarity) / np.sqrt(max(row_sums.sum() + self_similarity.sum(), 1e-12))
-    top = row_sums.max()
-    degree = row_sums / (top if top > 0 else 1.0)
-    lexrank = lexrank_from_similarity(similar, has_terms)
-    lexrank_total = lexrank.sum()
-    lexrank = lexrank * (n / lexrank_total) if lexrank_total > 0 else np.ones(n)
-    cumulative = np.cumsum(others, axis=1)
-
-    def lead_mean(m: int):
-        m = min(m, n)
-        return cumulative[:, m - 1] / np.maximum(m - (index < m), 1)  # the sentence itself left out
-
-    later = (row_sums - cumulative.diagonal()) / np.maximum(n - 1 - index, 1)
-    earlier = np.zeros(n)
-    if n > 1:
-        earlier[1:] = np.tril(others, -1)[1:].max(axis=1)
-    title = np.zeros(n)
-    if doc.title:
-        title = _similarity_to(vectors, idf, distinct, scan.vocabulary.term_ids(scan.vocabulary.terms(doc.title)))
-    if doc.paragraph_of and len(doc.paragraph_of) == n:
-        paragraphs = np.asarray(doc.paragraph_of, dtype=np.float64)
-        opens = np.concatenate(([0.0], (np.diff(paragraphs) != 0).astype(np.float64)))
-        paragraph_position = (paragraphs - paragraphs[0]) / max(paragraphs[-1] - paragraphs[0] + 1, 1)
-    else:
-        opens = np.zeros(n)
-        paragraph_position = np.zeros(n)
-    words = scan.sizes.astype(np.float64)
-    per_word = 1.0 / np.maximum(words, 1)
-    first = scan.first_word_flags()
-    capitals = (scan.per_sentence((scan.flags & CAPITAL) > 0) - ((first & CAPITAL) > 0)) * per_word
-    digits = scan.per_sentence((scan.flags & DIGIT) > 0) * per_word
-    stops = scan.per_sentence((scan.flags & STOP) > 0) * per_word
-    marks = np.fromiter((len(_QUOTE_MARKS.findall(s)) for s in doc.sentences), dtype=np.float64, count=n)
-    opens_quote = np.fromiter((s[:1] in _QUOTES or s[:1] == "'" for s in doc.sentences), dtype=np.float64, count=n)
-    flags = nonstory_flags(doc.sentences, scan.sizes)
-    share = min(1.0, (wanted or 3) / n)
-    columns = (
-        1.0 / (1.0 + index),
-        index / n,
-        opens,
-        paragraph_position,
-        np.log1p(words),
-        lexrank,
-        degree,
-        centroid,
-        title,
-        others[:, 0],
-        lead_mean(3),
-        lead_mean(5),
-        others[:, : min(3, n)].max(axis=1),
-        later,
-        earlier,
-        opens_quote,
-        (marks >= 2).astype(np.float64),
-        capitals,
-        digits,
-        stops,
-        ((first & STOP) > 0).astype(np.float64),
-        flags.astype(np.float64),
-        np.full(n, share),
-        np.full(n, np.log(n)),
-    )
-    matrix = np.column_stack(columns)
-    return Analysis(matrix, similar.__getitem__, flags)
+        shared = vectors[:, np.flatnonzero(df > 1)]
+        others = (shared @ shared.T).toarray()  # ranked sentences are capped: this stays bounded
+    np.fill_diagonal(others, 0.0)
+    return vectors, idf, norms > 0, others
 
 
 def _similarity_to(vectors, idf, distinct, term_ids):
     """Cosine of every sentence with a bag of terms (the title), in the sentences' space."""
     import numpy as np
 
-    query = np.zeros(vectors.shape[1])
-    if len(distinct) and term_ids:
-        ids = np.asarray(term_ids)
-        columns = np.minimum(np.searchsorted(distinct, ids), len(distinct) - 1)
-        found = distinct[columns] == ids
-        np.add.at(query, columns[found], idf[columns[found]])
+    if not len(distinct) or not term_ids:
+        return 0.0
+    ids = np.asarray(term_ids)
+    columns = np.minimum(np.searchsorted(distinct, ids), len(distinct) - 1)
+    columns = columns[distinct[columns] == ids]
+    query = np.bincount(columns, minlength=vectors.shape[1]) * idf  # each term's idf, once per occurrence
     norm = np.sqrt(query @ query)
     if norm == 0:
-        return np.zeros(vectors.shape[0])
+        return 0.0
+    if isinstance(vectors, np.ndarray):
+        from .products import matvec
+
+        return matvec(vectors, query / norm)
     return np.asarray(vectors @ (query / norm)).ravel()

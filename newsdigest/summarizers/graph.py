@@ -21,6 +21,7 @@ occurrences / (log len_i + log len_j); rows normalised; PageRank with damping
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from .base import Document, Ranked
 from .terms import vocabulary
@@ -140,9 +141,16 @@ def _lexrank_power(matrix_t, epsilon: float):
 
     n = matrix_t.shape[0]
     p = np.full(n, 1.0 / n)
+    if _sparse(matrix_t):
+        step = matrix_t.__matmul__
+    else:
+        from .products import matvec
+
+        matrix_t = np.ascontiguousarray(matrix_t)
+        step = partial(matvec, matrix_t)
     # 1,000 steps bound a graph that never settles (sumy would loop forever on it).
     for _ in range(1000):
-        nxt = matrix_t @ p
+        nxt = step(p)
         norm = math.sqrt(nxt @ nxt)
         if norm == 0:  # no edges at all (no sentence has a weighted term)
             return np.zeros(n)
@@ -154,11 +162,13 @@ def _lexrank_power(matrix_t, epsilon: float):
     return p
 
 
-def lexrank_from_similarity(cosine, has_terms, threshold: float = 0.1, epsilon: float = 0.1):
-    """LexRank over a dense cosine matrix already computed (the news summarizer's own)."""
+def lexrank_from_similarity(others, has_terms, threshold: float = 0.1, epsilon: float = 0.1):
+    """LexRank over a dense cosine matrix already computed (the news summarizer's
+    own), with 0 on its diagonal: a sentence with terms is linked to itself."""
     import numpy as np
 
-    adjacency = (cosine > threshold) & has_terms[:, None] & has_terms[None, :]
+    adjacency = others > threshold
+    np.fill_diagonal(adjacency, has_terms)
     degrees = adjacency.sum(axis=1).astype(np.float64)
     degrees[degrees == 0] = 1
     return _lexrank_power((adjacency / degrees[:, None]).T, epsilon)

@@ -50,8 +50,10 @@ _DATELINE = re.compile(rf"^(?:{_DATELINE_START})")
 # document in one scan (most sentences fail the start patterns at their first letter).
 _ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
 _ANYWHERE = re.compile(rf"(?i:{_CAPTION_ANYWHERE})|(?i:{_ACTION_ANYWHERE})")
-# A word each anywhere-match must contain (lower case).
-_ANYWHERE_KEYS = ("photo", "image", "picture", "foto", "фото", "click here", "subscribe to", "sign up for", "follow us", "share this", "rights reserved")
+# What each anywhere-match holds (lower case): a caption word right after ( or [,
+# or the words of a call to action.
+_CAPTION_KEYS = ("photo", "image", "picture", "foto", "фото")
+_ACTION_KEYS = ("click here", "subscribe to", "sign up for", "follow us", "share this", "rights reserved")
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _WORD = re.compile(r"\w+")
 _END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
@@ -92,11 +94,9 @@ _SHORT_SUSPECTS = re.compile(f"[{_QUOTES}@]|https?://|www\\.")
 def nonstory_flags(sentences, sizes=None):
     """numpy bool array: True where a sentence is not story (as nonstory_reason says).
 
-    `sizes`: word counts, when the caller has them already. All cues run as one
-    regex scan over the whole document (sentences joined by newlines, `^` and `$`
-    at each sentence's edges); the few candidates are then checked exactly."""
-    import bisect
-
+    `sizes`: word counts, when the caller has them already. Cheap tests pick the
+    few candidates (short sentences, a start cue, a key word of an anywhere cue),
+    then each candidate is checked exactly."""
     import numpy as np
 
     n = len(sentences)
@@ -106,21 +106,38 @@ def nonstory_flags(sentences, sizes=None):
     candidates = set(np.flatnonzero(sizes <= 3).tolist())
     match = _ANY_START.match  # fails at the first letter for most sentences
     candidates.update(i for i, s in enumerate(sentences) if match(s))
-    joined = "\n".join(sentences)
-    starts = None
-    lowered = joined.lower()
-    scans = []
-    # Substring tests are far faster than a regex scan: run it only when a key word is there.
-    if any(word in lowered for word in _ANYWHERE_KEYS):
-        scans.append(_ANYWHERE)
     suspect = _SHORT_SUSPECTS.search
     candidates.update(i for i in np.flatnonzero(sizes <= 12).tolist() if suspect(sentences[i]))
-    for pattern in scans:
-        for m in pattern.finditer(joined):
-            if starts is None:
-                starts = np.cumsum([0] + [len(s) + 1 for s in sentences[:-1]]).tolist()
-            candidates.add(bisect.bisect_right(starts, m.start()) - 1)
+    candidates.update(_anywhere_candidates(sentences))
     flags = np.zeros(n, dtype=bool)
     for i in candidates:
         flags[i] = nonstory_reason(sentences[i]) is not None  # the exact check, for the few candidates
     return flags
+
+
+def _anywhere_candidates(sentences) -> set[int]:
+    """Sentences that may hold an anywhere cue: those with one of its key words
+    (substring tests, far faster than scanning with the cue's regex)."""
+    import bisect
+
+    joined = "\n".join(sentences)
+    lowered = joined.lower()
+    at: list[int] = []
+    if len(lowered) != len(joined):  # lower-casing moved the offsets (a rare letter): scan with the regex
+        at = [m.start() for m in _ANYWHERE.finditer(joined)]
+    else:
+        for key in _CAPTION_KEYS + _ACTION_KEYS:
+            if key not in lowered:
+                continue
+            caption = key in _CAPTION_KEYS
+            found = lowered.find(key)
+            while found >= 0:
+                if not caption or (found and lowered[found - 1] in "(["):
+                    at.append(found)
+                found = lowered.find(key, found + 1)
+    if not at:
+        return set()
+    starts = [0]
+    for sentence in sentences[:-1]:
+        starts.append(starts[-1] + len(sentence) + 1)
+    return {bisect.bisect_right(starts, position) - 1 for position in at}

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import chain
+from operator import methodcaller
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
 SNOWBALL = {
@@ -48,6 +49,11 @@ _CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 _PLAIN_WORD = re.compile(r"\w+")
+# For ASCII text: word characters ([A-Za-z0-9_], what \w matches there) kept,
+# everything else blanked, so that bytes.split() gives the words of \w+.
+_ASCII_WORDS = methodcaller(
+    "translate", bytes(c if c == 95 or 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -92,6 +98,17 @@ def stemmer(language: str | None):
     return str
 
 
+@lru_cache(maxsize=64)
+def stem_words(language: str | None):
+    """A callable list of words -> list of stems for `language` (one call for many
+    words: PyStemmer's stemWords); the identity when there is none."""
+    if language in SNOWBALL:
+        import Stemmer
+
+        return Stemmer.Stemmer(SNOWBALL[language]).stemWords
+    return list
+
+
 # Flags kept per distinct word, for the style features.
 STOP, CAPITAL, DIGIT = 1, 2, 4
 
@@ -101,8 +118,13 @@ class Vocabulary:
 
     `terms(sentence)` gives one sentence's terms; `scan(sentences)` does a whole
     document at once into numpy arrays, the hot path of the news summarizer: one
-    regex pass per sentence, one dictionary look-up per word, and the rest in
-    numpy. A word is stemmed the first time it is seen only.
+    pass per sentence to cut words, one dictionary look-up per word, and the
+    rest in numpy. A word is stemmed the first time it is seen only.
+
+    ASCII sentences (most news in English) are cut without a regex: a byte
+    translation blanks every character that is not a word character, and
+    `split()` gives the same words as the word regex, three times faster. Those words
+    are looked up as bytes, in a second dictionary that shares the word ids.
     """
 
     # The memory is dropped past this many distinct words, so a stream of odd
@@ -122,6 +144,7 @@ class Vocabulary:
 
         self._cache: dict[str, tuple[str, ...]] = {}
         self._word_id: dict[str, int] = {}  # word (as written) -> id
+        self._ascii_id: dict[bytes, int] = {}  # the same ids, for ASCII words as bytes
         self._term_id: dict[str, int] = {}  # term -> id
         self._terms: list[str] = []
         self._word_term = np.zeros(1024, dtype=np.int64)  # word id -> term id, -1: none
@@ -163,38 +186,65 @@ class Vocabulary:
                 out.append(token)
         return out
 
-    def _add(self, word: str) -> int:
+    def _add(self, words: list[str]) -> None:
+        """Register new distinct words: their terms (stemmed together, in one call)
+        and their flags."""
         import numpy as np
 
-        wid = len(self._word_id)
-        self._word_id[word] = wid
-        if wid >= len(self._word_term):
-            self._word_term = np.concatenate((self._word_term, np.zeros(len(self._word_term), dtype=np.int64)))
-            self._word_flags = np.concatenate((self._word_flags, np.zeros(len(self._word_flags), dtype=np.int8)))
-        found = self._lookup(word)
-        if found:
-            term = found[0]
-            tid = self._term_id.get(term)
+        first = len(self._word_id)
+        size = len(self._word_term)
+        while first + len(words) > size:
+            size *= 2
+        if size > len(self._word_term):
+            grown_term = np.zeros(size, dtype=np.int64)
+            grown_term[: len(self._word_term)] = self._word_term
+            grown_flags = np.zeros(size, dtype=np.int8)
+            grown_flags[: len(self._word_flags)] = self._word_flags
+            self._word_term, self._word_flags = grown_term, grown_flags
+        stop, keep_numbers = self._stop, self.keep_numbers
+        lowers = [w.lower() for w in words]
+        # What _lookup decides, for many words at once: Chinese or Japanese runs
+        # one by one (rare), the others stemmed in one batch.
+        found: list[str | None] = [None] * len(words)
+        to_stem: list[int] = []
+        for k, (word, lower) in enumerate(zip(words, lowers)):
+            if _IS_CJK.match(word):
+                terms = self._lookup(word)
+                found[k] = terms[0] if terms else None
+            elif not (lower in stop or not (keep_numbers or _HAS_LETTER.search(lower))):
+                to_stem.append(k)
+        if to_stem:
+            for k, stem in zip(to_stem, stem_words(self.language)([lowers[k] for k in to_stem])):
+                found[k] = stem
+        term_id, terms_list = self._term_id, self._terms
+        ids = []
+        for term in found:
+            if term is None:
+                ids.append(-1)
+                continue
+            tid = term_id.get(term)
             if tid is None:
-                tid = self._term_id[term] = len(self._terms)
-                self._terms.append(term)
-            self._word_term[wid] = tid
-        else:
-            self._word_term[wid] = -1
-        lower = word.lower()
-        self._word_flags[wid] = (
-            (STOP if lower in self._stop else 0)
+                tid = term_id[term] = len(terms_list)
+                terms_list.append(term)
+            ids.append(tid)
+        self._word_term[first : first + len(words)] = ids
+        self._word_flags[first : first + len(words)] = [
+            (STOP if lower in stop else 0)
             | (CAPITAL if word[:1].isupper() else 0)
             | (DIGIT if not word.isalpha() and any(c.isdigit() for c in word) else 0)
-        )
-        return wid
+            for word, lower in zip(words, lowers)
+        ]
+        self._word_id.update(zip(words, range(first, first + len(words))))
 
     def scan(self, sentences) -> "Scan":
         """Every sentence's terms and word statistics, as numpy arrays."""
         import numpy as np
 
+        ascii_only = all(map(str.isascii, sentences))
         if self._cjk:
             words = [self._words(s) for s in sentences]
+        elif ascii_only:
+            words = list(map(bytes.split, map(_ASCII_WORDS, map(str.encode, sentences))))
         elif _IS_CJK.search("\n".join(sentences)):
             words = list(map(_TOKEN.findall, sentences))
         else:  # no CJK character anywhere: plain \w+ gives the same words, faster
@@ -204,10 +254,19 @@ class Vocabulary:
         flat = list(chain.from_iterable(words))
         if len(self._word_id) + len(flat) > self.MAX_WORDS:
             self._reset()
-        get = self._word_id.get
-        ids = list(map(get, flat))
+        as_bytes = ascii_only and not self._cjk
+        index = self._ascii_id if as_bytes else self._word_id
+        ids = list(map(index.get, flat))
         if None in ids:  # words never seen before: register them (stemming each once)
-            ids = [i if i is not None else (get(w) if get(w) is not None else self._add(w)) for i, w in zip(ids, flat)]
+            new = list(dict.fromkeys(w for w, i in zip(flat, ids) if i is None))
+            if as_bytes:
+                texts = [w.decode("ascii") for w in new]
+                known = self._word_id.get
+                self._add([t for t in texts if known(t) is None])
+                self._ascii_id.update(zip(new, map(self._word_id.__getitem__, texts)))
+            else:
+                self._add(new)
+            ids = list(map(index.__getitem__, flat))
         ids_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
         term = self._word_term[ids_array]
         flags = self._word_flags[ids_array]

@@ -6,14 +6,17 @@ The news summarizer's weights are boosted trees trained by
 
 Evaluation follows QuickScorer (Lucchese et al., SIGIR 2015): leaves are
 numbered left to right, and every split node carries a bit mask of the leaves
-still reachable when its test sends a row right. The leaf a row reaches is the
-lowest bit left in the AND of the masks of its nodes that sent it right. So every
-test of every tree runs as one vectorised comparison, whatever the depth.
+of its left subtree, which a row can no longer reach once the node's test sends
+it right. The leaf a row reaches is the lowest leaf that none of its tree's
+nodes ruled out: the lowest zero bit of the OR of the masks of the nodes that
+sent it right. So every test of every tree runs as one vectorised comparison,
+whatever the depth, and the lowest zero bit is a table look-up.
 
 Each leaf also carries its path's contributions by feature group (the value
 gained at each split along the path, credited to the split's feature: Saabas's
 decomposition), so the parts of a score cost one gather too: score = base +
-sum of parts, exactly.
+sum of parts, exactly. A leaf's value and its parts sit in one row of one
+table, so the score and its parts come from the same gather.
 """
 
 from __future__ import annotations
@@ -30,12 +33,12 @@ class TreeModel:
     groups: tuple[str, ...]  # names of the parts
     base: float  # the score before any split
     feature: object  # int array, one per split node
-    threshold: object  # float array: a row goes left when value <= threshold
-    mask: object  # uint64 array: leaves reachable when the node sends a row right
+    threshold: object  # float array (a column): a row goes left when value <= threshold
+    left: object  # unsigned int array (a column): the leaves of the node's left subtree, as bits
     starts: object  # int array: first split node of each tree
-    leaf_offset: object  # int array: first leaf of each tree
-    leaf_value: object  # float array, one per leaf
-    leaf_parts: object  # float array, leaves x groups
+    leaf_offset: object  # int array (a column): first leaf of each tree
+    leaf_table: object  # float array, leaves x (1 + groups): each leaf's value, then its parts
+    lowest_zero: object  # int array: lowest zero bit of every mask value (None for masks over 16 bits)
 
     def predict(self, matrix):
         """(scores, parts): one score per row, and its parts (rows x groups)."""
@@ -43,14 +46,15 @@ class TreeModel:
 
         if len(matrix) == 0:
             return np.zeros(0), np.zeros((0, len(self.groups)))
-        goes_right = matrix[:, self.feature] > self.threshold
-        masks = np.where(goes_right, self.mask, np.iinfo(self.mask.dtype).max)
-        reached = np.bitwise_and.reduceat(masks, self.starts, axis=1)
-        lowest = reached & (~reached + 1)  # the lowest set bit (two's complement)
-        leaf = np.frexp(lowest.astype(np.float64))[1] - 1 + self.leaf_offset
-        scores = self.leaf_value[leaf].sum(axis=1) + self.base
-        parts = self.leaf_parts[leaf].sum(axis=1)
-        return scores, parts
+        goes_right = matrix.T[self.feature] > self.threshold  # nodes x rows
+        ruled_out = np.bitwise_or.reduceat(goes_right * self.left, self.starts, axis=0)  # trees x rows
+        if self.lowest_zero is not None:
+            first = self.lowest_zero[ruled_out]
+        else:
+            free = ~ruled_out & (ruled_out + 1)  # the lowest zero bit, alone
+            first = np.frexp(free.astype(np.float64))[1] - 1
+        totals = self.leaf_table[first + self.leaf_offset].sum(axis=0)  # rows x (1 + groups)
+        return totals[:, 0] + self.base, totals[:, 1:]
 
 
 @lru_cache(maxsize=4)
@@ -63,29 +67,42 @@ def from_dict(data: dict) -> TreeModel:
     """A TreeModel from the JSON shape `from_lightgbm` writes."""
     import numpy as np
 
+    groups = tuple(data["groups"])
+    most_leaves = int(np.max(np.diff(np.r_[data["leaf_offset"], len(data["leaf_value"])])))
+    left, lowest_zero = _left_masks([int(m, 16) for m in data["mask"]], most_leaves)
+    values = np.asarray(data["leaf_value"], dtype=np.float64)
+    parts = np.asarray(data["leaf_parts"], dtype=np.float64).reshape(-1, len(groups))
     return TreeModel(
         features=tuple(data["features"]),
-        groups=tuple(data["groups"]),
+        groups=groups,
         base=float(data["base"]),
         feature=np.asarray(data["feature"], dtype=np.int64),
-        threshold=np.asarray(data["threshold"], dtype=np.float64),
-        mask=_masks([int(m, 16) for m in data["mask"]], int(np.max(np.diff(np.r_[data["leaf_offset"], len(data["leaf_value"])])))),
+        threshold=np.asarray(data["threshold"], dtype=np.float64)[:, None],
+        left=left[:, None],
         starts=np.asarray(data["starts"], dtype=np.int64),
-        leaf_offset=np.asarray(data["leaf_offset"], dtype=np.int64),
-        leaf_value=np.asarray(data["leaf_value"], dtype=np.float64),
-        leaf_parts=np.asarray(data["leaf_parts"], dtype=np.float64).reshape(-1, len(data["groups"])),
+        leaf_offset=np.asarray(data["leaf_offset"], dtype=np.int64)[:, None],
+        leaf_table=np.column_stack((values, parts)),
+        lowest_zero=lowest_zero,
     )
 
 
-def _masks(values: list[int], most_leaves: int):
-    """Masks in the narrowest unsigned type that holds every tree's leaves
-    (15-leaf trees fit 16 bits: a quarter of the memory traffic of 64)."""
+def _left_masks(masks: list[int], most_leaves: int):
+    """Each node's left-subtree leaves as bits (the complement of its stored
+    mask), in the narrowest unsigned type that holds every tree's leaves (7-leaf
+    trees fit 8 bits), and the lowest-zero-bit table for that width."""
     import numpy as np
 
-    for dtype, bits in ((np.uint16, 16), (np.uint32, 32), (np.uint64, 64)):
+    for dtype, bits in ((np.uint8, 8), (np.uint16, 16), (np.uint32, 32), (np.uint64, 64)):
         if most_leaves <= bits:
             keep = (1 << bits) - 1
-            return np.asarray([v & keep for v in values], dtype=dtype)
+            left = np.asarray([~m & keep for m in masks], dtype=dtype)
+            table = None
+            if bits <= 16:
+                values = np.arange(1 << bits, dtype=np.int64)
+                free = ~values & (values + 1)  # lowest zero bit alone (a full mask has none: leaf 0, unreachable)
+                table = np.frexp(free.astype(np.float64))[1].astype(np.int64) - 1
+                table[free >= 1 << bits] = 0
+            return left, table
     raise ValueError("at most 64 leaves per tree")
 
 

@@ -1,0 +1,49 @@
+"""Matrix products kept in one thread: the news summarizer's are small and many.
+
+OpenBLAS (numpy's BLAS) hands a product to its worker threads once it is big
+enough: more than 262,144 multiply-adds for a matrix product (its
+`GEMM_MULTITHREAD_THRESHOLD` of 4 x 65,536), more than 9,216 for a
+matrix-vector one. For an article of a hundred sentences that pays off on an
+idle machine and costs milliseconds on a busy one: the workers must be woken,
+and then spin. On the dev set, 4% of the articles crossed that size and took
+half of the ranking time under load. So the products here are cut into blocks
+of rows that each stay below those sizes: the same numbers (every entry is
+still one BLAS dot product), one thread, a few calls more. A product too big
+to cut that way (one row over the limit) goes to BLAS whole, threads and all:
+there the work outweighs the hand-off.
+"""
+
+from __future__ import annotations
+
+# Multiply-adds per call, under OpenBLAS's thresholds for using threads.
+MATRIX_BLOCK = 200_000  # matrix x matrix (threads above 262,144)
+VECTOR_BLOCK = 8_192  # matrix x vector (threads above 9,216)
+
+
+def gram(a):
+    """a @ a.T for a dense 2-D array, in blocks of rows."""
+    import numpy as np
+
+    n, width = a.shape
+    right = np.ascontiguousarray(a.T)  # a general product: a @ a.T would take BLAS's syrk, which threads sooner
+    rows = MATRIX_BLOCK // max(n * width, 1)
+    if rows >= n or rows == 0:
+        return np.dot(a, right)
+    out = np.empty((n, n))
+    for start in range(0, n, rows):
+        np.dot(a[start : start + rows], right, out=out[start : start + rows])
+    return out
+
+
+def matvec(m, v):
+    """m @ v for a dense 2-D array and a vector, in blocks of rows."""
+    import numpy as np
+
+    n, width = m.shape
+    rows = VECTOR_BLOCK // max(width, 1)
+    if rows >= n or rows == 0:
+        return np.dot(m, v)
+    out = np.empty(n)
+    for start in range(0, n, rows):
+        np.dot(m[start : start + rows], v, out=out[start : start + rows])
+    return out
