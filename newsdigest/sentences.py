@@ -139,10 +139,12 @@ def _repair(line: str, spans: list[tuple[int, int]]) -> list[str]:
         if carry is not None:
             start, carry = carry, None
         piece = line[start:end]
-        if _LEADING_FRAGMENT.match(piece):
+        # (the fragment pattern spans 8 characters at most; a word that starts
+        # in upper case is not a lower-case word: both tests skip most regexes)
+        if end - start <= 8 and _LEADING_FRAGMENT.match(piece):
             carry = start
             continue
-        if merged and _starts_with_lowercase_word(piece):
+        if merged and not piece[:1].isupper() and _starts_with_lowercase_word(piece):
             prev_start, prev_end = merged[-1]
             prev = line[max(prev_start, prev_end - 32) : prev_end]  # bounded look
             if _ENDS_WITH_QUOTED_QUESTION.search(prev) or _ENDS_WITH_ACRONYM.search(prev):
@@ -208,7 +210,7 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
     """
 
     class FastPunktSentenceTokenizer(punkt.PunktSentenceTokenizer):
-        __slots__ = ("_not_plain",)
+        __slots__ = ("_not_plain", "_decided")
 
         def __init__(self, params, **kwargs):  # type: ignore[no-untyped-def]
             super().__init__(params, **kwargs)
@@ -218,6 +220,8 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
                 | frozenset(params.numeric_abbrev_types)
                 | frozenset(first for first, _ in params.collocations)
             )
+            self._decided: dict[str, bool] = {}  # Punkt's answers for the other contexts
+
 
         def _context_has_sentbreak(self, context: str) -> bool:
             if "." not in context:
@@ -227,7 +231,12 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
                 word = match.group(1).lower()
                 if word not in self._not_plain and word.rsplit("-", 1)[-1] not in self._not_plain:
                     return True
-            return super()._context_has_sentbreak(context)
+            decided = self._decided.get(context)
+            if decided is None:  # "St. Louis", "U.S. officials" recur: Punkt answers each once
+                if len(self._decided) > 10_000:
+                    self._decided.clear()
+                decided = self._decided[context] = super()._context_has_sentbreak(context)
+            return decided
 
     return FastPunktSentenceTokenizer
 
