@@ -115,8 +115,8 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, fl
 
 def _read_limited(fh: BinaryIO, path: str, max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(_too_big(len(data), max_bytes, at_least=True), path)
+    if len(data) > max_bytes:  # one byte more than the limit was read: "more than" the limit, not than that
+        raise InputError(_too_big(max_bytes, max_bytes, at_least=True), path)
     return data
 
 

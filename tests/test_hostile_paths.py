@@ -211,7 +211,7 @@ def test_a_file_that_grows_past_the_limit_while_read(tmp_path, monkeypatch):
             return 10 if name == "st_size" else getattr(self._st, name)
 
     monkeypatch.setattr(loading.os, "fstat", lambda fd: Small(real_fstat(fd)))
-    with pytest.raises(InputError, match=r"too large \(more than 1,001 bytes; the limit is 1,000"):
+    with pytest.raises(InputError, match=r"too large \(more than 1,000 bytes; the limit is 1,000,"):
         loading.load(str(path), max_bytes=1000)
 
 

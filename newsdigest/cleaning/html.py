@@ -17,7 +17,7 @@ import re
 
 from ..models import Metadata, Removed
 from . import metadata as md
-from .text import TextCleanResult, decide, threshold
+from .text import MAX_CLASSIFIED_LINES, TextCleanResult, decide, threshold, with_tail
 
 
 # An XML declaration and a DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>):
@@ -267,6 +267,8 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     ld_body = _ld_body(root)
     dlines, furniture = candidates(page_lines(root, ld_body))
     removed.extend(Removed(text, "link in the page's navigation, header, footer or sidebar") for text in furniture)
+    tail = [d.line for d in dlines[MAX_CLASSIFIED_LINES:]]  # past the cap: kept if prose (see text.with_tail)
+    dlines = dlines[:MAX_CLASSIFIED_LINES]
     lines = [d.line for d in dlines]
     if lines:
         from .dom import dom_matrix
@@ -283,7 +285,7 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     in_form = DOM_NAMES.index("in_form")
     # A <form> holds sign-up, search, login or comment boxes, never the story.
     forced_drop = {i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]}
-    result = decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop)
+    result = with_tail(decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop), tail)
     paragraphs = result.paragraphs
     if not paragraphs and ld_body:  # nothing scored as story, not even the densest prose: the declared body
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", ld_body) if p.strip()]

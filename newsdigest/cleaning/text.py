@@ -147,6 +147,32 @@ def story_scores(lines: list[Line]) -> list[float]:
     return [float(p) for p in score_lines(page_matrix(lines))]
 
 
+# Cleaning judges at most this many lines of a document. A real page has a few
+# hundred (the longest of the 577 dev pages: 1,406 lines as text, 1,508 rendered
+# from HTML); a document thirteen times that is a book, a log or an attack, and
+# at some 60 us a line the classifier and the hand rules would take minutes on
+# 20 MB of short lines. The lines past the cap are kept when they read as prose
+# (`is_prose`, a few us a line): see `with_tail`.
+MAX_CLASSIFIED_LINES = 20_000
+PAST_THE_CAP = f"not prose, past the first {MAX_CLASSIFIED_LINES:,} lines (only prose is kept there)"
+
+
+def with_tail(result: TextCleanResult, tail: list[Line]) -> TextCleanResult:
+    """`result` (of the first MAX_CLASSIFIED_LINES lines) with the prose lines of `tail` added."""
+    if not tail:
+        return result
+    kept: list[str] = []
+    removed = list(result.removed)
+    for line in tail:
+        if is_prose(line.text):
+            kept.append(collapse_repeated_fragment(line.text))
+        else:
+            removed.append(Removed(line.text, PAST_THE_CAP))
+    paragraphs, dropped = drop_repeated_paragraphs(list(result.paragraphs) + kept)
+    removed.extend(Removed(p, "repeated paragraph") for p in dropped)
+    return TextCleanResult(paragraphs, removed, result.meta, result.extra)
+
+
 def threshold(kind: str = "text") -> float:
     from .model import load_model
 
@@ -214,14 +240,15 @@ def clean_plain(text: str, rules=None, url: str | None = None) -> TextCleanResul
     own patterns of lines to drop or to keep; they win over the classifier. A
     RuleSet is matched on `url` or on the publisher the page names."""
     lines = split_lines(text)
+    lines, tail = lines[:MAX_CLASSIFIED_LINES], lines[MAX_CLASSIFIED_LINES:]
     scores = story_scores(lines)
     cut = threshold() if lines else 0.5
     if rules is not None and hasattr(rules, "for_page"):
         first = decide(lines, scores, cut)
         rules = rules.for_page(url, first.meta.publisher)
         if not rules:
-            return first
-    return decide(lines, scores, cut, rules)
+            return with_tail(first, tail)
+    return with_tail(decide(lines, scores, cut, rules), tail)
 
 
 def decide(
