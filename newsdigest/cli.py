@@ -280,6 +280,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         print(f"newsdigest: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)", file=sys.stderr)
         code = ExitCode.INPUT_FAILED
+    # The work is done and its output written: a Ctrl-C from here on must not turn
+    # into a KeyboardInterrupt during the final flush or the interpreter's shutdown.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
