@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
-from operator import methodcaller
+from itertools import chain, compress, repeat
+from operator import is_, methodcaller
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
 SNOWBALL = {
@@ -101,11 +101,15 @@ def stemmer(language: str | None):
 @lru_cache(maxsize=64)
 def stem_words(language: str | None):
     """A callable list of words -> list of stems for `language` (one call for many
-    words: PyStemmer's stemWords); the identity when there is none."""
+    words: PyStemmer's stemWords); the identity when there is none. For words
+    never seen before (the Vocabulary remembers the rest), so without
+    PyStemmer's own cache, which would cost three times the stemming."""
     if language in SNOWBALL:
         import Stemmer
 
-        return Stemmer.Stemmer(SNOWBALL[language]).stemWords
+        stemmer = Stemmer.Stemmer(SNOWBALL[language])
+        stemmer.maxCacheSize = 0
+        return stemmer.stemWords
     return list
 
 
@@ -145,8 +149,7 @@ class Vocabulary:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._word_id: dict[str, int] = {}  # word (as written) -> id
         self._ascii_id: dict[bytes, int] = {}  # the same ids, for ASCII words as bytes
-        self._term_id: dict[str, int] = {}  # term -> id
-        self._terms: list[str] = []
+        self._term_id: dict[str, int] = {}  # term -> id (ids count up from 0)
         self._word_term = np.zeros(1024, dtype=np.int64)  # word id -> term id, -1: none
         self._word_flags = np.zeros(1024, dtype=np.int8)
 
@@ -186,14 +189,14 @@ class Vocabulary:
                 out.append(token)
         return out
 
-    def _add(self, words: list[str]) -> None:
+    def _add(self, words: list[str], ascii_only: bool = False) -> None:
         """Register new distinct words: their terms (stemmed together, in one call)
-        and their flags."""
+        and their flags. `ascii_only`: no word holds a Chinese or Japanese character."""
         import numpy as np
 
-        first = len(self._word_id)
+        first, count = len(self._word_id), len(words)
         size = len(self._word_term)
-        while first + len(words) > size:
+        while first + count > size:
             size *= 2
         if size > len(self._word_term):
             grown_term = np.zeros(size, dtype=np.int64)
@@ -201,40 +204,31 @@ class Vocabulary:
             grown_flags = np.zeros(size, dtype=np.int8)
             grown_flags[: len(self._word_flags)] = self._word_flags
             self._word_term, self._word_flags = grown_term, grown_flags
-        stop, keep_numbers = self._stop, self.keep_numbers
-        lowers = [w.lower() for w in words]
-        # What _lookup decides, for many words at once: Chinese or Japanese runs
-        # one by one (rare), the others stemmed in one batch.
-        found: list[str | None] = [None] * len(words)
-        to_stem: list[int] = []
-        for k, (word, lower) in enumerate(zip(words, lowers)):
-            if _IS_CJK.match(word):
-                terms = self._lookup(word)
+        stop, keep_numbers, has_letter = self._stop, self.keep_numbers, _HAS_LETTER.search
+        lowers = list(map(str.lower, words))
+        # What _lookup decides, for many words at once: the others stemmed in one
+        # batch, Chinese or Japanese runs one by one (rare).
+        found: list[str | None] = [None] * count
+        to_stem = [k for k, lower in enumerate(lowers) if lower not in stop and (keep_numbers or has_letter(lower))]
+        cjk = () if ascii_only else [k for k, word in enumerate(words) if _IS_CJK.match(word)]
+        if cjk:
+            skip = set(cjk)
+            to_stem = [k for k in to_stem if k not in skip]
+            for k in cjk:
+                terms = self._lookup(words[k])
                 found[k] = terms[0] if terms else None
-            elif not (lower in stop or not (keep_numbers or _HAS_LETTER.search(lower))):
-                to_stem.append(k)
-        if to_stem:
-            for k, stem in zip(to_stem, stem_words(self.language)([lowers[k] for k in to_stem])):
-                found[k] = stem
-        term_id, terms_list = self._term_id, self._terms
-        ids = []
-        for term in found:
-            if term is None:
-                ids.append(-1)
-                continue
-            tid = term_id.get(term)
-            if tid is None:
-                tid = term_id[term] = len(terms_list)
-                terms_list.append(term)
-            ids.append(tid)
-        self._word_term[first : first + len(words)] = ids
-        self._word_flags[first : first + len(words)] = [
+        for k, stem in zip(to_stem, stem_words(self.language)([lowers[k] for k in to_stem])):
+            found[k] = stem
+        term_id = self._term_id
+        add = term_id.setdefault
+        self._word_term[first : first + count] = [-1 if term is None else add(term, len(term_id)) for term in found]
+        self._word_flags[first : first + count] = [
             (STOP if lower in stop else 0)
             | (CAPITAL if word[:1].isupper() else 0)
-            | (DIGIT if not word.isalpha() and any(c.isdigit() for c in word) else 0)
+            | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
             for word, lower in zip(words, lowers)
         ]
-        self._word_id.update(zip(words, range(first, first + len(words))))
+        self._word_id.update(zip(words, range(first, first + count)))
 
     def scan(self, sentences) -> "Scan":
         """Every sentence's terms and word statistics, as numpy arrays."""
@@ -258,12 +252,12 @@ class Vocabulary:
         index = self._ascii_id if as_bytes else self._word_id
         ids = list(map(index.get, flat))
         if None in ids:  # words never seen before: register them (stemming each once)
-            new = list(dict.fromkeys(w for w, i in zip(flat, ids) if i is None))
+            new = list(dict.fromkeys(compress(flat, map(is_, ids, repeat(None)))))
             if as_bytes:
-                texts = [w.decode("ascii") for w in new]
-                known = self._word_id.get
-                self._add([t for t in texts if known(t) is None])
-                self._ascii_id.update(zip(new, map(self._word_id.__getitem__, texts)))
+                texts = list(map(bytes.decode, new))
+                known = self._word_id
+                self._add([t for t in texts if t not in known], ascii_only=True)
+                self._ascii_id.update(zip(new, map(known.__getitem__, texts)))
             else:
                 self._add(new)
             ids = list(map(index.__getitem__, flat))
