@@ -215,3 +215,14 @@ def test_json_is_always_valid(hostile_file, tmp_path, fmt):
     items = docs[0] if fmt == "json" else docs
     assert len(items) == 2
     assert 'the council said "no" on monday \\ and then' in items[1]["summary"].lower()
+
+
+def test_json_never_holds_nan():
+    from newsdigest.models import Article, Sentence, Summary
+    from newsdigest.renderers import RenderOptions, render
+
+    article = Article(path="a.txt", paragraphs=("The same sentence. The same sentence.",))
+    summary = Summary(article, "lexrank", (Sentence(0, "The same sentence.", float("nan"), (("centrality", float("inf")),)),), 2, 6)
+    for fmt in ("json", "jsonl"):
+        data = json.loads(render([summary], RenderOptions(format=fmt, explain=True)), parse_constant=lambda name: 1 / 0)
+        assert data["sentences"][0]["score"] is None and data["sentences"][0]["parts"] == {"centrality": None}

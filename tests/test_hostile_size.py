@@ -141,3 +141,45 @@ def test_degenerate_long_inputs_finish(tmp_path):
     assert len(done) + len(failed) == len(paths)  # every input ended one way or the other
     assert paths[list(DEGENERATE).index("blank lines")] in done
     assert paths[list(DEGENERATE).index("one sentence per line")] in done
+
+
+def test_past_20000_lines_only_prose_is_kept():
+    from newsdigest.cleaning.text import MAX_CLASSIFIED_LINES, PAST_THE_CAP
+
+    head = [sentence(i) + " The story goes on with more words so that it reads as prose here." for i in range(MAX_CLASSIFIED_LINES)]
+    tail_prose = "The last paragraph of this very long document is prose, and the cleaner keeps it as story text."
+    tail_menu = "Home | News | Sport"
+    article = clean_text_of("\n".join(head + [tail_menu, tail_prose, tail_prose]))
+    assert article.paragraphs[-1] == tail_prose and article.paragraphs.count(tail_prose) == 1
+    assert tail_menu not in article.paragraphs
+    reasons = [(r.text, r.reason) for r in article.removed]
+    assert (tail_menu, PAST_THE_CAP) in reasons
+    assert (tail_prose, "repeated paragraph") in reasons
+
+
+def clean_text_of(text: str):
+    from newsdigest.api import clean_text
+
+    return clean_text(text, format="text")
+
+
+def test_block_scoring_gives_the_unblocked_scores():
+    import numpy as np
+
+    from newsdigest.cleaning import model
+
+    ensemble = model.load_model("text").stage1
+    rng = np.random.default_rng(7)
+    width = len(model.load_model("text").features)
+    x = rng.normal(size=(model.BLOCK_LINES * 2 + 17, width)) * 3
+    x[rng.random(x.shape) < 0.01] = np.nan  # NaN goes right, as before
+
+    def reference(x):  # the walk as it was, over all rows at once
+        node = np.broadcast_to(ensemble.roots, (x.shape[0], len(ensemble.roots))).copy()
+        rows = np.arange(x.shape[0])[:, None]
+        for _ in range(ensemble.depth):
+            go_left = x[rows, ensemble.feature[node]] <= ensemble.threshold[node]
+            node = np.where(go_left, ensemble.left[node], ensemble.right[node])
+        return ensemble.value[node].sum(axis=1)
+
+    assert np.array_equal(ensemble.raw(x), reference(x))
