@@ -231,3 +231,15 @@ def test_a_lone_surrogate_does_not_end_a_sentence():
     summary = summarize_text("The mayor \ud800 said on Monday that the roads would reopen in May.\n",
                              SummaryOptions(algorithm="lead"))
     assert [s.text for s in summary.sentences] == ["The mayor \ufffd said on Monday that the roads would reopen in May."]
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty file"),
+    (b"\n \n", "contains only whitespace"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not text (looks like a PNG image)"),
+    (b"\x00" * 100, "not text (only NUL bytes)"),
+])
+def test_standard_input_is_sniffed_like_a_file(data, message):
+    result = run_cli("summarize", "-", input=data)
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"newsdigest: -: {message}\n"
