@@ -241,6 +241,12 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
     return FastPunktSentenceTokenizer
 
 
+#: The shortcut's test on the word before a period alone (in the one-pass span
+#: finder, which knows the word and what follows without building the context).
+_PLAIN_WORD_BEFORE_PERIOD = re.compile(r"[\"'(\[{\u2018\u201c]*([^\W\d_]{2,})")
+_CLOSING_AFTER_PERIOD = frozenset(")\"']}\u2019\u201d\u00bb")
+
+
 def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     """Punkt's ``span_tokenize`` for one line, in a single loop.
 
@@ -257,6 +263,9 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     classify = tokenizer._context_has_sentbreak
     realign = tokenizer._realign_re.match
     enders = frozenset(tokenizer.rules.sent_end_chars)
+    # The tokenizer's shortcut, without building the context: see _fast_punkt_class.
+    not_plain = tokenizer._not_plain
+    plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
 
     def spans(line: str) -> list[tuple[int, int]] | None:
         raw: list[tuple[int, int]] = []
@@ -276,7 +285,18 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
             if next_start >= 0 and line[at] == "." and line[next_start] == ".":
                 return None  # ". . .": Punkt skips the marks inside the run
             previous = at
-            if classify(line[word_start : at + 1] + match.group("after_tok")):
+            word = line[word_start:at]
+            after = match.group("after_tok")
+            if line[at] == ".":
+                plain = plain_word(word)
+                decided = (
+                    plain is not None
+                    and (after[0] in _CLOSING_AFTER_PERIOD or after[0].isspace())
+                    and plain.group(1).lower() not in not_plain
+                ) or classify(word + "." + after)
+            else:  # "?" or "!": a break unless a period is near
+                decided = ("." not in word and "." not in after) or classify(word + line[at] + after)
+            if decided:
                 raw.append((last_break, at + 1))
                 last_break = next_start if next_start >= 0 else at + 1
         raw.append((last_break, len(line.rstrip())))
@@ -285,7 +305,7 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
         for start, end in raw:
             if start >= end:
                 continue
-            if kept and enders.issuperset(line[start:end]):
+            if kept and line[start] in enders and enders.issuperset(line[start:end]):
                 kept[-1] = (kept[-1][0], end)
             else:
                 kept.append((start, end))
@@ -300,10 +320,10 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                     out.append((start, end))
                 break
             following_start, following_end = kept[index + 1]
-            closing = realign(line[following_start:following_end])
+            closing = realign(line, following_start, following_end)
             if closing:
                 out.append((start, following_start + len(closing.group().rstrip())))
-                shift = closing.end()
+                shift = closing.end() - following_start
             else:
                 shift = 0
                 if start < end:
@@ -353,7 +373,8 @@ def _punkt_splitter(code: str) -> LineSplitter:
 
     def split(line: str) -> list[str]:
         # Fast path: no sentence-ending character before the last one.
-        if enders.isdisjoint(line[:-1]):
+        last = len(line) - 1
+        if all(line.find(ender, 0, last) < 0 for ender in enders):
             return [line]
         if len(line) > _LONG_LINE and _is_not_prose(line):
             return _neutral_split(line)
