@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest import summarizers
 from newsdigest.errors import UsageError
@@ -127,6 +129,27 @@ def test_story_sentences_are_not_flagged(text):
 def test_vectorised_flags_agree_with_the_reasons():
     sentences = ["Photo: J. Roe", "The talks went on.", "Read more here", "By Jane Roe", 'we left."', "A long story sentence about the harbor and its walls."]
     assert nonstory_flags(sentences).tolist() == [nonstory_reason(s) is not None for s in sentences]
+
+
+_CUE_WORDS = ["Photo", "PHOTOS", "Pictures", "image", "Video", "Credit", "Copyright", "All rights reserved", "Read",
+              "See", "Watch", "Click", "Subscribe", "Sign up", "Follow", "Share", "Related", "Also read", "Don't miss",
+              "Advertisement", "Lesen Sie", "Lire aussi", "\u00c0 lire", "Leer m\u00e1s", "Leia mais", "Leggi anche",
+              "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435", "\u76f8\u5173\u9605\u8bfb",
+              "By", "von", "Par", "Updated", "Last updated", "Mis \u00e0 jour", "MARLOW", "NEW YORK", "The", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    lead=st.text(alphabet=" \t\"'(\u201c\u00a9-:", max_size=3),
+    word=st.sampled_from(_CUE_WORDS),
+    tail=st.lists(st.sampled_from(list("abcXY Z:,.-()|/0123456789\u2014\u00bb") + ["here", "more", " on Twitter"]), max_size=20).map("".join),
+)
+def test_quick_start_test_never_skips_a_cue(lead, word, tail):
+    """The quick test before the start-cue regex may only skip sentences the regex rejects."""
+    from newsdigest.summarizers.nonstory import _ANY_START, _may_start
+
+    sentence = lead + word + tail
+    assert _may_start(sentence) or not _ANY_START.match(sentence)
 
 
 def test_tree_scores_match_a_plain_walk_of_the_trees():

@@ -31,12 +31,16 @@ with, and loading refuses a mismatch. `GROUPS` gathers them into the parts that
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter, methodcaller
 
 from .base import Document
+from .graph import counts_from_scan, lexrank_from_similarity
 from .nonstory import nonstory_flags
+from .products import gram, matmul, matvec
 from .terms import CAPITAL, DIGIT, STOP
 
 FEATURES = (
@@ -91,16 +95,19 @@ class Analysis:
 
 # A sentence scores a few dozen numpy calls on arrays of a few dozen numbers, so
 # the cost is the number of calls, not their size: everything that depends on
-# the number of sentences alone is made once per size and kept (`_Layout`).
+# the number of sentences alone is made once per size and kept (`_Layout`), and
+# results are written straight into their column of the matrix (`out=`).
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_LEAD = slice(_COLUMN["lead_similarity"], _COLUMN["lead5_similarity"] + 1)  # lead, lead3, lead5 similarity
+_STYLE = slice(_COLUMN["capitals"], _COLUMN["stop_share"] + 1)  # capitals, digits, stop_share
+assert FEATURES[_LEAD] == ("lead_similarity", "lead3_similarity", "lead5_similarity")
+assert FEATURES[_STYLE] == ("capitals", "digits", "stop_share")
 
 
 def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     """The feature matrix of `doc` (rows: sentences, columns: FEATURES), from its
     scan (`terms.Vocabulary.scan`)."""
     import numpy as np
-
-    from .graph import counts_from_scan, lexrank_from_similarity
 
     n = len(doc.sentences)
     if n == 0:
@@ -109,61 +116,72 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     matrix = layout.matrix.copy()  # lead, position and sentences filled in
     c = _COLUMN
     counts, distinct = counts_from_scan(scan)
-    vectors, idf, has_terms, others = _cosines(counts)
+    vectors, idf, has_terms, others = _cosines(counts, layout.idf)
     # others: cosine of every pair of sentences, 0 on the diagonal (a sentence with
-    # terms has cosine 1 with itself, one without has 0)
-    row_sums = others.sum(axis=1)
-    self_similarity = has_terms.astype(np.float64)
-    # cosine with the sum of all sentence vectors (the article's direction)
-    centroid = (row_sums + self_similarity) / np.sqrt(max(row_sums.sum() + self_similarity.sum(), 1e-12))
+    # terms has cosine 1 with itself, one without has 0); cosines are never negative
+    # (tf-idf weights are not), so masking with 0 keeps maxima and sums.
+    # One product gives each row's sum and its sums over the first 1, 3 and 5 sentences.
+    sums = matmul(others, layout.heads)
+    row_sums = sums[:, 0]
+    np.divide(sums[:, 1:], layout.lead_counts, out=matrix[:, _LEAD])
+    np.max(others[:, : min(3, n)], axis=1, out=matrix[:, c["lead3_max_similarity"]])
+    later = matrix[:, c["later_similarity"]]
+    np.einsum("ij,ij->i", others, layout.after, out=later)
+    later /= layout.later
+    np.max(others * layout.before, axis=1, out=matrix[:, c["earlier_similarity"]])
     top = row_sums.max()
-    matrix[:, c["degree"]] = row_sums / (top if top > 0 else 1.0)
-    matrix[:, c["centroid"]] = centroid
+    np.divide(row_sums, top if top > 0 else 1.0, out=matrix[:, c["degree"]])
+    # cosine with the sum of all sentence vectors (the article's direction)
+    centroid = matrix[:, c["centroid"]]
+    np.add(row_sums, has_terms, out=centroid)
+    centroid /= math.sqrt(max(row_sums.sum() + int(np.count_nonzero(has_terms)), 1e-12))
     lexrank = lexrank_from_similarity(others, has_terms)
     lexrank_total = lexrank.sum()
-    matrix[:, c["lexrank"]] = lexrank * (n / lexrank_total) if lexrank_total > 0 else 1.0
-    matrix[:, c["lead_similarity"]] = others[:, 0]
-    head = others[:, : min(5, n)]
-    matrix[:, c["lead3_similarity"]] = head[:, :3].sum(axis=1) / layout.lead3
-    matrix[:, c["lead5_similarity"]] = head.sum(axis=1) / layout.lead5
-    matrix[:, c["lead3_max_similarity"]] = head[:, :3].max(axis=1)
-    # cosines are never negative (tf-idf weights are not), so masking with 0 keeps max and sum
-    matrix[:, c["later_similarity"]] = (others * layout.after).sum(axis=1) / layout.later
-    matrix[:, c["earlier_similarity"]] = (others * layout.before).max(axis=1)
+    if lexrank_total > 0:
+        np.multiply(lexrank, n / lexrank_total, out=matrix[:, c["lexrank"]])
+    else:
+        matrix[:, c["lexrank"]] = 1.0
     if doc.title:
         vocabulary = scan.vocabulary
         matrix[:, c["title"]] = _similarity_to(vectors, idf, distinct, vocabulary.term_ids(vocabulary.terms(doc.title)))
     if doc.paragraph_of and len(doc.paragraph_of) == n:
         paragraphs = np.fromiter(doc.paragraph_of, dtype=np.float64, count=n)
-        matrix[1:, c["paragraph_first"]] = paragraphs[1:] != paragraphs[:-1]
-        matrix[:, c["paragraph_position"]] = (paragraphs - paragraphs[0]) / max(paragraphs[-1] - paragraphs[0] + 1, 1)
+        np.not_equal(paragraphs[1:], paragraphs[:-1], out=matrix[1:, c["paragraph_first"]])
+        position = matrix[:, c["paragraph_position"]]
+        np.subtract(paragraphs, paragraphs[0], out=position)
+        position /= max(paragraphs[-1] - paragraphs[0] + 1, 1)
     sizes = scan.sizes
-    per_word = 1.0 / np.maximum(sizes, 1)
-    matrix[:, c["words"]] = np.log1p(sizes)
-    # words per sentence with each flag (stop word, capitalised, digit), from one
-    # count of (sentence, flags) pairs
+    np.log1p(sizes, out=matrix[:, c["words"]])
+    # words per sentence with each flag (capitalised, digit, stop word), from one
+    # count of (sentence, flags) pairs; the first word's capital does not count
     by_flags = np.bincount(scan.sentence_of * 8 + scan.flags, minlength=8 * n).reshape(n, 8)
-    flag_counts = by_flags @ _flag_bits()  # columns: STOP, CAPITAL, DIGIT
+    flag_counts = by_flags @ _flag_bits()
     first = scan.first_word_flags()
-    matrix[:, c["capitals"]] = (flag_counts[:, 1] - ((first & CAPITAL) > 0)) * per_word
-    matrix[:, c["digits"]] = flag_counts[:, 2] * per_word
-    matrix[:, c["stop_share"]] = flag_counts[:, 0] * per_word
-    matrix[:, c["opens_with_stop"]] = (first & STOP) > 0
-    matrix[:, c["holds_quote"]] = _quote_marks(doc.sentences) >= 2
-    matrix[:, c["quote"]] = np.fromiter(map(_OPENING.__contains__, (s[:1] for s in doc.sentences)), dtype=bool, count=n)
-    flags = nonstory_flags(doc.sentences, sizes)
+    flag_counts[:, 0] -= (first & CAPITAL) > 0
+    np.multiply(flag_counts, (1.0 / np.maximum(sizes, 1))[:, None], out=matrix[:, _STYLE])
+    np.bitwise_and(first, STOP, out=matrix[:, c["opens_with_stop"]], casting="unsafe")
+    sentences = doc.sentences
+    if scan.ascii:  # '"' is the only quotation mark in ASCII
+        marks = np.fromiter(map(_COUNT_DOUBLE_QUOTES, sentences), dtype=np.int64, count=n)
+    else:
+        marks = np.fromiter(map(len, map(_QUOTE_MARKS.findall, sentences)), dtype=np.int64, count=n)
+    np.greater_equal(marks, 2, out=matrix[:, c["holds_quote"]])
+    matrix[:, c["quote"]] = np.fromiter(map(_OPENING.__contains__, map(_FIRST_CHARACTER, sentences)), dtype=bool, count=n)
+    flags = nonstory_flags(sentences, sizes)
     matrix[:, c["nonstory"]] = flags
     matrix[:, c["share"]] = min(1.0, (wanted or 3) / n)
     return Analysis(matrix, others.__getitem__, flags)
 
 
 _OPENING = frozenset(_QUOTES + "'")
+_FIRST_CHARACTER = itemgetter(slice(0, 1))
+_COUNT_DOUBLE_QUOTES = methodcaller("count", '"')
 
 
 class _Layout:
     """What depends on the number of sentences only."""
 
-    __slots__ = ("matrix", "lead3", "lead5", "later", "after", "before")
+    __slots__ = ("matrix", "heads", "lead_counts", "later", "after", "before", "idf")
 
     def __init__(self, n: int) -> None:
         import numpy as np
@@ -173,12 +191,20 @@ class _Layout:
         self.matrix[:, _COLUMN["lead"]] = 1.0 / (1.0 + index)
         self.matrix[:, _COLUMN["position"]] = index / n
         self.matrix[:, _COLUMN["sentences"]] = np.log(n)
-        # mean over the first m sentences, the sentence itself left out
-        self.lead3 = np.maximum(min(3, n) - (index < min(3, n)), 1)
-        self.lead5 = np.maximum(min(5, n) - (index < min(5, n)), 1)
+        # columns: every sentence, the first one, the first three, the first five
+        self.heads = np.zeros((n, 4))
+        self.heads[:, 0] = 1.0
+        self.heads[:1, 1] = 1.0
+        self.heads[:3, 2] = 1.0
+        self.heads[:5, 3] = 1.0
+        # the mean over the first m sentences leaves the sentence itself out
+        self.lead_counts = np.column_stack(
+            (np.ones(n), np.maximum(min(3, n) - (index < min(3, n)), 1), np.maximum(min(5, n) - (index < min(5, n)), 1))
+        )
         self.later = np.maximum(n - 1 - index, 1)  # sentences after each one
         self.after = np.triu(np.ones((n, n)), 1)  # j > i
         self.before = np.tril(np.ones((n, n)), -1)  # j < i
+        self.idf = np.log((n + 1.0) / (np.arange(n + 1) + 1.0)) + 1.0  # by document frequency
 
 
 _LAYOUTS: dict[int, _Layout] = {}
@@ -195,20 +221,13 @@ def _layout(n: int) -> _Layout:
 
 @lru_cache(maxsize=1)
 def _flag_bits():
-    """(8 x 3) 0/1 matrix: which of STOP, CAPITAL, DIGIT each flags value holds."""
+    """(8 x 3) 0/1 matrix: which of CAPITAL, DIGIT, STOP each flags value holds."""
     import numpy as np
 
-    return ((np.arange(8)[:, None] & np.array([STOP, CAPITAL, DIGIT])) > 0).astype(np.int64)
+    return ((np.arange(8)[:, None] & np.array([CAPITAL, DIGIT, STOP])) > 0).astype(np.int64)
 
 
-def _quote_marks(sentences):
-    """Quotation marks in each sentence."""
-    import numpy as np
-
-    return np.fromiter(map(len, map(_QUOTE_MARKS.findall, sentences)), dtype=np.int64, count=len(sentences))
-
-
-def _cosines(counts):
+def _cosines(counts, idf_by_df):
     """tf-idf vectors of unit length, the idf, which rows have terms, and the cosine
     of every pair of rows (0 on the diagonal).
 
@@ -217,12 +236,10 @@ def _cosines(counts):
     thread (`products.py`)."""
     import numpy as np
 
-    from .products import gram
-
     n = counts.shape[0]
     if isinstance(counts, np.ndarray):
         df = np.count_nonzero(counts, axis=0)
-        idf = np.log((n + 1.0) / (df + 1.0)) + 1.0
+        idf = idf_by_df[df]  # log((n + 1) / (df + 1)) + 1
         vectors = counts * idf
         norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
         vectors /= np.where(norms > 0, norms, 1.0)[:, None]
@@ -237,7 +254,7 @@ def _cosines(counts):
         vectors = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors).tocsr()
         shared = vectors[:, np.flatnonzero(df > 1)]
         others = (shared @ shared.T).toarray()  # ranked sentences are capped: this stays bounded
-    np.fill_diagonal(others, 0.0)
+    others.flat[:: n + 1] = 0.0
     return vectors, idf, norms > 0, others
 
 
@@ -255,7 +272,5 @@ def _similarity_to(vectors, idf, distinct, term_ids):
     if norm == 0:
         return 0.0
     if isinstance(vectors, np.ndarray):
-        from .products import matvec
-
         return matvec(vectors, query / norm)
     return np.asarray(vectors @ (query / norm)).ravel()

@@ -167,11 +167,14 @@ def lexrank_from_similarity(others, has_terms, threshold: float = 0.1, epsilon: 
     own), with 0 on its diagonal: a sentence with terms is linked to itself."""
     import numpy as np
 
+    n = len(others)
     adjacency = others > threshold
-    np.fill_diagonal(adjacency, has_terms)
-    degrees = adjacency.sum(axis=1).astype(np.float64)
+    adjacency.flat[:: n + 1] = has_terms
+    degrees = np.add.reduce(adjacency, axis=1, dtype=np.float64)
     degrees[degrees == 0] = 1
-    return _lexrank_power((adjacency / degrees[:, None]).T, epsilon)
+    # the transpose of the row-normalised graph: the graph is symmetric, so that
+    # is each column divided by its degree (and contiguous as it is)
+    return _lexrank_power(adjacency / degrees, epsilon)
 
 
 def textrank_scores(term_lists, damping: float = 0.85, epsilon: float = 1e-4):

@@ -54,6 +54,37 @@ _ANYWHERE = re.compile(rf"(?i:{_CAPTION_ANYWHERE})|(?i:{_ACTION_ANYWHERE})")
 # or the words of a call to action.
 _CAPTION_KEYS = ("photo", "image", "picture", "foto", "фото")
 _ACTION_KEYS = ("click here", "subscribe to", "sign up for", "follow us", "share this", "rights reserved")
+# How a sentence whose first characters are ASCII can begin if a start cue
+# matches it: with a non-word character (the cues allow up to three), with two
+# capitals (a dateline), or with one of these words (lower case; the cues ignore
+# case there). Anything else fails every start cue at its first letters, so the
+# cue's regex is skipped for it (`_may_start`; tests check this against the regex).
+_START_WORDS = (
+    "photo", "picture", "image", "video", "graphic", "illustration", "caption", "credit", "foto", "bild",
+    "immagine", "copyright", "all rights reserved",
+    "read", "see", "watch", "click", "tap", "subscribe", "sign up", "follow", "share", "download", "listen",
+    "join", "like us", "get our", "more on", "related", "also read", "don't miss", "advertisement",
+    "lesen sie", "mehr zum thema", "lire aussi", "voir aussi", "leer m", "lea tambi", "ver tambi", "leia ",
+    "veja tamb", "leggi anche",
+    "by", "von", "par", "por", "di", "da",
+    "updated", "published", "last updated", "posted", "aktualisiert", "mis ", "actualizado",
+)  # fmt: skip
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
+
+
+def _may_start(sentence: str) -> bool:
+    """False only where no start cue can match (a quick test before the regex)."""
+    head = sentence[:24]
+    if not head.isascii():
+        return True
+    first = head[:1]
+    if not first.isalnum():
+        return True
+    if "A" <= first <= "Z" and head[1:2] in _DATELINE_SECOND:
+        return True
+    return head.lower().startswith(_START_WORDS)
+
+
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _WORD = re.compile(r"\w+")
 _END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
@@ -104,8 +135,8 @@ def nonstory_flags(sentences, sizes=None):
         sizes = [len(_WORD.findall(s)) for s in sentences]
     sizes = np.asarray(sizes)
     candidates = set(np.flatnonzero(sizes <= 3).tolist())
-    match = _ANY_START.match  # fails at the first letter for most sentences
-    candidates.update(i for i, s in enumerate(sentences) if match(s))
+    match = _ANY_START.match
+    candidates.update(i for i, s in enumerate(sentences) if _may_start(s) and match(s))
     suspect = _SHORT_SUSPECTS.search
     candidates.update(i for i in np.flatnonzero(sizes <= 12).tolist() if suspect(sentences[i]))
     candidates.update(_anywhere_candidates(sentences))

@@ -35,6 +35,20 @@ def gram(a):
     return out
 
 
+def matmul(a, b):
+    """a @ b for dense 2-D arrays, in blocks of rows."""
+    import numpy as np
+
+    n, inner = a.shape
+    rows = MATRIX_BLOCK // max(inner * b.shape[1], 1)
+    if rows >= n or rows == 0:
+        return np.dot(a, b)
+    out = np.empty((n, b.shape[1]))
+    for start in range(0, n, rows):
+        np.dot(a[start : start + rows], b, out=out[start : start + rows])
+    return out
+
+
 def matvec(m, v):
     """m @ v for a dense 2-D array and a vector, in blocks of rows."""
     import numpy as np

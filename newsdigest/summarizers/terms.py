@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import is_, methodcaller
+from itertools import chain, repeat
+from operator import methodcaller
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
 SNOWBALL = {
@@ -250,9 +250,10 @@ class Vocabulary:
             self._reset()
         as_bytes = ascii_only and not self._cjk
         index = self._ascii_id if as_bytes else self._word_id
-        ids = list(map(index.get, flat))
-        if None in ids:  # words never seen before: register them (stemming each once)
-            new = list(dict.fromkeys(compress(flat, map(is_, ids, repeat(None)))))
+        ids = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        unseen = np.flatnonzero(ids < 0).tolist()
+        if unseen:  # words never seen before: register them (stemming each once)
+            new = list(dict.fromkeys(map(flat.__getitem__, unseen)))
             if as_bytes:
                 texts = list(map(bytes.decode, new))
                 known = self._word_id
@@ -260,12 +261,12 @@ class Vocabulary:
                 self._ascii_id.update(zip(new, map(known.__getitem__, texts)))
             else:
                 self._add(new)
-            ids = list(map(index.__getitem__, flat))
-        ids_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
+            ids[unseen] = list(map(index.__getitem__, map(flat.__getitem__, unseen)))
+        ids_array = ids
         term = self._word_term[ids_array]
         flags = self._word_flags[ids_array]
         sentence_of = np.repeat(np.arange(n), sizes)
-        return Scan(self, n, sizes, sentence_of, term, flags, term >= 0)
+        return Scan(self, n, sizes, sentence_of, term, flags, term >= 0, ascii_only)
 
     def term_ids(self, terms) -> list[int]:
         """Ids of known terms (unknown ones left out)."""
@@ -276,9 +277,9 @@ class Vocabulary:
 class Scan:
     """One document scanned: per word its sentence, term id and flags."""
 
-    __slots__ = ("vocabulary", "n", "sizes", "sentence_of", "term", "flags", "kept", "_columns")
+    __slots__ = ("vocabulary", "n", "sizes", "sentence_of", "term", "flags", "kept", "ascii", "_columns")
 
-    def __init__(self, vocabulary, n, sizes, sentence_of, term, flags, kept) -> None:
+    def __init__(self, vocabulary, n, sizes, sentence_of, term, flags, kept, ascii_only=False) -> None:
         self.vocabulary = vocabulary
         self.n = n
         self.sizes = sizes  # words per sentence
@@ -286,6 +287,7 @@ class Scan:
         self.term = term
         self.flags = flags
         self.kept = kept
+        self.ascii = ascii_only  # every sentence is ASCII
         self._columns = None
 
     def columns(self):
@@ -306,11 +308,12 @@ class Scan:
         """Flags of each sentence's first word (0 for an empty sentence)."""
         import numpy as np
 
-        starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
-        out = np.zeros(self.n, dtype=np.int8)
-        has = self.sizes > 0
-        out[has] = self.flags[starts[has]]
-        return out
+        if not len(self.flags):
+            return np.zeros(self.n, dtype=np.int8)
+        starts = np.cumsum(self.sizes) - self.sizes
+        first = self.flags[np.minimum(starts, len(self.flags) - 1)]
+        first[self.sizes == 0] = 0
+        return first
 
 
 @lru_cache(maxsize=32)
