@@ -202,8 +202,8 @@ class _Layout:
             (np.ones(n), np.maximum(min(3, n) - (index < min(3, n)), 1), np.maximum(min(5, n) - (index < min(5, n)), 1))
         )
         self.later = np.maximum(n - 1 - index, 1)  # sentences after each one
-        self.after = np.triu(np.ones((n, n)), 1)  # j > i
-        self.before = np.tril(np.ones((n, n)), -1)  # j < i
+        self.after = np.greater.outer(index, index).T.astype(np.float64)  # 1 where j > i
+        self.before = self.after.T.copy()  # 1 where j < i
         self.idf = np.log((n + 1.0) / (np.arange(n + 1) + 1.0)) + 1.0  # by document frequency
 
 

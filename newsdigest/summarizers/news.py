@@ -17,8 +17,12 @@
 from __future__ import annotations
 
 import heapq
+from itertools import repeat
 
+from . import trees
 from .base import Document, Ranked
+from .features import analyse
+from .terms import vocabulary
 
 MODEL_FILE = "news_summarizer.json"
 # MMR weight, in log-odds per unit of cosine similarity to the closest pick: a
@@ -45,52 +49,52 @@ class NewsSummarizer:
     def rank(self, doc: Document) -> list[Ranked]:
         import numpy as np
 
-        from . import trees
-        from .features import analyse
-        from .terms import vocabulary
-
         n = len(doc.sentences)
         if n == 0:
             return []
         analysis = analyse(doc, vocabulary(doc.language, keep_numbers=True).scan(doc.sentences), doc.wanted)
         model = self._model or trees.load(MODEL_FILE)
         scores, parts = model.predict(analysis.matrix)
-        scores_list = scores.tolist()
+        redundancy = self.redundancy
+        similarity = analysis.similarity
         # Tiers: story before non-story; within a tier, greedy MMR picks.
-        tier = analysis.nonstory.astype(np.int64)
+        tiers = analysis.nonstory.tolist()
+        scores_list = scores.tolist()
         closest = np.zeros(n)  # each sentence's largest similarity to a pick
+        closest_now = [0.0] * n
         penalties = np.zeros(n)
         order: list[int] = []
-        taken = np.zeros(n, dtype=bool)
         # Lazy greedy (penalties only grow, so a stale key is an upper bound): pop the
         # best stale key, refresh its penalty, keep it if it still beats the next key.
-        tiers = tier.tolist()
         heap = list(zip(tiers, (-scores).tolist(), range(n)))
         heapq.heapify(heap)
-        closest_now = closest.tolist()
         for _ in range(min(n, doc.wanted or 3)):
             while True:
                 _, _, i = heapq.heappop(heap)
-                fresh = (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), -(scores_list[i] - self.redundancy * closest_now[i]), i)
+                near = closest_now[i]
+                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), redundancy * near - scores_list[i], i)
                 if not heap or fresh <= heap[0]:
                     break
                 heapq.heappush(heap, fresh)
             order.append(i)
-            taken[i] = True
-            penalties[i] = self.redundancy * closest_now[i]
-            closest = np.maximum(closest, analysis.similarity(i))
+            penalties[i] = redundancy * near
+            np.maximum(closest, similarity(i), out=closest)
             closest_now = closest.tolist()
-        rest = np.flatnonzero(~taken)
-        if len(rest):
+        if len(order) < n:
             # the rest by penalised score; near-duplicates of a pick and non-story last
-            penalties[rest] = self.redundancy * closest[rest]
-            key = np.lexsort((rest, penalties[rest] - scores[rest], tier[rest] + (closest[rest] >= NEAR_DUPLICATE)))
+            rest = np.ones(n, dtype=bool)
+            rest[order] = False
+            rest = np.flatnonzero(rest)
+            pending = redundancy * closest[rest]
+            penalties[rest] = pending
+            tier = analysis.nonstory[rest].astype(np.int64) + (closest[rest] >= NEAR_DUPLICATE)
+            key = np.lexsort((rest, pending - scores[rest], tier))
             order.extend(rest[key].tolist())
         names = model.groups + ("base", "redundancy")
         final = (scores - penalties).tolist()
         table = np.empty((n, len(names)))
         table[:, :-2] = parts
         table[:, -2] = model.base
-        table[:, -1] = -penalties
+        np.negative(penalties, out=table[:, -1])
         rows = table.tolist()
-        return [Ranked(i, final[i], tuple(zip(names, rows[i]))) for i in order]
+        return list(map(Ranked, order, map(final.__getitem__, order), map(tuple, map(zip, repeat(names), map(rows.__getitem__, order)))))

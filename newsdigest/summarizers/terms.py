@@ -294,8 +294,16 @@ class Scan:
         """(distinct term ids, sorted; column of every kept word in the count matrix)."""
         import numpy as np
 
-        if self._columns is None:
-            self._columns = np.unique(self.term[self.kept], return_inverse=True)
+        if self._columns is None:  # np.unique(..., return_inverse=True), without its generality
+            terms = self.term[self.kept]
+            order = terms.argsort()
+            ordered = terms[order]
+            first = np.empty(len(ordered), dtype=bool)
+            first[:1] = True
+            np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+            inverse = np.empty(len(ordered), dtype=np.intp)
+            inverse[order] = np.cumsum(first) - 1
+            self._columns = (ordered[first], inverse)
         return self._columns
 
     def per_sentence(self, mask):
