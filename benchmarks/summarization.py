@@ -10,9 +10,23 @@ on the set file with each record's k, in one process:
 1. Quality: ROUGE-1/2/L F1 x100 per source (the shared scorer's own function),
    beside Lead-k. Predictions are written to OUT/<algorithm>.jsonl (one sentence
    per line) so that `score_summarization.py OUT/news.jsonl SET` re-checks them.
-2. Speed: articles per second of ranking + choosing on the split documents
-   (the algorithm alone), and end to end (adding the sentence splitting that
-   every algorithm shares), with each one's ratio to sumy's LexRank.
+2. Speed: articles per second from the article text, each system's whole path,
+   one article at a time, with each one's ratio to sumy's LexRank:
+   - newsdigest's algorithms (sumy's methods included, through the adapter):
+     the text cut into paragraphs, then `summarize_article` with the record's
+     title and k, as `newsdigest summarize` runs it after cleaning: language
+     detection, sentence splitting, tokenization and stemming, ranking,
+     choosing, the Summary;
+   - `sumy-lexrank (sumy API)`: sumy used as its README shows, from the text:
+     `PlaintextParser` (with newsdigest's offline sentence splitter, since sumy's
+     own tokenizer needs NLTK data that is not installed), sumy's Snowball
+     stemmer and English stop words, `LexRankSummarizer(document, k)`;
+   - summa's TextRank: `summarizer.summarize(text)` (its own splitter).
+   The ratio's reference is the faster of the two sumy LexRank paths. Before each
+   timed run the shared caches are emptied (the splitter's, the vocabularies)
+   and the algorithm is warmed up on one article, so every run starts as a fresh
+   process would after its first article; the one-off start-up (imports, model
+   files, the language model) is measured on its own, in fresh processes.
 3. Scaling: ms per article at 20 ... 5,000 sentences (documents made by joining
    set articles), capped where a method would take minutes (said in the table),
    and a 100,000-sentence document through the whole summarize path.
@@ -67,54 +81,112 @@ class SummaTextRank:
         return [scored[i][0] for i in sorted(order)]
 
 
+class SumyLexRankAPI:
+    """sumy's LexRank as a sumy user runs it from the text (see the module docstring)."""
+
+    name = "sumy-lexrank (sumy API)"
+
+    def __init__(self) -> None:
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.utils import get_stop_words
+
+        from newsdigest.sentences import SumyTokenizer
+
+        self.tokenizer = SumyTokenizer("english")
+        self.summarizer = LexRankSummarizer(Stemmer("english"))
+        self.summarizer.stop_words = get_stop_words("english")
+
+    def summarize(self, text: str, k: int) -> list[str]:
+        from sumy.parsers.plaintext import PlaintextParser
+
+        document = PlaintextParser.from_string(text, self.tokenizer).document
+        return [str(sentence) for sentence in self.summarizer(document, k)]
+
+
+def slug(name: str) -> str:
+    """A file name for an algorithm: "sumy-lexrank (sumy API)" -> "sumy-lexrank-sumy-api"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+RIVALS = {"summa-textrank": SummaTextRank, SumyLexRankAPI.name: SumyLexRankAPI}
+SUMY_LEXRANK = ("sumy-lexrank", SumyLexRankAPI.name)  # the reference: the faster of the two
+
+
 def all_algorithms() -> list[str]:
     from newsdigest import summarizers
 
     names = summarizers.names()
-    return names + ["summa-textrank"]
+    return names + list(RIVALS)
 
 
 def prepare(records):
-    """Split every article once (as `newsdigest summarize` does); time the splitting."""
+    """Split every article once, as `newsdigest summarize` does (for the agreement
+    and scaling checks, which rank split documents)."""
     from newsdigest.language import resolve_language
     from newsdigest.summarizers.document import build
     from newsdigest.summarizers.select import Length
 
     docs = []
-    started = time.perf_counter()
     for rec in records:
         language = resolve_language(rec["article"])
         doc, _ = build(paragraphs_of(rec["article"]), rec.get("title") or None, language, Length(sentences=rec["k"]))
         docs.append(doc)
-    return docs, time.perf_counter() - started
+    return docs
 
 
-def run(name: str, records, docs):
-    """(predictions id -> sentences, rankings per doc or None, seconds)."""
-    from dataclasses import replace
+def fresh_caches() -> None:
+    """Empty what one run would leave warm for the next: the sentence splitter's
+    remembered decisions and the vocabularies (words already stemmed)."""
+    from newsdigest import sentences
+    from newsdigest.summarizers import terms
 
-    from newsdigest import summarizers
-    from newsdigest.summarizers.select import Length, choose
+    sentences._punkt_splitter.cache_clear()
+    terms.vocabulary.cache_clear()
 
-    predictions, rankings = {}, []
-    if name == "summa-textrank":
-        rival = SummaTextRank()
+
+def run(name: str, records):
+    """(predictions id -> sentences, seconds): the whole path from the article text."""
+    from newsdigest.api import SummaryOptions, summarize_article
+    from newsdigest.models import Article, Metadata
+    from newsdigest.summarizers.select import Length
+
+    predictions = {}
+    fresh_caches()
+    if name in RIVALS:
+        rival = RIVALS[name]()
+        rival.summarize(records[0]["article"], records[0]["k"])  # warm up: imports
         started = time.perf_counter()
         for rec in records:
             predictions[rec["id"]] = rival.summarize(rec["article"], rec["k"])
-        return predictions, None, time.perf_counter() - started
+        return predictions, time.perf_counter() - started
+    options = {k: SummaryOptions(algorithm=name, length=Length(sentences=k)) for k in {rec["k"] for rec in records}}
+
+    def summarize(rec):
+        article = Article(rec["id"], paragraphs_of(rec["article"]), Metadata(title=rec.get("title") or None))
+        return summarize_article(article, options[rec["k"]])
+
+    summarize(records[0])  # warm up: imports, model files
+    started = time.perf_counter()
+    for rec in records:
+        predictions[rec["id"]] = [s.text for s in summarize(rec).sentences]
+    return predictions, time.perf_counter() - started
+
+
+def rankings_of(name: str, docs) -> list[list[int]]:
+    """Every document's full ranking (for the agreement check; not timed)."""
+    from dataclasses import replace
+
+    from newsdigest import summarizers
+
     summarizer = summarizers.get(name)
     cap = getattr(summarizer, "max_sentences", None)
-    capped = [replace(d, sentences=d.sentences[:cap], paragraph_of=d.paragraph_of[:cap]) if cap and len(d.sentences) > cap else d for d in docs]
-    if capped:
-        summarizer.rank(capped[0])  # warm up: imports, model load
-    started = time.perf_counter()
-    for rec, doc in zip(records, capped):
-        ranked = summarizer.rank(doc)
-        chosen = choose(ranked, doc, Length(sentences=rec["k"]))
-        predictions[rec["id"]] = [doc.sentences[r.index] for r in chosen]
-        rankings.append([r.index for r in ranked])
-    return predictions, rankings, time.perf_counter() - started
+    out = []
+    for doc in docs:
+        if cap and len(doc.sentences) > cap:
+            doc = replace(doc, sentences=doc.sentences[:cap], paragraph_of=doc.paragraph_of[:cap])
+        out.append([r.index for r in summarizer.rank(doc)])
+    return out
 
 
 def agreement(ours, theirs, records) -> tuple[float, float]:
@@ -144,7 +216,7 @@ def scaling(names, docs, sizes, out):
         pool = pool + pool
     rows = []
     for name in names:
-        if name == "summa-textrank":
+        if name in RIVALS:
             continue
         summarizer = summarizers.get(name)
         cap = getattr(summarizer, "max_sentences", None)
@@ -188,6 +260,49 @@ def print_table(rows, head):
         print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
 
 
+STARTUP = """
+import json, time
+started = time.perf_counter()
+import newsdigest.api as api
+from newsdigest.models import Article, Metadata
+imported = time.perf_counter()
+text = ("The harbor board voted on Tuesday to rebuild the north pier before the storm season. "
+        "Engineers said the old timber had rotted. The work will cost 4 million and take a year. "
+        "Fishing crews will use the south pier meanwhile, the board said.")
+article = Article("<startup>", (text,) * 3, Metadata(title="Harbor board votes to rebuild the pier"))
+api.summarize_article(article, api.SummaryOptions())
+first = time.perf_counter()
+api.summarize_article(article, api.SummaryOptions())
+second = time.perf_counter()
+from newsdigest.language import _identifier
+_identifier()
+identifier = time.perf_counter()
+print(json.dumps({"import newsdigest.api": imported - started,
+                  "first summary (loads numpy, the sentence model, stemmer, stop words, the trees)": first - imported,
+                  "a summary once loaded": second - first,
+                  "language model (only for text the quick English test cannot place)": identifier - second}))
+"""
+
+
+def startup(runs: int):
+    """Rows (step, ms): medians over `runs` fresh interpreters."""
+    import statistics
+    import subprocess
+
+    samples: dict[str, list[float]] = {}
+    floor = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        floor.append(time.perf_counter() - started)
+        result = subprocess.run([sys.executable, "-c", STARTUP], check=True, capture_output=True, text=True, cwd=ROOT)
+        for step, value in json.loads(result.stdout).items():
+            samples.setdefault(step, []).append(value)
+    rows = [["python -c pass (the interpreter alone)", f"{statistics.median(floor) * 1000:.1f}"]]
+    rows += [[step, f"{statistics.median(values) * 1000:.1f}"] for step, values in samples.items()]
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="evaluation folder (holds summarization/ and the scorer)")
@@ -197,6 +312,7 @@ def main(argv=None) -> int:
     ap.add_argument("--algorithms", default="", help="comma-separated subset (default: all)")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="scaling sizes (sentences); empty to skip")
     ap.add_argument("--huge", type=int, default=100_000, help="sentences of the huge-document check (0 to skip)")
+    ap.add_argument("--startup", type=int, default=5, help="fresh processes for the start-up figures (0 to skip)")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")  # language warnings are not the subject here
     eval_dir = Path(args.eval)
@@ -218,34 +334,37 @@ def main(argv=None) -> int:
     from newsdigest import summarizers
 
     default = summarizers.DEFAULT_ALGORITHM
-    docs, split_seconds = prepare(records)
+    from newsdigest.language import _identifier
+
+    _identifier()  # the language model loads once per process (start-up, measured below), not in a timed run
+    docs = prepare(records)
     sources = sorted({r["source"] for r in records})
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     counts = {s: sum(r["source"] == s for r in records) for s in sources}
-    print(f"set {args.set}: {len(records)} articles (" + ", ".join(f"{s} {n}" for s, n in counts.items()) + "); "
-          f"sentence splitting (shared by all): {len(records) / split_seconds:,.0f} articles/s; default algorithm: {default}")
-    results, rankings, seconds = {}, {}, {}
+    print(f"set {args.set}: {len(records)} articles (" + ", ".join(f"{s} {n}" for s, n in counts.items()) + f"); default algorithm: {default}")
+    results, seconds = {}, {}
     for name in names:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
-        preds, ranks, secs = run(name, records, docs)
+        preds, secs = run(name, records)
         results[name] = scorer.score(preds, records)
-        rankings[name], seconds[name] = ranks, secs
-        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+        seconds[name] = secs
+        with open(out / f"{slug(name)}.jsonl", "w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False) + "\n")
-    reference = "sumy-lexrank" if "sumy-lexrank" in seconds else None
-    print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed; art/s = ranking + choosing on split documents,")
-    print("e2e = with the shared sentence splitting; x = speed over sumy-lexrank (as shipped) in this run\n")
-    head = ["algorithm"] + [f"{s} R1/R2/RL" for s in sources] + ["art/s", "e2e art/s"] + (["x sumy-lexrank"] if reference else [])
+    timed = [n for n in SUMY_LEXRANK if n in seconds]
+    reference = min(timed, key=seconds.get) if timed else None
+    print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed: art/s = articles per second from the article text, the")
+    print("whole path of each system (see the module docstring); x = speed over sumy's LexRank"
+          + (f" ({reference}, the faster of its two paths in this run)" if reference else "") + "\n")
+    head = ["algorithm"] + [f"{s} R1/R2/RL" for s in sources] + ["art/s", "ms/art"] + (["x sumy-lexrank"] if reference else [])
     rows = []
     for name in names:
         by = results[name]["by_source"]
         rate = len(records) / max(seconds[name], 1e-9)
-        e2e = len(records) / (seconds[name] + (0 if name == "summa-textrank" else split_seconds))
         row = [name + (" (default)" if name == default else "")]
         row += [f"{by[s]['R1']:.2f} / {by[s]['R2']:.2f} / {by[s]['RL']:.2f}" for s in sources]
-        row += [f"{rate:,.0f}", f"{e2e:,.0f}"]
+        row += [f"{rate:,.0f}", f"{1000 / rate:.2f}"]
         if reference:
             row.append(f"{seconds[reference] / max(seconds[name], 1e-9):.1f}")
         rows.append(row)
@@ -262,16 +381,19 @@ def main(argv=None) -> int:
     if "lead" in results and default in results:
         lead, ours = results["lead"]["by_source"], results[default]["by_source"]
         print("\n" + "; ".join(f"{default} - lead on {s}: " + " ".join(f"{m} {ours[s][m] - lead[s][m]:+.2f}" for m in ("R1", "R2", "RL")) for s in sources))
-    pairs = [(ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in rankings and f"sumy-{ours}" in rankings]
+    pairs = [(ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in seconds and f"sumy-{ours}" in seconds]
     if pairs:
         print("\nAgreement of our vectorised graph methods with sumy's (same split documents):")
         arows = []
+        rankings = {}
         for ours, theirs in pairs:
+            for name in (ours, theirs):
+                rankings[name] = rankings_of(name, docs)
             same, tau = agreement(rankings[ours], rankings[theirs], records)
             _, ranks_ours_stem, _ = run_sumy_our_stemmer(theirs, records, docs)
             same2, tau2 = agreement(rankings[ours], ranks_ours_stem, records)
             arows.append([f"{ours} vs {theirs}", f"{same:.1%}", f"{tau:.4f}", f"{same2:.1%}", f"{tau2:.4f}", f"{seconds[theirs] / max(seconds[ours], 1e-9):.1f}"])
-        print_table(arows, ["pair", "same top-k", "Kendall tau", "same top-k (our stemmer)", "tau (our stemmer)", "speed x (dev set)"])
+        print_table(arows, ["pair", "same top-k", "Kendall tau", "same top-k (our stemmer)", "tau (our stemmer)", "speed x (from text)"])
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if sizes:
         print("\nScaling: ms per article (rank + choose) by article length in sentences; * = ranked over the capped first sentences")
@@ -284,6 +406,9 @@ def main(argv=None) -> int:
                 a, b = row[ours][col], row[f"sumy-{ours}"][col]
                 if a != "skipped" and b != "skipped":
                     print(f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed")
+    if args.startup:
+        print("\nStart-up, once per process (median of fresh processes; not in the art/s above):")
+        print_table(startup(args.startup), ["step", "ms"])
     if args.huge:
         secs, n = huge_document(args.huge)
         print(f"\nA {args.huge:,}-sentence document through summarize_article (default algorithm; splitting stops at the"
