@@ -70,23 +70,34 @@ _START_WORDS = (
     "updated", "published", "last updated", "posted", "aktualisiert", "mis ", "actualizado",
 )  # fmt: skip
 _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "da")
+# ASCII characters that \W matches: the cues allow three of them before their word.
+_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 
 
 def _may_start(sentence: str) -> bool:
     """False only where no start cue can match (a quick test before the regex)."""
-    head = sentence[:24]
+    head = sentence[:32]
     if not head.isascii():
         return True
     first = head[:1]
-    if not first.isalnum():
+    if first.isalnum():
+        if "A" <= first <= "Z" and head[1:2] in _DATELINE_SECOND:
+            return True
+        return head.lower().startswith(_START_WORDS)
+    if not first:
         return True
-    if "A" <= first <= "Z" and head[1:2] in _DATELINE_SECOND:
+    # up to three non-word characters, then a cue word; or spaces before a byline
+    rest = head.lstrip(_ASCII_NON_WORD)
+    if len(head) - len(rest) <= 3 and rest.lower().startswith(_START_WORDS):
         return True
-    return head.lower().startswith(_START_WORDS)
+    return head.lstrip(" \t").lower().startswith(_BYLINE_WORDS)
 
 
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _WORD = re.compile(r"\w+")
+_LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+")
 _END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 
 
@@ -111,9 +122,9 @@ def nonstory_reason(sentence: str) -> str | None:
     # A line of a few words without a sentence ending: a heading, a label, a tag list.
     if words <= 3 and not _END.search(text):
         return "fragment"
-    if "@" in text and re.search(r"(?:^|\s)@\w+|\S+@\S+\.\w+", text) and words <= 12:
+    if "@" in text and _HANDLE.search(text) and words <= 12:
         return "handle or address"
-    if re.match(r"^\s*(?:https?://|www\.)\S+\s*$", text):
+    if _LINK.match(text):
         return "link"
     return None
 
@@ -157,14 +168,16 @@ def _anywhere_candidates(sentences) -> set[int]:
     if len(lowered) != len(joined):  # lower-casing moved the offsets (a rare letter): scan with the regex
         at = [m.start() for m in _ANYWHERE.finditer(joined)]
     else:
-        for key in _CAPTION_KEYS + _ACTION_KEYS:
-            if key not in lowered:
-                continue
-            caption = key in _CAPTION_KEYS
+        for opener in "([":  # a caption in brackets: the bracket, then its word
+            found = joined.find(opener)
+            while found >= 0:
+                if lowered.startswith(_CAPTION_KEYS, found + 1):
+                    at.append(found)
+                found = joined.find(opener, found + 1)
+        for key in _ACTION_KEYS:
             found = lowered.find(key)
             while found >= 0:
-                if not caption or (found and lowered[found - 1] in "(["):
-                    at.append(found)
+                at.append(found)
                 found = lowered.find(key, found + 1)
     if not at:
         return set()
