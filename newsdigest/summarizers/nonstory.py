@@ -73,6 +73,18 @@ _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "da")
 # ASCII characters that \W matches: the cues allow three of them before their word.
 _ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+_MARKS = frozenset(_ASCII_NON_WORD) - frozenset(" \t")  # before a byline only blanks may stand
+
+
+# Two ASCII letters, the second in lower case, that begin no cue word: a sentence
+# opening with them ("The", "He", "In") fails every start cue (the dateline wants
+# two capitals), so one set look-up settles most sentences. After one punctuation
+# mark (a quotation mark, a bracket: not a space, which a byline allows), two
+# letters of any case that begin no cue word settle it too ('"It', "(CNN").
+_CUE_PAIRS = frozenset(word[:2] for word in _START_WORDS)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_PLAIN_OPENINGS = frozenset(a + b for a in _LETTERS for b in _LETTERS[26:] if (a + b).lower() not in _CUE_PAIRS)
+_PLAIN_AFTER_MARK = frozenset(a + b for a in _LETTERS for b in _LETTERS if (a + b).lower() not in _CUE_PAIRS)
 
 
 def _may_start(sentence: str) -> bool:
@@ -146,8 +158,7 @@ def nonstory_flags(sentences, sizes=None):
         sizes = [len(_WORD.findall(s)) for s in sentences]
     sizes = np.asarray(sizes)
     candidates = set(np.flatnonzero(sizes <= 3).tolist())
-    match = _ANY_START.match
-    candidates.update(i for i, s in enumerate(sentences) if _may_start(s) and match(s))
+    candidates.update(_start_cues(sentences))
     suspect = _SHORT_SUSPECTS.search
     candidates.update(i for i in np.flatnonzero(sizes <= 12).tolist() if suspect(sentences[i]))
     candidates.update(_anywhere_candidates(sentences))
@@ -155,6 +166,18 @@ def nonstory_flags(sentences, sizes=None):
     for i in candidates:
         flags[i] = nonstory_reason(sentences[i]) is not None  # the exact check, for the few candidates
     return flags
+
+
+def _start_cues(sentences) -> list[int]:
+    """Indices of the sentences a start cue matches: the regex, after quick tests
+    that settle most sentences without it."""
+    match = _ANY_START.match
+    plain, marks, after_mark = _PLAIN_OPENINGS, _MARKS, _PLAIN_AFTER_MARK
+    return [
+        i
+        for i, s in enumerate(sentences)
+        if s[:2] not in plain and not (s[:1] in marks and s[1:3] in after_mark) and _may_start(s) and match(s)
+    ]
 
 
 def _anywhere_candidates(sentences) -> set[int]:

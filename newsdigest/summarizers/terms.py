@@ -148,7 +148,8 @@ class Vocabulary:
 
         self._cache: dict[str, tuple[str, ...]] = {}
         self._word_id: dict[str, int] = {}  # word (as written) -> id
-        self._ascii_id: dict[bytes, int] = {}  # the same ids, for ASCII words as bytes
+        self._ascii_id: dict[bytes, int] = {}  # ASCII word as bytes -> id (its own ids: a word may have one of each)
+        self._words_known = 0  # ids given
         self._term_id: dict[str, int] = {}  # term -> id (ids count up from 0)
         self._word_term = np.zeros(1024, dtype=np.int64)  # word id -> term id, -1: none
         self._word_flags = np.zeros(1024, dtype=np.int8)
@@ -189,12 +190,14 @@ class Vocabulary:
                 out.append(token)
         return out
 
-    def _add(self, words: list[str], ascii_only: bool = False) -> None:
-        """Register new distinct words: their terms (stemmed together, in one call)
-        and their flags. `ascii_only`: no word holds a Chinese or Japanese character."""
+    def _add(self, words: list[str], ascii_only: bool = False) -> int:
+        """Give new distinct words ids, their terms (stemmed together, in one call)
+        and their flags; return the first id (the others follow in order).
+        `ascii_only`: no word holds a Chinese or Japanese character."""
         import numpy as np
 
-        first, count = len(self._word_id), len(words)
+        first, count = self._words_known, len(words)
+        self._words_known += count
         size = len(self._word_term)
         while first + count > size:
             size *= 2
@@ -228,7 +231,7 @@ class Vocabulary:
             | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
             for word, lower in zip(words, lowers)
         ]
-        self._word_id.update(zip(words, range(first, first + count)))
+        return first
 
     def scan(self, sentences) -> "Scan":
         """Every sentence's terms and word statistics, as numpy arrays."""
@@ -246,7 +249,7 @@ class Vocabulary:
         n = len(words)
         sizes = np.fromiter(map(len, words), dtype=np.int64, count=n)
         flat = list(chain.from_iterable(words))
-        if len(self._word_id) + len(flat) > self.MAX_WORDS:
+        if self._words_known + len(flat) > self.MAX_WORDS:
             self._reset()
         as_bytes = ascii_only and not self._cjk
         index = self._ascii_id if as_bytes else self._word_id
@@ -254,17 +257,11 @@ class Vocabulary:
         unseen = np.flatnonzero(ids < 0).tolist()
         if unseen:  # words never seen before: register them (stemming each once)
             new = list(dict.fromkeys(map(flat.__getitem__, unseen)))
-            if as_bytes:
-                texts = list(map(bytes.decode, new))
-                known = self._word_id
-                self._add([t for t in texts if t not in known], ascii_only=True)
-                self._ascii_id.update(zip(new, map(known.__getitem__, texts)))
-            else:
-                self._add(new)
+            first = self._add(list(map(bytes.decode, new)) if as_bytes else new, ascii_only=as_bytes)
+            index.update(zip(new, range(first, first + len(new))))
             ids[unseen] = list(map(index.__getitem__, map(flat.__getitem__, unseen)))
-        ids_array = ids
-        term = self._word_term[ids_array]
-        flags = self._word_flags[ids_array]
+        term = self._word_term[ids]
+        flags = self._word_flags[ids]
         sentence_of = np.repeat(np.arange(n), sizes)
         return Scan(self, n, sizes, sentence_of, term, flags, term >= 0, ascii_only)
 
