@@ -10,13 +10,16 @@ on the set file with each record's k, in one process:
 1. Quality: ROUGE-1/2/L F1 x100 per source (the shared scorer's own function),
    beside Lead-k. Predictions are written to OUT/<algorithm>.jsonl (one sentence
    per line) so that `score_summarization.py OUT/news.jsonl SET` re-checks them.
-2. Speed: articles per second from the article text, each system's whole path,
-   one article at a time, with each one's ratio to sumy's LexRank:
+2. Speed: articles per second from the article text, one article at a time,
+   every system told the language (English here; sumy needs it said), with
+   each one's ratio to sumy's LexRank. What each timed path does:
    - newsdigest's algorithms (sumy's methods included, through the adapter):
-     the text cut into paragraphs, then `summarize_article` with the record's
-     title and k, as `newsdigest summarize` runs it after cleaning: language
-     detection, sentence splitting, tokenization and stemming, ranking,
-     choosing, the Summary;
+     the text cut into paragraphs, sentence splitting (`document.build`),
+     tokenization and stemming, ranking, choosing the record's k (the
+     summarizer's `rank` and `select.choose`); the same sentences that
+     `newsdigest summarize` gives. newsdigest's own algorithms are also timed
+     through the whole `summarize_article` ("whole" column), which adds
+     language detection and building the Summary;
    - `sumy-lexrank (sumy API)`: sumy used as its README shows, from the text:
      `PlaintextParser` (with newsdigest's offline sentence splitter, since sumy's
      own tokenizer needs NLTK data that is not installed), sumy's Snowball
@@ -109,6 +112,8 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+# newsdigest's own algorithms also run through the whole summarize_article path
+WHOLE_PATH = ("news", "lead", "lexrank", "textrank")
 RIVALS = {"summa-textrank": SummaTextRank, SumyLexRankAPI.name: SumyLexRankAPI}
 SUMY_LEXRANK = ("sumy-lexrank", SumyLexRankAPI.name)  # the reference: the faster of the two
 
@@ -145,11 +150,13 @@ def fresh_caches() -> None:
     terms.vocabulary.cache_clear()
 
 
-def run(name: str, records):
-    """(predictions id -> sentences, seconds): the whole path from the article text."""
-    from newsdigest.api import SummaryOptions, summarize_article
-    from newsdigest.models import Article, Metadata
-    from newsdigest.summarizers.select import Length
+def run(name: str, records, languages):
+    """(predictions id -> sentences, seconds): the summarizer from the article text,
+    told its language, as sumy is: cut into paragraphs and sentences, tokenized,
+    ranked, k chosen (see the module docstring)."""
+    from newsdigest import summarizers
+    from newsdigest.summarizers.document import build
+    from newsdigest.summarizers.select import Length, choose
 
     predictions = {}
     fresh_caches()
@@ -160,17 +167,41 @@ def run(name: str, records):
         for rec in records:
             predictions[rec["id"]] = rival.summarize(rec["article"], rec["k"])
         return predictions, time.perf_counter() - started
+    summarizer = summarizers.get(name)
+    cap = getattr(summarizer, "max_sentences", None)
+    lengths = {k: Length(sentences=k) for k in {rec["k"] for rec in records}}
+
+    def summarize(rec):
+        length = lengths[rec["k"]]
+        doc, _ = build(paragraphs_of(rec["article"]), rec.get("title") or None, languages[rec["id"]], length, cap)
+        return [doc.sentences[r.index] for r in choose(summarizer.rank(doc), doc, length)]
+
+    summarize(records[0])  # warm up: imports, model files
+    started = time.perf_counter()
+    for rec in records:
+        predictions[rec["id"]] = summarize(rec)
+    return predictions, time.perf_counter() - started
+
+
+def run_whole(name: str, records) -> float:
+    """Seconds for `summarize_article` on every article: the summarizer plus
+    language detection and the Summary, as `newsdigest summarize` runs after cleaning."""
+    from newsdigest.api import SummaryOptions, summarize_article
+    from newsdigest.models import Article, Metadata
+    from newsdigest.summarizers.select import Length
+
     options = {k: SummaryOptions(algorithm=name, length=Length(sentences=k)) for k in {rec["k"] for rec in records}}
 
     def summarize(rec):
         article = Article(rec["id"], paragraphs_of(rec["article"]), Metadata(title=rec.get("title") or None))
         return summarize_article(article, options[rec["k"]])
 
-    summarize(records[0])  # warm up: imports, model files
+    fresh_caches()
+    summarize(records[0])
     started = time.perf_counter()
     for rec in records:
-        predictions[rec["id"]] = [s.text for s in summarize(rec).sentences]
-    return predictions, time.perf_counter() - started
+        summarize(rec)
+    return time.perf_counter() - started
 
 
 def rankings_of(name: str, docs) -> list[list[int]]:
@@ -338,26 +369,33 @@ def main(argv=None) -> int:
 
     _identifier()  # the language model loads once per process (start-up, measured below), not in a timed run
     docs = prepare(records)
+    from newsdigest.language import resolve_language
+
+    languages = {rec["id"]: resolve_language(rec["article"]) for rec in records}  # told, as sumy is told "english"
     sources = sorted({r["source"] for r in records})
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     counts = {s: sum(r["source"] == s for r in records) for s in sources}
     print(f"set {args.set}: {len(records)} articles (" + ", ".join(f"{s} {n}" for s, n in counts.items()) + f"); default algorithm: {default}")
-    results, seconds = {}, {}
+    results, seconds, whole = {}, {}, {}
     for name in names:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
-        preds, secs = run(name, records)
+        preds, secs = run(name, records, languages)
         results[name] = scorer.score(preds, records)
         seconds[name] = secs
+        if name in WHOLE_PATH:
+            whole[name] = run_whole(name, records)
         with open(out / f"{slug(name)}.jsonl", "w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False) + "\n")
     timed = [n for n in SUMY_LEXRANK if n in seconds]
     reference = min(timed, key=seconds.get) if timed else None
-    print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed: art/s = articles per second from the article text, the")
-    print("whole path of each system (see the module docstring); x = speed over sumy's LexRank"
-          + (f" ({reference}, the faster of its two paths in this run)" if reference else "") + "\n")
-    head = ["algorithm"] + [f"{s} R1/R2/RL" for s in sources] + ["art/s", "ms/art"] + (["x sumy-lexrank"] if reference else [])
+    print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed. art/s: articles per second from the article text,")
+    print("each summarizer told the language (paragraphs, sentence splitting, tokenization and stemming, ranking,")
+    print("choosing k; see the module docstring); x: speed over sumy's LexRank"
+          + (f" ({reference}, the faster of its two paths in this run)" if reference else "")
+          + "; whole: newsdigest's summarize_article,\nwhich adds language detection and the Summary\n")
+    head = ["algorithm"] + [f"{s} R1/R2/RL" for s in sources] + ["art/s", "ms/art"] + (["x sumy-lexrank"] if reference else []) + ["whole art/s"]
     rows = []
     for name in names:
         by = results[name]["by_source"]
@@ -367,6 +405,7 @@ def main(argv=None) -> int:
         row += [f"{rate:,.0f}", f"{1000 / rate:.2f}"]
         if reference:
             row.append(f"{seconds[reference] / max(seconds[name], 1e-9):.1f}")
+        row.append(f"{len(records) / whole[name]:,.0f}" if name in whole else "")
         rows.append(row)
     print_table(rows, head)
     if default == "news" and "news" in results:
