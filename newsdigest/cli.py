@@ -280,15 +280,24 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         print(f"newsdigest: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)", file=sys.stderr)
         code = ExitCode.INPUT_FAILED
-    # The work is done and its output written: a Ctrl-C from here on must not turn
-    # into a KeyboardInterrupt during the final flush or the interpreter's shutdown.
-    import signal
+    if argv is None:
+        # A real process (console script, python -m): the work is done and its output
+        # written, so a Ctrl-C from here on is ignored, and the process leaves without
+        # the interpreter's finalization (which restores the default SIGINT action, so
+        # a late Ctrl-C would kill it by signal instead of exit 130, and which spends
+        # time freeing memory the OS frees anyway).
+        import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         code = _broken_pipe()
+    if argv is None:
+        try:
+            sys.stderr.flush()
+        finally:
+            os._exit(int(code))
     sys.exit(int(code))
 
 

@@ -34,6 +34,7 @@ def test_ctrl_c_exits_130_and_leaves_the_earlier_output(big_inbox, tmp_path, job
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "digest", str(big_inbox), "-o", str(out), "--jobs", jobs],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # not ignored even when the suite runs in the background
     )
     time.sleep(1.5)  # started and busy reading (400 articles take several seconds)
     proc.send_signal(signal.SIGINT)

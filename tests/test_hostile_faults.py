@@ -43,8 +43,15 @@ def big_story(sentences: int = 60_000) -> str:
     return "City news\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
+def _default_sigint() -> None:
+    # A test run started in the background (`make test &`, some CI runners) inherits
+    # SIGINT ignored, and Python then never turns it into KeyboardInterrupt: give the
+    # child the default disposition a terminal user's process has.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _popen(*args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "newsdigest", *args], cwd=ROOT, **kwargs)
+    return subprocess.Popen([sys.executable, "-m", "newsdigest", *args], cwd=ROOT, preexec_fn=_default_sigint, **kwargs)
 
 
 @pytest.fixture(scope="module")

@@ -51,14 +51,23 @@ class Collection:
 
 def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Callable[[int], None] | None = None) -> Collection:
     """Read and summarize everything the specs name; near-duplicates merged."""
+    from contextlib import closing
+
     from .collect import collect
     from .dedup import Clusters
     from .inputs import iter_inputs
 
     result = Collection()
     clusters = Clusters()
+    # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
+    with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
+        _gather(batches, result, clusters, progress)
+    return result
+
+
+def _gather(batches, result: Collection, clusters, progress) -> None:
     done = 0
-    for batch in collect(iter_inputs(specs), options, options.jobs):
+    for batch in batches:
         done += 1
         for item in batch:
             if isinstance(item, Failure):
@@ -72,7 +81,6 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
                 result.clusters[number].append(item)
         if progress:
             progress(done)
-    return result
 
 
 def build_digest(collection: Collection, options: DigestOptions, seen: set[str] | frozenset[str] = frozenset()) -> Digest:

@@ -98,7 +98,7 @@ def _parallel(paths: Iterable[str | Failure], options, jobs: int) -> Iterator[li
 
     window = jobs * 8  # enough queued work to keep every worker busy; never the whole folder
     pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
         try:
             for path in paths:
                 if isinstance(path, Failure):
@@ -114,5 +114,18 @@ def _parallel(paths: Iterable[str | Failure], options, jobs: int) -> Iterator[li
                 head = pending.popleft()
                 yield head if isinstance(head, list) else head.result()
         except BaseException:
+            # Ctrl-C or an error: stop now. Cancel what has not started and end the
+            # workers themselves, so that none outlives the command (an orphan would
+            # keep the terminal's or a pipe's stderr open).
+            workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
             pool.shutdown(wait=False, cancel_futures=True)
+            for worker in workers:
+                worker.terminate()
             raise
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
