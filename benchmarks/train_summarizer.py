@@ -126,7 +126,12 @@ def fit(items, params=PARAMS):
     y = np.concatenate([lab for _, _, _, lab in items])
     # each article weighs the same: a 100-sentence story is not 5 short ones
     w = np.concatenate([np.full(len(lab), 1.0 / len(lab)) for _, _, _, lab in items])
-    booster = lightgbm.LGBMClassifier(**params).fit(x, y, sample_weight=w, feature_name=list(FEATURES)).booster_
+    # LightGBM's own API (its scikit-learn wrapper would need scikit-learn): the
+    # wrapper's names map onto it (n_estimators -> rounds, random_state -> seed)
+    native = {k: v for k, v in params.items() if k not in ("n_estimators", "random_state")}
+    native.update(objective="binary", seed=params["random_state"])
+    data = lightgbm.Dataset(x, label=y, weight=w, feature_name=list(FEATURES), free_raw_data=False)
+    booster = lightgbm.train(native, data, num_boost_round=params["n_estimators"])
     return from_lightgbm(booster.dump_model(), list(FEATURES), GROUPS)
 
 

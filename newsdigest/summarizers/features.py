@@ -6,9 +6,11 @@ texts, the title, the paragraph layout and the asked length:
 - position: where the sentence stands (news puts the story first), and where its
   paragraph stands;
 - length in words (very short lines are rarely story, long ones cost budget);
-- centrality: LexRank's score, degree centrality (the summed similarity to every
-  other sentence, as sumy's Reduction ranks) and similarity to the article as a
-  whole: what the rest of the article keeps coming back to;
+- centrality: degree centrality (the summed similarity to every other
+  sentence, as sumy's Reduction ranks) and similarity to the article as a
+  whole: what the rest of the article keeps coming back to (LexRank's score
+  was a feature too; it added nothing under cross-validation and cost a power
+  iteration per article, so it went);
 - title overlap: similarity to the headline;
 - lead overlap: similarity to the first sentence and to the first three and five
   (a later sentence that restates the lead carries the story); similarity to
@@ -38,7 +40,7 @@ from functools import lru_cache
 from operator import itemgetter, methodcaller
 
 from .base import Document
-from .graph import counts_from_scan, lexrank_from_similarity
+from .graph import counts_from_scan
 from .nonstory import nonstory_flags
 from .products import gram, matmul, matvec
 from .terms import CAPITAL, DIGIT, STOP
@@ -49,7 +51,6 @@ FEATURES = (
     "paragraph_first",  # opens a paragraph (other than the first)
     "paragraph_position",  # paragraph index / paragraphs
     "words",  # log(1 + words)
-    "lexrank",  # LexRank score x sentences (1 = average)
     "degree",  # degree centrality / its maximum
     "centroid",  # cosine with the article's term vector
     "title",  # cosine with the title's terms
@@ -72,7 +73,7 @@ FEATURES = (
 # The parts --explain shows: each feature's contribution is summed into its group.
 GROUPS = {
     "position": ("lead", "position", "paragraph_first", "paragraph_position"),
-    "centrality": ("lexrank", "degree", "centroid", "later_similarity"),
+    "centrality": ("degree", "centroid", "later_similarity"),
     "title": ("title", "lead_similarity", "lead3_similarity", "lead5_similarity", "lead3_max_similarity"),
     "repetition": ("earlier_similarity",),
     "style": ("words", "quote", "holds_quote", "capitals", "digits", "stop_share", "opens_with_stop"),
@@ -80,8 +81,6 @@ GROUPS = {
     "length": ("share", "sentences"),
 }
 
-_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"
-_QUOTE_MARKS = re.compile(f"[{_QUOTES}]")
 
 
 @dataclass(frozen=True)
@@ -135,12 +134,6 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     centroid = matrix[:, c["centroid"]]
     np.add(row_sums, has_terms, out=centroid)
     centroid /= math.sqrt(max(row_sums.sum() + int(np.count_nonzero(has_terms)), 1e-12))
-    lexrank = lexrank_from_similarity(others, has_terms)
-    lexrank_total = lexrank.sum()
-    if lexrank_total > 0:
-        np.multiply(lexrank, n / lexrank_total, out=matrix[:, c["lexrank"]])
-    else:
-        matrix[:, c["lexrank"]] = 1.0
     if doc.title:
         vocabulary = scan.vocabulary
         matrix[:, c["title"]] = _similarity_to(vectors, idf, distinct, vocabulary.term_ids(vocabulary.terms(doc.title)))
@@ -173,6 +166,10 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     return Analysis(matrix, others.__getitem__, flags)
 
 
+
+
+_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"
+_QUOTE_MARKS = re.compile(f"[{_QUOTES}]")
 _OPENING = frozenset(_QUOTES + "'")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))
 _COUNT_DOUBLE_QUOTES = methodcaller("count", '"')

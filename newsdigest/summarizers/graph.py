@@ -162,21 +162,6 @@ def _lexrank_power(matrix_t, epsilon: float):
     return p
 
 
-def lexrank_from_similarity(others, has_terms, threshold: float = 0.1, epsilon: float = 0.1):
-    """LexRank over a dense cosine matrix already computed (the news summarizer's
-    own), with 0 on its diagonal: a sentence with terms is linked to itself."""
-    import numpy as np
-
-    n = len(others)
-    adjacency = others > threshold
-    adjacency.flat[:: n + 1] = has_terms
-    degrees = np.add.reduce(adjacency, axis=1, dtype=np.float64)
-    degrees[degrees == 0] = 1
-    # the transpose of the row-normalised graph: the graph is symmetric, so that
-    # is each column divided by its degree (and contiguous as it is)
-    return _lexrank_power(adjacency / degrees, epsilon)
-
-
 def textrank_scores(term_lists, damping: float = 0.85, epsilon: float = 1e-4):
     """sumy's TextRank scores (numpy array, one per sentence)."""
     import numpy as np
