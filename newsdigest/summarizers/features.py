@@ -123,11 +123,11 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     sums = matmul(others, layout.heads)
     row_sums = sums[:, 0]
     np.divide(sums[:, 1:], layout.lead_counts, out=matrix[:, _LEAD])
-    np.max(others[:, : min(3, n)], axis=1, out=matrix[:, c["lead3_max_similarity"]])
+    np.maximum.reduce(others[:, : min(3, n)], axis=1, out=matrix[:, c["lead3_max_similarity"]])
     later = matrix[:, c["later_similarity"]]
     np.einsum("ij,ij->i", others, layout.after, out=later)
     later /= layout.later
-    np.max(others * layout.before, axis=1, out=matrix[:, c["earlier_similarity"]])
+    np.maximum.reduce(others * layout.before, axis=1, out=matrix[:, c["earlier_similarity"]])
     top = row_sums.max()
     np.divide(row_sums, top if top > 0 else 1.0, out=matrix[:, c["degree"]])
     # cosine with the sum of all sentence vectors (the article's direction)
@@ -235,11 +235,12 @@ def _cosines(counts, idf_by_df):
 
     n = counts.shape[0]
     if isinstance(counts, np.ndarray):
-        df = np.count_nonzero(counts, axis=0)
+        df = np.add.reduce(counts > 0, axis=0)
         idf = idf_by_df[df]  # log((n + 1) / (df + 1)) + 1
         vectors = counts * idf
         norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
-        vectors /= np.where(norms > 0, norms, 1.0)[:, None]
+        has_terms = norms > 0
+        np.divide(vectors, norms[:, None], out=vectors, where=has_terms[:, None])
         others = gram(vectors[:, df > 1])
     else:
         from scipy import sparse
@@ -251,8 +252,9 @@ def _cosines(counts, idf_by_df):
         vectors = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors).tocsr()
         shared = vectors[:, np.flatnonzero(df > 1)]
         others = (shared @ shared.T).toarray()  # ranked sentences are capped: this stays bounded
+        has_terms = norms > 0
     others.flat[:: n + 1] = 0.0
-    return vectors, idf, norms > 0, others
+    return vectors, idf, has_terms, others
 
 
 def _similarity_to(vectors, idf, distinct, term_ids):

@@ -299,7 +299,7 @@ class Scan:
             first[:1] = True
             np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
             inverse = np.empty(len(ordered), dtype=np.intp)
-            inverse[order] = np.cumsum(first) - 1
+            inverse[order] = first.cumsum() - 1
             self._columns = (ordered[first], inverse)
         return self._columns
 
@@ -315,7 +315,7 @@ class Scan:
 
         if not len(self.flags):
             return np.zeros(self.n, dtype=np.int8)
-        starts = np.cumsum(self.sizes) - self.sizes
+        starts = self.sizes.cumsum() - self.sizes
         first = self.flags[np.minimum(starts, len(self.flags) - 1)]
         first[self.sizes == 0] = 0
         return first
