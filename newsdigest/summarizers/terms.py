@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import methodcaller
+from itertools import chain, compress, repeat
+from operator import methodcaller, not_
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
 SNOWBALL = {
@@ -49,6 +49,7 @@ _CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 _PLAIN_WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # For ASCII text: word characters ([A-Za-z0-9_], what \w matches there) kept,
 # everything else blanked, so that bytes.split() gives the words of \w+.
 _ASCII_WORDS = methodcaller(
@@ -125,10 +126,11 @@ class Vocabulary:
     pass per sentence to cut words, one dictionary look-up per word, and the
     rest in numpy. A word is stemmed the first time it is seen only.
 
-    ASCII sentences (most news in English) are cut without a regex: a byte
-    translation blanks every character that is not a word character, and
-    `split()` gives the same words as the word regex, three times faster. Those words
-    are looked up as bytes, in a second dictionary that shares the word ids.
+    Sentences whose words are all ASCII (most news in English: any other
+    character is a pound sign, a dash, a curly quote) are cut without a regex: a
+    byte translation of their UTF-8 blanks every byte that is not an ASCII word
+    character, and `split()` gives the same words as the word regex, three times
+    faster. Those words are looked up as bytes, in a dictionary of their own.
     """
 
     # The memory is dropped past this many distinct words, so a stream of odd
@@ -207,12 +209,17 @@ class Vocabulary:
             grown_flags = np.zeros(size, dtype=np.int8)
             grown_flags[: len(self._word_flags)] = self._word_flags
             self._word_term, self._word_flags = grown_term, grown_flags
-        stop, keep_numbers, has_letter = self._stop, self.keep_numbers, _HAS_LETTER.search
+        stop = self._stop
         lowers = list(map(str.lower, words))
+        is_stop = list(map(stop.__contains__, lowers))
         # What _lookup decides, for many words at once: the others stemmed in one
         # batch, Chinese or Japanese runs one by one (rare).
+        if self.keep_numbers:
+            to_stem = list(compress(range(count), map(not_, is_stop)))
+        else:
+            has_letter = _HAS_LETTER.search
+            to_stem = [k for k, lower in enumerate(lowers) if not is_stop[k] and has_letter(lower)]
         found: list[str | None] = [None] * count
-        to_stem = [k for k, lower in enumerate(lowers) if lower not in stop and (keep_numbers or has_letter(lower))]
         cjk = () if ascii_only else [k for k, word in enumerate(words) if _IS_CJK.match(word)]
         if cjk:
             skip = set(cjk)
@@ -220,16 +227,20 @@ class Vocabulary:
             for k in cjk:
                 terms = self._lookup(words[k])
                 found[k] = terms[0] if terms else None
-        for k, stem in zip(to_stem, stem_words(self.language)([lowers[k] for k in to_stem])):
-            found[k] = stem
+        stems = stem_words(self.language)(list(map(lowers.__getitem__, to_stem)))
         term_id = self._term_id
         add = term_id.setdefault
-        self._word_term[first : first + count] = [-1 if term is None else add(term, len(term_id)) for term in found]
+        if cjk:
+            for k, stem in zip(to_stem, stems):
+                found[k] = stem
+            self._word_term[first : first + count] = [-1 if term is None else add(term, len(term_id)) for term in found]
+        else:
+            block = self._word_term[first : first + count]
+            block[:] = -1
+            block[to_stem] = [add(stem, len(term_id)) for stem in stems]
         self._word_flags[first : first + count] = [
-            (STOP if lower in stop else 0)
-            | (CAPITAL if word[:1].isupper() else 0)
-            | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
-            for word, lower in zip(words, lowers)
+            stopped | (CAPITAL if word[:1].isupper() else 0) | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
+            for word, stopped in zip(words, is_stop)
         ]
         return first
 
@@ -238,9 +249,12 @@ class Vocabulary:
         import numpy as np
 
         ascii_only = all(map(str.isascii, sentences))
+        # Words are cut from the UTF-8 bytes when every character outside ASCII is
+        # a non-word one (a pound sign, curly quotes): the words are then ASCII.
+        as_bytes = not self._cjk and (ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall("\n".join(sentences))))))
         if self._cjk:
             words = [self._words(s) for s in sentences]
-        elif ascii_only:
+        elif as_bytes:
             words = list(map(bytes.split, map(_ASCII_WORDS, map(str.encode, sentences))))
         elif _IS_CJK.search("\n".join(sentences)):
             words = list(map(_TOKEN.findall, sentences))
@@ -251,7 +265,6 @@ class Vocabulary:
         flat = list(chain.from_iterable(words))
         if self._words_known + len(flat) > self.MAX_WORDS:
             self._reset()
-        as_bytes = ascii_only and not self._cjk
         index = self._ascii_id if as_bytes else self._word_id
         ids = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
         unseen = np.flatnonzero(ids < 0).tolist()
