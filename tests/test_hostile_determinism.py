@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, SAMPLES, run_cli
 
 SEEDS = ["0", "1"]
-ALGORITHMS = ["news", "lead", "lexrank", "textrank", "luhn", "sumy-lexrank", "lsa", "random"]
+ALGORITHMS = ["news", "lead", "lexrank", "textrank", "sumy-lexrank", "lsa", "random"]
 
 # Run in a fresh interpreter per seed: every output's SHA-256, by "what/format".
 _ALL_OUTPUTS = r"""

@@ -226,3 +226,15 @@ def test_json_never_holds_nan():
     for fmt in ("json", "jsonl"):
         data = json.loads(render([summary], RenderOptions(format=fmt, explain=True)), parse_constant=lambda name: 1 / 0)
         assert data["sentences"][0]["score"] is None and data["sentences"][0]["parts"] == {"centrality": None}
+
+
+def test_jsonl_records_stay_one_line_each():
+    # U+2028 and U+2029 are line breaks to str.splitlines(): raw, they cut a record in two.
+    from newsdigest.models import Article
+    from newsdigest.renderers import RenderOptions, render
+
+    article = Article(path="a\u2028b.txt", paragraphs=("One\u2028two\u2029three\u0085four.",))
+    out = render([article, article], RenderOptions(format="jsonl"))
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[0])["path"] == "a\u2028b.txt"

@@ -27,8 +27,8 @@ from newsdigest.sentences import split_sentences
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 SGR = re.compile("\x1b\\[[0-9;]*m")
 
-FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SOME = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SOME = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Every code point, surrogates and controls included: what a caller of the API may pass.
 ANY_CHAR = st.characters(codec=None, categories=None)
@@ -123,7 +123,7 @@ def test_any_text_cleans_to_an_article_or_our_error(text):
     _check_article(article)
 
 
-@SOME
+@FEW
 @given(page=markup())
 def test_any_markup_cleans_to_an_article_or_our_error(page):
     try:

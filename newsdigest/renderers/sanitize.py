@@ -22,8 +22,10 @@ from ..cleaning.normalize import fix_surrogates, strip_controls
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates/marks, surrogates.
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _PATH_UNSAFE = re.compile(f"[{_UNSAFE}]")
-# json.dumps escapes C0 controls itself; the rest it leaves raw.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# json.dumps escapes C0 controls itself; the rest it leaves raw. U+2028/U+2029 are
+# valid inside JSON strings, but line breaks to str.splitlines() and to older
+# JavaScript: raw, they would cut a JSON Lines record in two.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _show(match: re.Match) -> str:
@@ -44,7 +46,7 @@ def safe_text(text: str) -> str:
 
 
 def json_safe(dumped: str) -> str:
-    """JSON text with DEL, C1, bidi controls and lone surrogates written as \\u escapes.
+    """JSON text with DEL, C1, bidi controls, line/paragraph separators and lone surrogates written as \\u escapes.
 
     They can only occur inside strings, so the document stays valid and means the
     same; a lone surrogate (from a file name that is not UTF-8) can then be encoded,
