@@ -245,6 +245,8 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
 #: finder, which knows the word and what follows without building the context).
 _PLAIN_WORD_BEFORE_PERIOD = re.compile(r"[\"'(\[{\u2018\u201c]*([^\W\d_]{2,})")
 _CLOSING_AFTER_PERIOD = frozenset(")\"']}\u2019\u201d\u00bb")
+#: Where a spaced ellipsis may be (Punkt skips the marks inside one).
+_SPACED_DOTS = re.compile(r"\.\s\.\s\.")
 
 
 def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
@@ -253,13 +255,17 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     Punkt finds candidates, builds a record for each, then filters the spans
     through three generators; on news lines that machinery costs more than the
     decisions.  This does the same steps inline, with Punkt's own candidate
-    regex, classifier and realignment pattern, so the spans are Punkt's.  It
-    answers None (use Punkt) for the two shapes whose candidates Punkt
-    resolves specially: a run of sentence-ending marks with no space between
-    (``?!``, ``!!``) and a spaced ellipsis (``. . .``).  The tests check it
-    against ``span_tokenize``.  ``line`` holds no line breaks.
+    regex, classifier and realignment pattern, so the spans are Punkt's: the
+    word before a mark starts after the last ASCII space or tab since the
+    previous mark, else where the previous mark's word started, and then that
+    previous mark is dropped (a run such as ``?!`` is one candidate, its last
+    mark); the marks inside a spaced ellipsis (``. . .``) are skipped.  The
+    tests check it against ``span_tokenize``.  ``line`` holds no line breaks.
     """
+    from punkt.rules.boundaries import _multi_char_interior
+
     candidates = tokenizer._boundaries.match
+    lang_vars = tokenizer._boundaries.lang_vars
     classify = tokenizer._context_has_sentbreak
     realign = tokenizer._realign_re.match
     enders = frozenset(tokenizer.rules.sent_end_chars)
@@ -267,24 +273,29 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     not_plain = tokenizer._not_plain
     plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
 
-    def spans(line: str) -> list[tuple[int, int]] | None:
-        raw: list[tuple[int, int]] = []
-        last_break = 0
-        previous = -1  # offset of the previous candidate
+    def spans(line: str) -> list[tuple[int, int]]:
+        # Punkt's candidates, each with the start of the word before its mark.
+        interior = _multi_char_interior(line, lang_vars) if _SPACED_DOTS.search(line) else ()
+        found = []
+        stop = word_start = 0  # the previous mark's offset, and its word's start
+        previous = None
         for match in candidates(line):
             at = match.start()
-            # Punkt's word before the mark: after the last ASCII space or tab.
-            space = max(line.rfind(" ", previous + 1, at), line.rfind("\t", previous + 1, at))
-            if space < 0:
-                if previous >= 0:
-                    return None  # no space since the previous mark: a run
-                word_start = 0
-            else:
+            if at in interior:
+                continue
+            space = max(line.rfind(" ", stop, at), line.rfind("\t", stop, at))
+            if space > stop:
                 word_start = space + 1
-            next_start = match.start("next_tok")
-            if next_start >= 0 and line[at] == "." and line[next_start] == ".":
-                return None  # ". . .": Punkt skips the marks inside the run
-            previous = at
+            if previous is not None and stop <= word_start:
+                found.append(previous)
+            previous = (match, word_start)
+            stop = at
+        if previous is not None:
+            found.append(previous)
+        raw: list[tuple[int, int]] = []
+        last_break = 0
+        for match, word_start in found:
+            at = match.start()
             word = line[word_start:at]
             after = match.group("after_tok")
             if line[at] == ".":
@@ -298,6 +309,7 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                 decided = ("." not in word and "." not in after) or classify(word + line[at] + after)
             if decided:
                 raw.append((last_break, at + 1))
+                next_start = match.start("next_tok")
                 last_break = next_start if next_start >= 0 else at + 1
         raw.append((last_break, len(line.rstrip())))
         # A span of nothing but sentence-ending marks joins the one before it.
@@ -378,9 +390,7 @@ def _punkt_splitter(code: str) -> LineSplitter:
             return [line]
         if len(line) > _LONG_LINE and _is_not_prose(line):
             return _neutral_split(line)
-        spans = one_pass(line) if one_pass is not None else None
-        if spans is None:
-            spans = list(span_tokenize(line))
+        spans = one_pass(line) if one_pass is not None else list(span_tokenize(line))
         if len(spans) <= 1:
             return [line]
         return _repair(line, spans)

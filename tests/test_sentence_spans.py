@@ -64,10 +64,10 @@ NEWS_LINES = [
 
 @pytest.mark.parametrize("line", NEWS_LINES)
 def test_news_lines(line):
+    assert ONE_PASS["en"](line) is not None
     assert _same_as_punkt("en", line)
 
 
-def test_common_lines_take_the_one_pass_path():
-    assert ONE_PASS["en"](NEWS_LINES[0]) is not None
-    assert ONE_PASS["en"]("Yes!! No.") is None  # a run of marks: Punkt decides
-    assert ONE_PASS["en"]("Wait . . . what? Now.") is None  # a spaced ellipsis: Punkt decides
+@pytest.mark.parametrize("line", ["Yes!! No.", "Why?! Because.", "Wait . . . what? Now.", "It was long. ... And then?"])
+def test_runs_of_marks_and_ellipses_take_the_one_pass_path(line):
+    assert ONE_PASS["en"](line) == list(TOKENIZERS["en"].span_tokenize(line))
