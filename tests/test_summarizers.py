@@ -138,6 +138,19 @@ _CUE_WORDS = ["Photo", "PHOTOS", "Pictures", "image", "Video", "Credit", "Copyri
               "By", "von", "Par", "Updated", "Last updated", "Mis \u00e0 jour", "MARLOW", "NEW YORK", "The", "A"]
 
 
+_STORY_PIECES = ["The", "mayor", "said", "it", "(Photo: J. Roe)", "[image by X]", "click here", "Subscribe to our",
+                  "share this story", "all rights reserved", '"', "\u201c", "@marlow", "a@b.org", "https://x.org/a",
+                  "www.x.org", "By Jane Roe", "MARLOW -", "Updated 5 March 2024", "Read more:", ".", "!", "?", " ", "\u0130",
+                  "\u017f", "caf\u00e9", "\u2014", "9", "Photo:"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_STORY_PIECES), max_size=16).map(" ".join), min_size=1, max_size=6))
+def test_flags_are_the_reasons(sentences):
+    """The quick paths of nonstory_flags decide as nonstory_reason does, sentence by sentence."""
+    assert nonstory_flags(sentences).tolist() == [nonstory_reason(s) is not None for s in sentences]
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     lead=st.text(alphabet=" \t\"'(\u201c\u00a9-:_A", max_size=5),

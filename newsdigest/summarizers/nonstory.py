@@ -124,6 +124,11 @@ def nonstory_reason(sentence: str) -> str | None:
         return "call to action"
     if _DATELINE.search(text):
         return "dateline or byline"
+    return _other_reason(text)
+
+
+def _other_reason(text: str) -> str | None:
+    """The reasons after the cues, for a stripped, non-empty sentence."""
     words = len(_WORD.findall(text))
     if words == 0:
         return "no words"
@@ -157,15 +162,31 @@ def nonstory_flags(sentences, sizes=None):
     if sizes is None:
         sizes = [len(_WORD.findall(s)) for s in sentences]
     sizes = np.asarray(sizes)
-    candidates = set(np.flatnonzero(sizes <= 3).tolist())
-    candidates.update(_start_cues(sentences))
+    candidates = set((sizes <= 3).nonzero()[0].tolist())
+    starts = set(_start_cues(sentences))
+    candidates.update(starts)
     suspect = _SHORT_SUSPECTS.search
-    candidates.update(i for i in np.flatnonzero(sizes <= 12).tolist() if suspect(sentences[i]))
+    candidates.update(i for i in (sizes <= 12).nonzero()[0].tolist() if suspect(sentences[i]))
     candidates.update(_anywhere_candidates(sentences))
     flags = np.zeros(n, dtype=bool)
+    # The exact check, for the few candidates. For a sentence already stripped, the
+    # start cues have been tried on it; an anywhere cue needs a bracket or a key
+    # phrase (in ASCII, where lower-casing is what the regex's case-folding does).
     for i in candidates:
-        flags[i] = nonstory_reason(sentences[i]) is not None  # the exact check, for the few candidates
+        sentence = sentences[i]
+        if not sentence or sentence[0].isspace() or sentence[-1].isspace():
+            flags[i] = nonstory_reason(sentence) is not None
+        elif i in starts:
+            flags[i] = True
+        elif not sentence.isascii() or "(" in sentence or "[" in sentence or _holds_action_key(sentence.lower()):
+            flags[i] = _ANYWHERE.search(sentence) is not None or _other_reason(sentence) is not None
+        else:
+            flags[i] = _other_reason(sentence) is not None
     return flags
+
+
+def _holds_action_key(lowered: str) -> bool:
+    return any(key in lowered for key in _ACTION_KEYS)
 
 
 def _start_cues(sentences) -> list[int]:
