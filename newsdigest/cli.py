@@ -48,7 +48,7 @@ Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP, metavar="FORMAT")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all (as does the NO_COLOR variable).")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", min=1)]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
 RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
@@ -138,7 +138,7 @@ def digest(
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
     fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
     no_color: NoColorOpt = False,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
     rules: RulesOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -268,7 +268,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except NewsdigestError as err:
         if debug:
             raise
-        print(f"newsdigest: {err}", file=sys.stderr)
+        from .renderers.sanitize import visible_path
+
+        print(f"newsdigest: {visible_path(str(err))}", file=sys.stderr)
         from .errors import UsageError
 
         code = ExitCode.USAGE if isinstance(err, UsageError) else ExitCode.INPUT_FAILED

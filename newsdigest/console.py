@@ -33,7 +33,9 @@ class Environment:
 
     def error(self, message: str) -> None:
         """One line on stderr, prefixed with the program name."""
-        print(f"newsdigest: {message}", file=self.stderr, flush=True)
+        from .renderers.sanitize import visible_path  # a file name may carry escape sequences
+
+        print(f"newsdigest: {visible_path(message)}", file=self.stderr, flush=True)
 
 
 def _isatty(stream) -> bool:

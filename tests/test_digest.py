@@ -387,3 +387,15 @@ def test_markdown_to_stdout_in_a_pipe_has_no_ansi(inbox):
     result = digest(str(inbox), "--format", "markdown")
     assert result.returncode == 0 and b"\x1b[" not in result.stdout
     assert result.stdout.decode().startswith("# ")
+
+
+def test_folder_walk_survives_deep_trees_and_symlink_loops(tmp_path):
+    from newsdigest.digest.inputs import iter_inputs
+
+    deep = tmp_path
+    for _ in range(1500):  # deeper than Python's recursion limit
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "story.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert list(iter_inputs([str(tmp_path)])) == [str(deep / "story.txt")]

@@ -27,8 +27,20 @@ def big_inbox(tmp_path):
     return folder
 
 
+@pytest.fixture
+def huge_inbox(tmp_path):
+    """Far more work than the delay before Ctrl-C, even on a fast machine."""
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    keys = list(STORIES)
+    for i in range(2000):
+        (folder / f"a{i:04d}.txt").write_text(page(keys[i % 3]).replace("Westmere", f"Westmere-{i}") + f"\nItem {i}.\n", encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_exits_130_and_leaves_the_earlier_output(big_inbox, tmp_path, jobs):
+def test_ctrl_c_exits_130_and_leaves_the_earlier_output(huge_inbox, tmp_path, jobs):
+    big_inbox = huge_inbox
     out = tmp_path / "today.md"
     out.write_text("the earlier digest\n", encoding="utf-8")
     proc = subprocess.Popen(

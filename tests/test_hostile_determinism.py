@@ -71,13 +71,7 @@ def per_seed(inputs):
     return runs
 
 
-OWED = ("summarizers/ (the lead's): sumy's tied scores differ by float noise from its hash-ordered vocabulary, "
-        "and its random method is unseeded (see the report)")
-
-
-@pytest.mark.parametrize("what", ["clean", *[
-    pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=OWED)) if a in ("lsa", "random") else a for a in ALGORITHMS
-]])
+@pytest.mark.parametrize("what", ["clean", *ALGORITHMS])
 def test_every_format_is_the_same_across_hash_seeds(per_seed, what):
     first = {k: v for k, v in per_seed[SEEDS[0]].items() if k.startswith(f"{what}/")}
     assert len(first) == 5  # text, json, jsonl, markdown, rich

@@ -141,7 +141,6 @@ def test_a_file_name_cannot_inject_through_an_output_file(tmp_path):
         _check_safe(out.read_bytes(), "json" if ext == "json" else "text", from_text=False)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py/console.py print failure lines raw: the lead's change (see the report)")
 def test_a_file_name_cannot_inject_through_an_error_line(tmp_path):
     result = run_cli("summarize", str(tmp_path / "missing-\x1b]0;pwned\x07-\x1b[2J.txt"))
     assert result.returncode == 1

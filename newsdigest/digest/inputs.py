@@ -73,29 +73,46 @@ def iter_inputs(specs: Iterable[str]) -> Iterator[str | Failure]:
 
 
 def walk(folder: str) -> Iterator[str | Failure]:
-    """Every file under `folder`, depth first, names sorted; symlinked folders once each."""
-    seen: set[tuple[int, int]] = set()
+    """Every file under `folder`, depth first, names sorted; symlinked folders once each.
 
-    def visit(path: str) -> Iterator[str | Failure]:
+    An explicit stack, not recursion: a folder tree of any depth is walked."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[tuple[str, bool]]] = []
+
+    def listing(path: str) -> Iterator[tuple[str, bool]] | Failure | None:
         try:
             st = os.stat(path)
             key = (st.st_dev, st.st_ino)
             if key in seen:  # a symlink loop, or a folder linked twice
-                return
+                return None
             seen.add(key)
             with os.scandir(path) as it:
                 entries = sorted((e.name, e.is_dir()) for e in it)
         except OSError as err:
-            yield Failure(path, f"cannot read folder: {err.strerror or err}")
-            return
-        for name, is_dir in entries:
-            child = os.path.join(path, name)
-            why = "hidden" if name.startswith(".") else (None if is_dir else is_skipped_name(name))
-            if why:
-                continue
-            if is_dir:
-                yield from visit(child)
-            else:
-                yield child
+            return Failure(path, f"cannot read folder: {err.strerror or err}")
+        return iter([(os.path.join(path, name), is_dir) for name, is_dir in entries])
 
-    yield from visit(folder)
+    first = listing(folder)
+    if isinstance(first, Failure):
+        yield first
+        return
+    if first is not None:
+        stack.append(first)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        child, is_dir = entry
+        name = os.path.basename(child)
+        why = "hidden" if name.startswith(".") else (None if is_dir else is_skipped_name(name))
+        if why:
+            continue
+        if is_dir:
+            sub = listing(child)
+            if isinstance(sub, Failure):
+                yield sub
+            elif sub is not None:
+                stack.append(sub)
+        else:
+            yield child

@@ -112,11 +112,23 @@ class SumySummarizer:
             captured.extend(infos)
             return infos
 
-        summarizer(document, keep_all)
+        # Same document, same summary: sumy's "random" draws from the global generator,
+        # so seed it from the text (and give the caller's generator back afterwards).
+        import random
+        import zlib
+
+        state = random.getstate()
+        random.seed(zlib.crc32("\n".join(doc.sentences).encode("utf-8", "surrogatepass")))
+        try:
+            summarizer(document, keep_all)
+        finally:
+            random.setstate(state)
         ranked = [Ranked(info.order, float(info.rating) if _is_number(info.rating) else 0.0) for info in captured]
-        # Ties: keep document order (sumy's sort is stable on its input order).
         seen = {r.index for r in ranked}
         ranked.extend(Ranked(i, 0.0) for i in range(len(doc.sentences)) if i not in seen)
+        # Ties (LSA's scores differ only by float noise that depends on sumy's
+        # hash-ordered vocabulary) go to the earlier sentence, whatever PYTHONHASHSEED is.
+        ranked.sort(key=lambda r: (-round(r.score, 9), r.index))
         return ranked
 
 
