@@ -145,12 +145,14 @@ def prepare(records):
 
 def fresh_caches() -> None:
     """Empty what one run would leave warm for the next: the sentence splitter's
-    remembered decisions and the vocabularies (words already stemmed)."""
+    remembered decisions, the vocabularies (words already stemmed), the news
+    features' per-size layouts."""
     from newsdigest import sentences
-    from newsdigest.summarizers import terms
+    from newsdigest.summarizers import features, terms
 
     sentences._punkt_splitter.cache_clear()
     terms.vocabulary.cache_clear()
+    features._LAYOUTS.clear()
 
 
 def run(name: str, records, languages):
