@@ -159,13 +159,12 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     else:
         marks = np.fromiter(map(len, map(_QUOTE_MARKS.findall, sentences)), dtype=np.int64, count=n)
     np.greater_equal(marks, 2, out=matrix[:, c["holds_quote"]])
-    matrix[:, c["quote"]] = np.fromiter(map(_OPENING.__contains__, map(_FIRST_CHARACTER, sentences)), dtype=bool, count=n)
+    opens = map(_OPENING.__contains__, map(_FIRST_CHARACTER, sentences))
+    matrix[:, c["quote"]] = np.fromiter(opens, dtype=bool, count=n)
     flags = nonstory_flags(sentences, sizes)
     matrix[:, c["nonstory"]] = flags
     matrix[:, c["share"]] = min(1.0, (wanted or 3) / n)
     return Analysis(matrix, others.__getitem__, flags)
-
-
 
 
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"

@@ -97,4 +97,5 @@ class NewsSummarizer:
         table[:, -2] = model.base
         np.negative(penalties, out=table[:, -1])
         rows = table.tolist()
-        return list(map(Ranked, order, map(final.__getitem__, order), map(tuple, map(zip, repeat(names), map(rows.__getitem__, order)))))
+        parts_of = map(tuple, map(zip, repeat(names), map(rows.__getitem__, order)))
+        return list(map(Ranked, order, map(final.__getitem__, order), parts_of))

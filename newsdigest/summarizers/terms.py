@@ -239,7 +239,9 @@ class Vocabulary:
             block[:] = -1
             block[to_stem] = [add(stem, len(term_id)) for stem in stems]
         self._word_flags[first : first + count] = [
-            stopped | (CAPITAL if word[:1].isupper() else 0) | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
+            stopped
+            | (CAPITAL if word[:1].isupper() else 0)
+            | (DIGIT if not word.isalpha() and any(map(str.isdigit, word)) else 0)
             for word, stopped in zip(words, is_stop)
         ]
         return first
@@ -251,7 +253,9 @@ class Vocabulary:
         ascii_only = all(map(str.isascii, sentences))
         # Words are cut from the UTF-8 bytes when every character outside ASCII is
         # a non-word one (a pound sign, curly quotes): the words are then ASCII.
-        as_bytes = not self._cjk and (ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall("\n".join(sentences))))))
+        as_bytes = not self._cjk and (
+            ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall("\n".join(sentences)))))
+        )
         if self._cjk:
             words = [self._words(s) for s in sentences]
         elif as_bytes:
