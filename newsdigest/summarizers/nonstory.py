@@ -168,6 +168,8 @@ def nonstory_flags(sentences, sizes=None):
     suspect = _SHORT_SUSPECTS.search
     candidates.update(i for i in (sizes <= 12).nonzero()[0].tolist() if suspect(sentences[i]))
     candidates.update(_anywhere_candidates(sentences))
+    # the quick tests assume stripped sentences (the splitter's are): others are checked
+    candidates.update(i for i, s in enumerate(sentences) if s[:1].isspace() or s[-1:].isspace())
     flags = np.zeros(n, dtype=bool)
     # The exact check, for the few candidates. For a sentence already stripped, the
     # start cues have been tried on it; an anywhere cue needs a bracket or a key
