@@ -392,10 +392,16 @@ def test_markdown_to_stdout_in_a_pipe_has_no_ansi(inbox):
 def test_folder_walk_survives_deep_trees_and_symlink_loops(tmp_path):
     from newsdigest.digest.inputs import iter_inputs
 
-    deep = tmp_path
+    levels = [tmp_path]
     for _ in range(1100):  # deeper than Python's recursion limit (1000)
-        deep = deep / "d"
-        os.mkdir(deep)
-    (deep / "story.txt").write_text("x", encoding="utf-8")
+        levels.append(levels[-1] / "d")
+        os.mkdir(levels[-1])
+    story = levels[-1] / "story.txt"
+    story.write_text("x", encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path)
-    assert list(iter_inputs([str(tmp_path)])) == [str(deep / "story.txt")]
+    try:
+        assert list(iter_inputs([str(tmp_path)])) == [str(story)]
+    finally:  # shutil.rmtree (pytest's clean-up) recurses per level: take the tree down here
+        story.unlink()
+        for level in reversed(levels[1:]):
+            os.rmdir(level)
