@@ -73,16 +73,10 @@ def settled(request: DigestRequest, environ=None) -> dict:
     for key, default in DEFAULTS.items():
         value = flags.get(key)
         if value is None:
-            value = _setting(settings, key)
+            value = settings.get(key)
         values[key] = default if value is None else value
-    values["site_rules"] = _setting(settings, "site_rules")
+    values["site_rules"] = settings.get("site_rules")
     return values
-
-
-def _setting(settings, key: str):
-    if isinstance(settings, dict):
-        return settings.get(key)
-    return getattr(settings, "from_" if key == "from" else key, None)
 
 
 def now(environ=None) -> datetime:
@@ -256,7 +250,7 @@ def prune(older_than: str, state: str | None, config: str | None) -> int:
     from .state import prune as prune_state
 
     age = parse_age(older_than)
-    path = state or _setting(load_settings(config, os.environ), "state") or default_state_path()
+    path = state or load_settings(config, os.environ).get("state") or default_state_path()
     removed = prune_state(os.path.expanduser(path), age)
     print(f"{path}: forgot {removed} {'story' if removed == 1 else 'stories'} recorded before {older_than} ago")
     return ExitCode.OK
@@ -266,7 +260,7 @@ def info(state: str | None, config: str | None) -> int:
     from ..config import load_settings
     from .state import default_state_path, stats
 
-    path = os.path.expanduser(state or _setting(load_settings(config, os.environ), "state") or default_state_path())
+    path = os.path.expanduser(state or load_settings(config, os.environ).get("state") or default_state_path())
     if not os.path.exists(path):
         print(f"{path}: no state yet (a --new-only digest creates it)")
         return ExitCode.OK
