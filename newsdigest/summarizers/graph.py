@@ -21,7 +21,6 @@ occurrences / (log len_i + log len_j); rows normalised; PageRank with damping
 from __future__ import annotations
 
 import math
-from functools import partial
 
 from .base import Document, Ranked
 from .terms import vocabulary
@@ -144,16 +143,11 @@ def _lexrank_power(matrix_t, epsilon: float):
 
     n = matrix_t.shape[0]
     p = np.full(n, 1.0 / n)
-    if _sparse(matrix_t):
-        step = matrix_t.__matmul__
-    else:
-        from .products import matvec
-
-        matrix_t = np.ascontiguousarray(matrix_t)
-        step = partial(matvec, matrix_t)
     # 1,000 steps bound a graph that never settles (sumy would loop forever on it).
+    # The product is sumy's own (numpy.dot of the transposed matrix, as a view): the
+    # same sums in the same order, so near-ties break as in sumy.
     for _ in range(1000):
-        nxt = step(p)
+        nxt = matrix_t @ p
         norm = math.sqrt(nxt @ nxt)
         if norm == 0:  # no edges at all (no sentence has a weighted term)
             return np.zeros(n)
