@@ -58,7 +58,7 @@ class DigestRequest:
 
 def settled(request: DigestRequest, environ=None) -> dict:
     """Every setting's value: the flag, else NEWSDIGEST_*, else the config file, else the default."""
-    from ..config import load_settings
+    from ..config import load_settings, resolve
 
     environ = os.environ if environ is None else environ
     settings = load_settings(request.config, environ)
@@ -69,12 +69,7 @@ def settled(request: DigestRequest, environ=None) -> dict:
         "state": request.state, "to": request.to, "from": request.sender, "max_bytes": request.max_bytes,
         "rules": request.rules,
     }
-    values = {}
-    for key, default in DEFAULTS.items():
-        value = flags.get(key)
-        if value is None:
-            value = settings.get(key)
-        values[key] = default if value is None else value
+    values = resolve(flags, settings, DEFAULTS)
     values["site_rules"] = settings.get("site_rules")
     return values
 
