@@ -1,4 +1,4 @@
-"""atomic_write(path, data): the file is either the old one or the whole new one.
+"""atomic_write(path, data), atomic_open(path): the file is either the old one or the whole new one.
 
 The data goes to a temporary file in the same folder (so the final rename stays
 on one file system), is flushed and fsynced, then renamed over the target with
@@ -16,13 +16,26 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from .errors import OutputError
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
-    target = os.fspath(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_open(path) as fh:
+        fh.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write, which replaces `path` whole only if the block ends without an error.
+
+    For output written a piece at a time (a digest of any size): nothing of it
+    is seen at `path` until all of it is there.
+    """
+    target = os.fspath(path)
     try:
         mode = os.stat(target).st_mode  # follows links
     except OSError:
@@ -30,7 +43,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError("is a directory; give a file name for the output", target)
     if mode is not None and not stat.S_ISREG(mode):
-        _write_through(target, payload)
+        with _write_through(target) as fh:
+            yield fh
         return
     shown = target
     if mode is not None and os.path.islink(target):
@@ -46,7 +60,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         raise OutputError(f"cannot write in {folder}: {err.strerror or err}", shown) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
@@ -65,12 +79,16 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
             os.close(dir_fd)
 
 
-def _write_through(target: str, payload: bytes) -> None:
+@contextlib.contextmanager
+def _write_through(target: str) -> Iterator[BinaryIO]:
     """Write to a device, FIFO or socket as it is (nothing there to replace atomically)."""
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", target) from None
+    try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror or err}", target) from None
 

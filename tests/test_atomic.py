@@ -54,3 +54,29 @@ def test_existing_permissions_are_kept(tmp_path):
 def test_a_directory_target_is_refused(tmp_path):
     with pytest.raises(OutputError, match="is a directory"):
         atomic_write(tmp_path, "x")
+
+
+def test_atomic_open_shows_nothing_until_the_block_ends(tmp_path):
+    from newsdigest.atomic import atomic_open
+
+    target = tmp_path / "digest.md"
+    target.write_text("yesterday")
+    with atomic_open(target) as fh:
+        fh.write(b"# Today\n")
+        assert target.read_text() == "yesterday"  # half a digest is never visible
+        fh.write(b"More.\n")
+    assert target.read_text() == "# Today\nMore.\n"
+    assert os.listdir(tmp_path) == ["digest.md"]
+
+
+def test_an_error_while_writing_pieces_keeps_the_earlier_file(tmp_path):
+    from newsdigest.atomic import atomic_open
+
+    target = tmp_path / "digest.md"
+    target.write_text("yesterday")
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        with atomic_open(target) as fh:
+            fh.write(b"# Today\n")
+            raise RuntimeError("renderer broke")
+    assert target.read_text() == "yesterday"
+    assert os.listdir(tmp_path) == ["digest.md"]

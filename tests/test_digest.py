@@ -204,7 +204,46 @@ def test_dedup_threshold():
     assert similarity(signature(ferry), signature(edited)) >= THRESHOLD
     assert similarity(signature(ferry), signature(orchard)) < 0.2
     clusters = Clusters()
-    assert [clusters.add(i, signature(t)) for i, t in enumerate([ferry, orchard, edited])] == [0, 1, 0]
+    assert [clusters.add(signature(t)) for t in [ferry, orchard, edited]] == [0, 1, 0]
+
+
+def test_dedup_bands_are_what_datasketch_picks_for_its_threshold():
+    from datasketch import MinHashLSH
+
+    from newsdigest.digest.dedup import BANDS, NUM_PERM, ROWS
+
+    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+
+
+def test_dedup_finds_copies_among_many_stories():
+    import random
+
+    from newsdigest.digest.dedup import Clusters, signature
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(5000)]
+    stories = [" ".join(rng.choice(words) for _ in range(120)) for _ in range(300)]
+    clusters = Clusters()
+    assert [clusters.add(signature(s)) for s in stories] == list(range(300))  # unrelated: all apart
+    for i in range(0, 300, 7):  # each re-saved with a few words changed: joins its original
+        copy = stories[i].split()
+        copy[10:14] = ["edited", "by", "the", "desk"]
+        assert clusters.add(signature(" ".join(copy))) == i
+    assert clusters.count == 300
+
+
+def test_a_collection_reads_its_stories_back_in_digest_order_as_often_as_asked(inbox):
+    from newsdigest.digest import DigestOptions, make_digest
+
+    digest = make_digest([str(inbox)], DigestOptions(group_by="source"))
+    first = [[e.summary.article.meta.title for e in g.entries] for g in digest.groups]
+    again = [[e.summary.article.meta.title for e in g.entries] for g in digest.groups]
+    assert first == again and sum(map(len, first)) == 3 == digest.counts.entries
+    assert [len(g.entries) for g in digest.groups] == list(map(len, first))
+    for group in digest.groups:
+        dates = [e.date for e in group.entries]
+        assert dates == sorted(dates, reverse=True)
 
 
 # -- state: --new-only ----------------------------------------------------------------
@@ -405,3 +444,14 @@ def test_folder_walk_survives_deep_trees_and_symlink_loops(tmp_path):
         story.unlink()
         for level in reversed(levels[1:]):
             os.rmdir(level)
+
+
+def test_a_failing_scratch_database_is_one_clear_error():
+    import sqlite3
+
+    from newsdigest.digest.scratch import scratch_errors
+    from newsdigest.errors import OutputError
+
+    with pytest.raises(OutputError, match="scratch space for the digest failed .database or disk is full.*TMPDIR"):
+        with scratch_errors():
+            raise sqlite3.OperationalError("database or disk is full")

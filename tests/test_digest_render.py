@@ -368,3 +368,71 @@ def test_any_article_strings_render_valid_output_in_every_format(title, sentence
         elif fmt == "email":
             msg = mail(out)
             assert msg.get_content_type() == "multipart/alternative" and msg["Bcc"] is None and len(list(msg.iter_parts())) == 2
+
+
+# -- written a piece at a time ----------------------------------------------------------
+
+
+def _many(count: int, group_by: str = "section"):
+    entries = [
+        entry(f"Story {i} <b>&</b>", [f"Sentence {i} of the story.", "A second one."], [Source(f"inbox/{i}.txt", "Westmere Tribune", f"https://news.example.org/{i}")])
+        for i in range(count)
+    ]
+    return make([("Local", entries[: count // 2]), ("World", entries[count // 2 :])], group_by=group_by)
+
+
+@pytest.mark.parametrize("fmt", sorted(DIGEST_FORMATS))
+@pytest.mark.parametrize("digest", ["many", "plain", "empty", "hostile"])
+def test_pieces_join_to_the_whole_digest(fmt, digest):
+    from newsdigest.renderers.digest import iter_digest
+
+    d = {"many": _many(450), "plain": PLAIN, "empty": EMPTY, "hostile": HOSTILE}[digest]
+    options = DigestRenderOptions(format=fmt, to="me@example.org", explain=digest == "many")
+    pieces = list(iter_digest(d, options))
+    assert "".join(pieces) == render(d, fmt, to="me@example.org", explain=digest == "many")
+    if digest == "many" and fmt != "email":  # stories come a few at a time, not all in one string
+        assert len(pieces) > 2 and max(map(len, pieces)) < len("".join(pieces)) / 2
+
+
+@pytest.mark.parametrize("explain", [False, True])
+@pytest.mark.parametrize("digest", ["many", "plain", "empty", "hostile"])
+def test_streamed_json_is_exactly_json_dumps_of_the_whole(digest, explain):
+    from newsdigest.renderers.digest.json_format import to_dict
+    from newsdigest.renderers.digest.view import view
+
+    d = {"many": _many(7), "plain": PLAIN, "empty": EMPTY, "hostile": HOSTILE}[digest]
+    whole = json.dumps(to_dict(view(d), explain), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert render(d, "json", explain=explain) == whole
+
+
+@given(st.lists(st.text(alphabet="ab\n", max_size=6), max_size=8))
+def test_trimmed_streams_what_rstrip_would_give(pieces):
+    from newsdigest.renderers.digest.stream import trimmed
+
+    assert "".join(trimmed(pieces)) == "".join(pieces).rstrip("\n") + "\n"
+
+
+def test_entries_are_made_only_as_the_format_reaches_them():
+    from newsdigest.renderers.digest import iter_digest
+
+    made = []
+
+    class Counting:
+        def __init__(self, entries):
+            self.entries = entries
+
+        def __len__(self):
+            return len(self.entries)
+
+        def __iter__(self):
+            for e in self.entries:
+                made.append(e)
+                yield e
+
+    base = _many(20)
+    lazy = replace(base, groups=tuple(replace(g, entries=Counting(g.entries)) for g in base.groups))
+    pieces = iter_digest(lazy, DigestRenderOptions(format="markdown"))
+    first = next(pieces)
+    assert first.startswith("# News digest") and made == []  # the header needs only the counts
+    rest = list(pieces)
+    assert len(made) == 20 and "Story 19" in "".join(rest)

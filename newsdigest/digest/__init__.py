@@ -14,13 +14,16 @@ not be written is never remembered as sent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..api import SummaryOptions
 from ..errors import StateError
-from ..models import Failure
-from .model import Counts, Digest, Entry, Group, Source
+from .model import Counts, Digest, Group
+
+if TYPE_CHECKING:
+    from .collection import Collection
 
 GROUP_BY = ("none", "source", "section", "day")
 DEFAULT_TITLE = "News digest"
@@ -40,77 +43,64 @@ class DigestOptions:
     now: datetime | None = None  # None: the current time (SOURCE_DATE_EPOCH is the CLI's business)
 
 
-@dataclass
-class Collection:
-    """Every input read: stories as clusters of copies, plus failures, in input order."""
-
-    clusters: list[list] = field(default_factory=list)  # each: [Collected, ...], first copy first
-    failures: list[Failure] = field(default_factory=list)
-    articles: int = 0
-
-
 def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Callable[[int], None] | None = None) -> Collection:
-    """Read and summarize everything the specs name; near-duplicates merged."""
+    """Read and summarize everything the specs name; near-duplicates merged; kept on disk."""
     from contextlib import closing
 
     from .collect import collect
-    from .dedup import Clusters
+    from .collection import Collection
     from .inputs import iter_inputs
 
     result = Collection()
-    clusters = Clusters()
+    done = 0
     # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
     with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
-        _gather(batches, result, clusters, progress)
+        for batch in batches:
+            for item in batch:
+                result.add(item)
+            done += 1
+            if progress:
+                progress(done)
+    result.flush()
     return result
 
 
-def _gather(batches, result: Collection, clusters, progress) -> None:
-    done = 0
-    for batch in batches:
-        done += 1
-        for item in batch:
-            if isinstance(item, Failure):
-                result.failures.append(item)
-                continue
-            result.articles += 1
-            number = clusters.add(result.articles - 1, item.signature)
-            if number == len(result.clusters):
-                result.clusters.append([item])
-            else:
-                result.clusters[number].append(item)
-        if progress:
-            progress(done)
+def build_digest(
+    collection: Collection,
+    options: DigestOptions,
+    seen: Callable[[list[str]], set[str]] | set[str] | frozenset[str] = frozenset(),
+) -> Digest:
+    """Filter (seen, since), order newest first, cut to max_articles, and group.
 
+    `seen` tells which fingerprints an earlier digest had: a set, or a function
+    asked a batch at a time (State.seen). The digest's entries are read from
+    the collection as they are rendered, so it must stay open until then.
+    """
+    from .collection import KEPT, OLD, filter_seen
 
-def build_digest(collection: Collection, options: DigestOptions, seen: set[str] | frozenset[str] = frozenset()) -> Digest:
-    """Filter (seen, since), order newest first, cut to max_articles, and group."""
     now = options.now or datetime.now().astimezone()
-    counts = {"seen": 0, "old": 0, "over_limit": 0, "duplicates": 0}
-    kept = []
-    for order, cluster in enumerate(collection.clusters):
-        if seen and any(c.fingerprint in seen for c in cluster):
-            counts["seen"] += 1
-            continue
-        if options.since is not None and not _recent(cluster[0], now, options.since):
-            counts["old"] += 1
-            continue
-        kept.append((order, cluster))
-    # Newest first; undated last; ties keep input order.
-    kept.sort(key=lambda oc: (oc[1][0].date is None, _negated(oc[1][0].date), oc[0]))
-    if options.max_articles is not None and len(kept) > options.max_articles:
-        counts["over_limit"] = len(kept) - options.max_articles
-        kept = kept[: options.max_articles]
-    entries = [_entry(cluster) for _, cluster in kept]
-    counts["duplicates"] = sum(len(e.sources) - 1 for e in entries)
+    counts = {"seen": 0, "old": 0, "over_limit": 0}
+    if seen:
+        known = seen if callable(seen) else (lambda prints, _set=seen: {p for p in prints if p in _set})
+        counts["seen"] = filter_seen(collection, known)
+    if options.since is not None:
+        cutoff = now - options.since
+        batch = 1000
+        for first in range(0, collection.clusters, batch):
+            old = [c for c, date, dated, stamp in collection.dates(first, first + batch) if not _recent(date, dated, stamp, cutoff)]
+            counts["old"] += collection.mark(OLD, old)
+    if options.max_articles is not None:
+        counts["over_limit"] = collection.limit(options.max_articles)
+    kept = collection.count(KEPT)
     return Digest(
         title=options.title,
         generated=now,
-        groups=_group(entries, options.group_by),
+        groups=_groups(collection, options.group_by),
         counts=Counts(
             inputs=collection.articles,
-            entries=len(entries),
+            entries=kept,
             failed=len(collection.failures),
+            duplicates=collection.kept_copies() - kept,
             **counts,
         ),
         group_by=options.group_by,
@@ -131,6 +121,13 @@ def run_digest(
     progress: Callable[[int], None] | None = None,
 ) -> Digest:
     """Collect, then (under the state's lock when new_only) filter, write and record."""
+    from .scratch import scratch_errors
+
+    with scratch_errors():  # the collection's database: a full temporary folder is one clear error
+        return _run(specs, options, write, progress)
+
+
+def _run(specs, options: DigestOptions, write, progress) -> Digest:
     collection = collect_inputs(specs, options, progress)
     if not options.new_only:
         digest = build_digest(collection, options)
@@ -139,26 +136,20 @@ def run_digest(
     from .state import open_state
 
     with open_state(options.state_path, timeout=options.state_timeout) as state:
-        prints = [c.fingerprint for cluster in collection.clusters for c in cluster]
-        digest = build_digest(collection, options, state.seen(prints))
+        digest = build_digest(collection, options, state.seen)
         write(digest)
         try:
-            state.record(
-                (fingerprint, entry.title, entry.date)
-                for entry in digest.entries
-                for fingerprint in entry.fingerprints
-            )
+            state.record(collection.records())
         except StateError as err:
             raise StateError(f"the digest was written, but not remembered: {err.message}", err.path) from None
     return digest
 
 
-def _recent(item, now: datetime, since: timedelta) -> bool:
-    cutoff = now - since
-    if item.summary.article.meta.date:
-        return item.date is not None and item.date >= cutoff.date().isoformat()
-    if item.timestamp is not None:
-        return item.timestamp >= cutoff.timestamp()
+def _recent(date: str | None, dated: bool, timestamp: float | None, cutoff: datetime) -> bool:
+    if dated:
+        return date is not None and date >= cutoff.date().isoformat()
+    if timestamp is not None:
+        return timestamp >= cutoff.timestamp()
     return True  # no date and no file time (standard input): nothing says it is old
 
 
@@ -167,32 +158,14 @@ def _negated(date: str | None) -> tuple:
     return tuple(-ord(ch) for ch in date) if date else ()
 
 
-def _entry(cluster: list) -> Entry:
-    first = cluster[0]
-    sources = tuple(
-        Source(
-            path=c.summary.article.path,
-            publisher=c.summary.article.meta.publisher,
-            url=c.summary.article.meta.url,
-            title=c.summary.article.meta.title if c is not first and c.summary.article.meta.title != first.summary.article.meta.title else None,
-        )
-        for c in cluster
-    )
-    prints = tuple(dict.fromkeys(c.fingerprint for c in cluster))
-    return Entry(summary=first.summary, sources=sources, fingerprint=first.fingerprint, date=first.date, fingerprints=prints)
-
-
-def _group(entries: list[Entry], group_by: str) -> tuple[Group, ...]:
+def _groups(collection: Collection, group_by: str) -> tuple[Group, ...]:
     if group_by == "none":
-        return (Group(None, tuple(entries)),) if entries else ()
+        entries = collection.entries()
+        return (Group(None, entries),) if len(entries) else ()
     unknown = {"source": "Unknown source", "section": "Other", "day": "Undated"}[group_by]
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:  # already newest first: each group keeps that order
-        meta = entry.summary.article.meta
-        key = {"source": meta.publisher, "section": meta.section, "day": entry.date}[group_by] or unknown
-        groups.setdefault(key, []).append(entry)
+    keys = collection.group_keys(group_by, unknown)
     if group_by == "day":
-        names = sorted(groups, key=lambda k: (k == unknown, _negated(k) if k != unknown else ()))
+        names = sorted(keys, key=lambda k: (k == unknown, _negated(k) if k != unknown else ()))
     else:
-        names = sorted(groups, key=lambda k: (k == unknown, k.casefold(), k))
-    return tuple(Group(name, tuple(groups[name])) for name in names)
+        names = sorted(keys, key=lambda k: (k == unknown, k.casefold(), k))
+    return tuple(Group(name, collection.entries(name)) for name in names)

@@ -20,12 +20,12 @@ candidate is then checked against 0.5 on the full signatures.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from dataclasses import dataclass, field
 
 THRESHOLD = 0.5
-_LSH_THRESHOLD = 0.3
+BANDS, ROWS = 21, 3  # what datasketch's MinHashLSH picks for threshold 0.3 and 64 permutations
 NUM_PERM = 64  # 64 permutations: Jaccard estimated to about ±0.06, 256 bytes per story
 _SEED = 20261128
 _SCHEME = "affine32"  # datasketch's 32-bit hashing: the same signature on every machine and version 2.x
@@ -71,29 +71,66 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / len(x)
 
 
-@dataclass
 class Clusters:
-    """Stories added in order; each joins the earliest similar story or starts its own cluster."""
+    """Stories added in order; each joins the earliest similar story or starts its own cluster.
 
-    members: list[list[int]] = field(default_factory=list)  # cluster -> item numbers, in order added
-    _signatures: list[bytes] = field(default_factory=list)  # first member's signature, per cluster
-    _lsh: object = None
+    The LSH index lives in SQLite tables (given a database, or a private
+    temporary one on disk), not in memory: datasketch's MinHashLSH keeps its
+    hash tables in memory (or in Redis or Cassandra), about 8 KB per story,
+    which is most of what a 100,000-story digest would otherwise hold. The
+    banding is the same as datasketch's for threshold 0.3 and 64 permutations
+    (21 bands of 3 rows); each band becomes one 64-bit key.
+    """
 
-    def add(self, item: int, sig: bytes) -> int:
-        """Place item `item`; returns its cluster's number."""
-        import numpy as np
-        from datasketch import LeanMinHash, MinHashLSH
+    def __init__(self, db=None) -> None:
+        from .scratch import scratch_database
 
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
-        sketch = LeanMinHash(seed=_SEED, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=_SCHEME)
-        candidates = sorted(self._lsh.query(sketch))
-        for cluster in candidates:  # earliest first: the result does not depend on hash order
-            if similarity(sig, self._signatures[cluster]) >= THRESHOLD:
-                self.members[cluster].append(item)
+        self._db = db if db is not None else scratch_database()
+        self._db.executescript(
+            "CREATE TABLE lsh_band (key INTEGER NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY (key, cluster)) WITHOUT ROWID;"
+            "CREATE TABLE lsh_signature (cluster INTEGER PRIMARY KEY, signature BLOB NOT NULL);"
+        )
+        self._query = f"SELECT DISTINCT cluster FROM lsh_band WHERE key IN ({','.join('?' * BANDS)}) ORDER BY cluster"
+        self.count = 0
+
+    def add(self, sig: bytes) -> int:
+        """Place a story by its signature; returns its cluster's number (0, 1, ... in order of creation)."""
+        db = self._db
+        keys = band_keys(sig)
+        for (cluster,) in db.execute(self._query, keys).fetchall():  # earliest first: independent of hash order
+            (other,) = db.execute("SELECT signature FROM lsh_signature WHERE cluster = ?", (cluster,)).fetchone()
+            if similarity(sig, other) >= THRESHOLD:
                 return cluster
-        cluster = len(self.members)
-        self.members.append([item])
-        self._signatures.append(sig)
-        self._lsh.insert(cluster, sketch)
+        cluster = self.count
+        self.count += 1
+        db.execute("INSERT INTO lsh_signature (cluster, signature) VALUES (?, ?)", (cluster, sig))
+        db.executemany("INSERT OR IGNORE INTO lsh_band (key, cluster) VALUES (?, ?)", [(key, cluster) for key in keys])
         return cluster
+
+
+def band_keys(sig: bytes) -> list[int]:
+    """One signed 64-bit key per band: the band's number and its 3 hash values, mixed.
+
+    Two different bands collide about once in 2**64; a collision would only
+    make a candidate, which the full-signature check then turns away.
+    """
+    import numpy as np
+
+    mix, salt = _constants()
+    rows = np.frombuffer(sig, dtype=np.uint32)[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    h = salt.copy()
+    for r in range(ROWS):  # uint64 arithmetic wraps modulo 2**64, as meant
+        h += rows[:, r] * mix[r]
+    h ^= h >> np.uint64(31)
+    h *= mix[ROWS]
+    h ^= h >> np.uint64(29)
+    return h.view(np.int64).tolist()
+
+
+@functools.cache
+def _constants():
+    import numpy as np
+
+    mix = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xBF58476D1CE4E5B9], dtype=np.uint64)
+    salt = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x94D049BB133111EB)
+    return mix, salt

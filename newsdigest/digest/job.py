@@ -153,24 +153,27 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     color = env.color and fmt == "rich" and (env.stdout_isatty or values["format"] == "rich") and not output
 
     def write(digest) -> None:
-        from ..renderers.digest import DigestRenderOptions, render_digest
+        from ..renderers.digest import DigestRenderOptions, iter_digest
 
-        if output and not digest.entries and digest.failures:
+        if output and not digest.counts.entries and digest.failures:
             # Every input failed: keep whatever the file held (perhaps an earlier good digest).
             env.error(f"{output}: not written: every input failed")
             return
-        rendered = render_digest(
+        pieces = iter_digest(
             digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
         )
         if output:
-            from ..atomic import atomic_write
+            from ..atomic import atomic_open
 
             folder = os.path.dirname(os.path.abspath(output))
             os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
-            atomic_write(output, rendered)
+            with atomic_open(output) as fh:
+                for piece in pieces:
+                    fh.write(piece.encode("utf-8"))
         else:
             try:
-                env.stdout.write(rendered)
+                for piece in pieces:
+                    env.stdout.write(piece)
                 env.stdout.flush()
             except BrokenPipeError:
                 raise  # run() ends quietly; the state is not updated: the digest was not delivered
@@ -194,7 +197,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             env.error(f"{failure.path}: {failure.reason}")
     if result.failures:
         return ExitCode.INPUT_FAILED
-    if request.fail_if_empty and not result.entries:
+    if request.fail_if_empty and not result.counts.entries:
         if not request.quiet:
             env.error("the digest has no stories (--fail-if-empty)")
         return ExitCode.EMPTY

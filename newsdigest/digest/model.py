@@ -7,6 +7,7 @@ or email; no renderer looks at files or state.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -49,10 +50,14 @@ class Entry:
 
 @dataclass(frozen=True)
 class Group:
-    """Entries under one heading; name is None when not grouped (--group-by none)."""
+    """Entries under one heading; name is None when not grouped (--group-by none).
+
+    entries is anything sized that can be iterated more than once: a tuple, or
+    (from build_digest) the stories read back from disk as they are rendered.
+    """
 
     name: str | None
-    entries: tuple[Entry, ...]
+    entries: Collection[Entry]
 
 
 @dataclass(frozen=True)
@@ -81,4 +86,5 @@ class Digest:
 
     @property
     def entries(self) -> tuple[Entry, ...]:
+        """Every entry, in digest order, all in memory at once (formats read them a group at a time)."""
         return tuple(entry for group in self.groups for entry in group.entries)

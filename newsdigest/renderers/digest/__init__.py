@@ -13,6 +13,7 @@ renders byte-identically every time, in every format.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,9 +45,21 @@ class DigestRenderOptions:
 
 def render_digest(digest: Digest, options: DigestRenderOptions) -> str:
     """The digest in options.format, as one string ending in a newline."""
+    return "".join(iter_digest(digest, options))
+
+
+def iter_digest(digest: Digest, options: DigestRenderOptions) -> Iterator[str]:
+    """The digest in options.format, a piece at a time (a story or a few per piece where the format allows).
+
+    Joined, the pieces are exactly render_digest's string; written as they come,
+    a digest of any size is never in memory at once (except an email, which
+    the email package builds whole).
+    """
     if options.format not in DIGEST_FORMATS:
         raise UsageError(f"unknown digest format {options.format!r}; choose one of: {', '.join(DIGEST_FORMATS)}")
     from .view import view
 
     module = importlib.import_module(DIGEST_FORMATS[options.format])
-    return module.render(view(digest), options)
+    if hasattr(module, "chunks"):
+        return module.chunks(view(digest), options)
+    return iter([module.render(view(digest), options)])

@@ -56,7 +56,7 @@ def _addresses(value: str, header: str) -> tuple:
 
 def subject(view: DigestView) -> str:
     """'News digest — 2026-11-18 (3 stories)'."""
-    return f"{view.heading} ({plural(len(view.entries), 'story', 'stories')})"
+    return f"{view.heading} ({plural(view.size, 'story', 'stories')})"
 
 
 def render(view: DigestView, options) -> str:

@@ -9,8 +9,10 @@ paragraphs, lists) so that mail clients which drop <style> still show it well.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
+from .stream import lines
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
 # Conservative CSS that mail clients keep: system fonts, 16px text, lines no
@@ -73,7 +75,8 @@ def _entry(entry: EntryView, heading: str) -> list[str]:
     return out
 
 
-def render(view: DigestView, options) -> str:
+def chunks(view: DigestView, options) -> Iterator[str]:
+    """The page a story at a time."""
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -89,18 +92,24 @@ def render(view: DigestView, options) -> str:
         f"<h1>{_e(view.heading)}</h1>",
         f'<p class="counts">{_e(view.counts_line)}</p>',
     ]
-    if not view.entries:
+    if not view.size:
         out.append(f"<p>{_e(EMPTY)}</p>")
+    yield lines(out)
     heading = "h3" if view.grouped else "h2"
     for group in view.groups:
         if group.name is not None:
-            out.append(f"<h2>{_e(group.name)}</h2>")
+            yield lines([f"<h2>{_e(group.name)}</h2>"])
         for entry in group.entries:
-            out.extend(_entry(entry, heading))
+            yield lines(_entry(entry, heading))
+    out = []
     if view.failures:
         out.append(f"<h2>Not read ({len(view.failures)})</h2>")
         out.append('<ul class="failures">')
         out.extend(f"<li>{_e(path)}: {_e(reason)}</li>" for path, reason in view.failures)
         out.append("</ul>")
     out.extend(["</div>", "</body>", "</html>"])
-    return "\n".join(out) + "\n"
+    yield lines(out)
+
+
+def render(view: DigestView, options) -> str:
+    return "".join(chunks(view, options))

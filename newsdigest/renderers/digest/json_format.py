@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 
 from ..serialize import SCHEMA_VERSION
 from .view import DigestView, EntryView
@@ -45,9 +46,13 @@ def _entry(entry: EntryView, explain: bool) -> dict:
     return data
 
 
-def to_dict(view: DigestView, explain: bool = False) -> dict:
+_GROUPS = '\n  "groups": []'
+
+
+def to_dict(view: DigestView, explain: bool = False, groups: bool = True) -> dict:
+    """The digest as one dict, every entry in memory (groups=False: "groups" left empty)."""
     c = view.counts
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "title": view.title,
         "date": view.date,
@@ -62,11 +67,38 @@ def to_dict(view: DigestView, explain: bool = False) -> dict:
             "over_limit": c.over_limit,
             "failed": c.failed,
         },
-        "groups": [{"name": g.name, "entries": [_entry(e, explain) for e in g.entries]} for g in view.groups],
+        "groups": [{"name": g.name, "entries": [_entry(e, explain) for e in g.entries]} for g in view.groups] if groups else [],
         "failures": [{"path": path, "reason": reason} for path, reason in view.failures],
     }
+    return data
+
+
+def _dumps(data, indent: int = 0) -> str:
+    # allow_nan=False: _number() already made every float finite; never print invalid JSON.
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return text if not indent else "\n".join(" " * indent + line for line in text.split("\n"))
+
+
+def chunks(view: DigestView, options) -> Iterator[str]:
+    """The same text as json.dumps(to_dict(view), indent=2) plus a newline, a story at a time.
+
+    Only the entries are produced one by one; the skeleton around them is
+    json.dumps's own output, cut where the groups go. (No string value can
+    hold that cut: JSON strings never contain a raw newline.)
+    """
+    head, tail = _dumps(to_dict(view, options.explain, groups=False)).split(_GROUPS, 1)
+    yield head + '\n  "groups": ['
+    first_group = True
+    for group in view.groups:
+        yield ("\n" if first_group else ",\n") + f'    {{\n      "name": {_dumps(group.name)},\n      "entries": ['
+        first_group = False
+        first = True
+        for entry in group.entries:
+            yield ("\n" if first else ",\n") + _dumps(_entry(entry, options.explain), indent=8)
+            first = False
+        yield "\n      ]\n    }" if not first else "]\n    }"
+    yield ("]" if first_group else "\n  ]") + tail + "\n"
 
 
 def render(view: DigestView, options) -> str:
-    # allow_nan=False: _number() already made every float finite; never print invalid JSON.
-    return json.dumps(to_dict(view, options.explain), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(chunks(view, options))

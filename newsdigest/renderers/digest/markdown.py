@@ -8,8 +8,10 @@ URL (javascript:, data:, ...) is shown as escaped text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..markdown import escape
+from .stream import lines, trimmed
 from .text import explain_line
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
@@ -51,17 +53,27 @@ def _entry(entry: EntryView, heading: str, explain: bool) -> list[str]:
     return out
 
 
+def chunks(view: DigestView, options) -> Iterator[str]:
+    """The digest a story at a time."""
+    return trimmed(_blocks(view, options))
+
+
 def render(view: DigestView, options) -> str:
-    out = [f"# {escape(view.title)} — {view.date}", "", f"*{escape(view.counts_line)}*", ""]
-    if not view.entries:
-        out.extend([escape(EMPTY), ""])
+    return "".join(chunks(view, options))
+
+
+def _blocks(view: DigestView, options) -> Iterator[str]:
+    yield lines([f"# {escape(view.title)} — {view.date}", "", f"*{escape(view.counts_line)}*", ""])
+    if not view.size:
+        yield lines([escape(EMPTY), ""])
     heading = "###" if view.grouped else "##"
     for group in view.groups:
         if group.name is not None:
-            out.extend([f"## {escape(group.name)}", ""])
+            yield lines([f"## {escape(group.name)}", ""])
         for entry in group.entries:
-            out.extend(_entry(entry, heading, options.explain))
+            yield lines(_entry(entry, heading, options.explain))
     if view.failures:
-        out.extend([f"## Not read ({len(view.failures)})", ""])
-        out.extend(f"- {escape(path)}: {escape(reason)}" for path, reason in view.failures)
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield lines([
+            f"## Not read ({len(view.failures)})", "",
+            *(f"- {escape(path)}: {escape(reason)}" for path, reason in view.failures),
+        ])

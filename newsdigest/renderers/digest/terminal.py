@@ -6,6 +6,8 @@ in a story prints as itself; colour and width come from the options.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .view import EMPTY, NO_TEXT, DigestView, EntryView
 
 
@@ -45,24 +47,45 @@ def _entry(out: list, entry: EntryView, explain: bool) -> None:
     out.append(Text())
 
 
-def render(view: DigestView, options) -> str:
+_BATCH = 200  # stories printed at once: one print per story costs far more, all at once holds them all
+
+
+def chunks(view: DigestView, options) -> Iterator[str]:
+    """The digest, printed on a rich Console a batch of stories at a time."""
     from rich.console import Group
     from rich.rule import Rule
     from rich.text import Text
 
     from ..terminal import _console
 
+    console = _console(options)
     out: list = [Text(view.heading, style="bold"), Text(view.counts_line, style="dim"), Text()]
-    if not view.entries:
+
+    def flush() -> str:
+        console.print(Group(*out))
+        out.clear()
+        text = console.file.getvalue()
+        console.file.seek(0)
+        console.file.truncate()
+        return text
+
+    if not view.size:
         out.append(Text(EMPTY))
+    stories = 0
     for group in view.groups:
         if group.name is not None:
             out.extend([Rule(Text(group.name, style="bold magenta"), align="left", style="dim"), Text()])
         for entry in group.entries:
             _entry(out, entry, options.explain)
+            stories += 1
+            if stories % _BATCH == 0:
+                yield flush()
     if view.failures:
         out.append(Text(f"Not read ({len(view.failures)})", style="bold yellow"))
         out.extend(Text(f"  {path}: ", style="yellow") + Text(reason) for path, reason in view.failures)
-    console = _console(options)
-    console.print(Group(*out))  # one print of everything: far cheaper than a print per line
-    return console.file.getvalue()
+    if out:
+        yield flush()
+
+
+def render(view: DigestView, options) -> str:
+    return "".join(chunks(view, options))

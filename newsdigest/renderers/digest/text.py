@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from .stream import lines, trimmed
 from .view import EMPTY, NO_TEXT, DigestView, EntryView
 
 
@@ -36,17 +39,23 @@ def _entry(entry: EntryView, explain: bool) -> list[str]:
     return lines
 
 
+def chunks(view: DigestView, options) -> Iterator[str]:
+    """The digest a story at a time."""
+    return trimmed(_blocks(view, options))
+
+
 def render(view: DigestView, options) -> str:
-    lines = [view.heading, _underline(view.heading, "="), view.counts_line, ""]
-    if not view.entries:
-        lines.extend([EMPTY, ""])
+    return "".join(chunks(view, options))
+
+
+def _blocks(view: DigestView, options) -> Iterator[str]:
+    yield lines([view.heading, _underline(view.heading, "="), view.counts_line, ""])
+    if not view.size:
+        yield lines([EMPTY, ""])
     for group in view.groups:
         if group.name is not None:
-            lines.extend([group.name, _underline(group.name, "-"), ""])
+            yield lines([group.name, _underline(group.name, "-"), ""])
         for entry in group.entries:
-            lines.extend(_entry(entry, options.explain))
-            lines.append("")
+            yield lines([*_entry(entry, options.explain), ""])
     if view.failures:
-        lines.append(f"Not read ({len(view.failures)}):")
-        lines.extend(f"- {path}: {reason}" for path, reason in view.failures)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield lines([f"Not read ({len(view.failures)}):", *(f"- {path}: {reason}" for path, reason in view.failures)])

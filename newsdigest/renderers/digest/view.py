@@ -8,6 +8,7 @@ format can forget to clean a string, and all six agree on what a digest says
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -74,7 +75,7 @@ class EntryView:
 @dataclass(frozen=True)
 class GroupView:
     name: str | None
-    entries: tuple[EntryView, ...]
+    entries: Collection[EntryView]  # made as iterated: a digest's stories are never all in memory
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,14 @@ class DigestView:
         return f"{self.title} — {self.date}"
 
     @property
-    def entries(self) -> tuple[EntryView, ...]:
-        return tuple(e for g in self.groups for e in g.entries)
+    def size(self) -> int:
+        """How many entries, in all groups."""
+        return sum(len(g.entries) for g in self.groups)
+
+    @property
+    def entries(self) -> Iterator[EntryView]:
+        """Every entry, in order, made one at a time."""
+        return (e for g in self.groups for e in g.entries)
 
     @property
     def grouped(self) -> bool:
@@ -160,12 +167,24 @@ def _entry(entry: Entry) -> EntryView:
     )
 
 
+class _Entries:
+    """A group's entries as views, each made when the iteration reaches it; may be iterated again."""
+
+    def __init__(self, entries: Collection[Entry]) -> None:
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[EntryView]:
+        return (_entry(e) for e in self._entries)
+
+
 def view(digest: Digest) -> DigestView:
     groups = []
     for group in digest.groups:
-        entries = tuple(_entry(e) for e in group.entries)
-        if entries:
-            groups.append(GroupView(None if group.name is None else (clean(group.name) or UNTITLED), entries))
+        if len(group.entries):
+            groups.append(GroupView(None if group.name is None else (clean(group.name) or UNTITLED), _Entries(group.entries)))
     return DigestView(
         title=clean(digest.title) or "News digest",
         date=digest.date,
