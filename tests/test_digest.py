@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -455,3 +456,18 @@ def test_a_failing_scratch_database_is_one_clear_error():
     with pytest.raises(OutputError, match="scratch space for the digest failed .database or disk is full.*TMPDIR"):
         with scratch_errors():
             raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_one_collection_can_make_several_digests(inbox):
+    from datetime import timedelta
+
+    from newsdigest.digest import DigestOptions, build_digest, collect_inputs
+
+    collection = collect_inputs([str(inbox)], DigestOptions())
+    now = datetime(2026, 11, 28, tzinfo=timezone.utc)
+    limited = build_digest(collection, DigestOptions(max_articles=1, now=now))
+    assert limited.counts.entries == 1 and limited.counts.over_limit == 2
+    recent = build_digest(collection, DigestOptions(since=timedelta(days=4), now=now))
+    assert recent.counts.old == 2 and [e.date for e in recent.entries] == ["2026-11-25"]
+    whole = build_digest(collection, DigestOptions(group_by="day", now=now))
+    assert whole.counts.entries == 3 and [g.name for g in whole.groups] == ["2026-11-25", "2026-11-22", "2026-11-20"]

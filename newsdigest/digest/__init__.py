@@ -80,6 +80,7 @@ def build_digest(
 
     now = options.now or datetime.now().astimezone()
     counts = {"seen": 0, "old": 0, "over_limit": 0}
+    collection.reset()
     if seen:
         known = seen if callable(seen) else (lambda prints, _set=seen: {p for p in prints if p in _set})
         counts["seen"] = filter_seen(collection, known)

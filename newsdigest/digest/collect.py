@@ -75,8 +75,8 @@ def _collected(summary: Summary, article: Article) -> Collected:
     date = article.meta.date[:10] if article.meta.date else None
     if date is None and article.mtime is not None:
         date = datetime.fromtimestamp(article.mtime).date().isoformat()
-    # A digest holds every story until it is written: keep what it shows, not the
-    # full text, the removed blocks or the scores' parts (which no digest format shows).
+    # A digest keeps every story (on disk) until it is written: keep what it shows, not
+    # the full text, the removed blocks or the scores' parts (which no digest format shows).
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)
     slim = replace(summary, sentences=sentences, article=replace(article, paragraphs=(), removed=()))
     return Collected(slim, fingerprint(text), signature(text), date, article.mtime)

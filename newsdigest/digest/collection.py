@@ -7,6 +7,9 @@ grouping need: its first copy's date, publisher and section. Only the failures
 and a few counters stay in memory, so memory does not grow with the number of
 stories; the digest formats read the chosen stories back one at a time
 (StoredEntries), in digest order, and may do so more than once.
+
+A collection makes one digest at a time: building another (build_digest)
+changes which stories the earlier one's entries read back.
 """
 
 from __future__ import annotations
@@ -99,6 +102,11 @@ class Collection:
         return self._db.execute(
             "SELECT id, date, dated, timestamp FROM cluster WHERE id >= ? AND id < ? ORDER BY id", (first, last)
         ).fetchall()
+
+    def reset(self) -> None:
+        """Every story kept again, ungrouped: a new digest starts from the whole collection."""
+        self.flush()
+        self._db.execute("UPDATE cluster SET status = ?, grp = NULL", (KEPT,))
 
     def mark(self, status: int, clusters: Iterable[int]) -> int:
         """Give kept clusters another status (one already left out keeps its first reason); returns how many changed."""
