@@ -194,6 +194,40 @@ def test_tree_scores_match_a_plain_walk_of_the_trees():
     assert (parts.sum(axis=1) + model.base).tolist() == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("most_leaves", [3, 8, 9, 16, 17, 40])
+def test_tree_scores_match_a_plain_walk_for_trees_of_any_size(most_leaves):
+    """Trees of different sizes in one model (padded levels), and masks of 8, 16 and 64 bits."""
+    import random
+
+    import numpy as np
+
+    from newsdigest.summarizers.trees import from_dict, from_lightgbm
+
+    rng = random.Random(most_leaves)
+
+    def grow(leaves):
+        if leaves == 1:
+            return {"leaf_value": rng.uniform(-1, 1), "leaf_index": 0}
+        cut = rng.randint(1, leaves - 1)
+        return {"split_feature": rng.randrange(3), "threshold": rng.uniform(0, 1), "decision_type": "<=",
+                "internal_value": rng.uniform(-1, 1), "left_child": grow(cut), "right_child": grow(leaves - cut)}
+
+    tree_list = [grow(most_leaves), grow(1), grow(2), grow(max(1, most_leaves // 2))]
+    dump = {"feature_names": ["a", "b", "c"], "tree_info": [{"tree_structure": t} for t in tree_list]}
+    model = from_dict(from_lightgbm(dump, ["a", "b", "c"], {"g": ("a", "b", "c")}))
+
+    def walk(node, row):
+        while "split_feature" in node:
+            node = node["left_child"] if row[node["split_feature"]] <= node["threshold"] else node["right_child"]
+        return node["leaf_value"]
+
+    rows = np.random.default_rng(most_leaves).random((50, 3))
+    scores, parts = model.predict(rows)
+    expected = [sum(walk(t, r) for t in tree_list) for r in rows]
+    assert scores.tolist() == pytest.approx(expected)
+    assert (parts.sum(axis=1) + model.base).tolist() == pytest.approx(expected)
+
+
 def test_shipped_model_matches_the_feature_list():
     from newsdigest.summarizers.features import FEATURES
     from newsdigest.summarizers.news import MODEL_FILE

@@ -12,6 +12,12 @@ nodes ruled out: the lowest zero bit of the OR of the masks of the nodes that
 sent it right. So every test of every tree runs as one vectorised comparison,
 whatever the depth, and the lowest zero bit is a table look-up.
 
+The nodes are stored level-major: node j of every tree, then node j + 1 (trees
+with fewer nodes are padded with nodes that never send a row right), so the OR
+of a tree's masks is a reduction over the outermost axis, the one numpy runs
+fastest; and for trees of at most 8 leaves the look-up table holds each tree's
+first leaf already, so the lowest zero bit and the leaf's row are one gather.
+
 Each leaf also carries its path's contributions by feature group (the value
 gained at each split along the path, credited to the split's feature: Saabas's
 decomposition), so the parts of a score cost one gather too: score = base +
@@ -32,11 +38,12 @@ class TreeModel:
     features: tuple[str, ...]  # column names the model was trained on
     groups: tuple[str, ...]  # names of the parts
     base: float  # the score before any split
-    feature: object  # int array, one per split node
+    trees: int  # number of trees
+    feature: object  # int array, one per split node: node j of tree t at j * trees + t
     threshold: object  # float array (a column): a row goes left when value <= threshold
     left: object  # unsigned int array (a column): the leaves of the node's left subtree, as bits
-    starts: object  # int array: first split node of each tree
-    leaf_offset: object  # int array (a column): first leaf of each tree
+    table_start: object  # int array (a column): where each tree's part of `lowest_zero` starts
+    leaf_offset: object  # int array (a column): first leaf of each tree (None: in `lowest_zero` already)
     leaf_table: object  # float array, leaves x (1 + groups): each leaf's value, then its parts
     lowest_zero: object  # int array: lowest zero bit of every mask value (None for masks over 16 bits)
 
@@ -47,13 +54,16 @@ class TreeModel:
         if len(matrix) == 0:
             return np.zeros(0), np.zeros((0, len(self.groups)))
         goes_right = matrix.T[self.feature] > self.threshold  # nodes x rows
-        ruled_out = np.bitwise_or.reduceat(goes_right * self.left, self.starts, axis=0)  # trees x rows
-        if self.lowest_zero is not None:
-            first = self.lowest_zero[ruled_out]
-        else:
+        # levels x trees x rows, OR-ed over the levels: trees x rows
+        ruled_out = np.bitwise_or.reduce((goes_right * self.left).reshape(-1, self.trees, len(matrix)), axis=0)
+        if self.lowest_zero is None:
             free = ~ruled_out & (ruled_out + 1)  # the lowest zero bit, alone
             first = np.frexp(free.astype(np.float64))[1] - 1
-        totals = self.leaf_table[first + self.leaf_offset].sum(axis=0)  # rows x (1 + groups)
+        else:
+            first = np.take(self.lowest_zero, ruled_out + self.table_start)
+        if self.leaf_offset is not None:
+            first += self.leaf_offset
+        totals = np.take(self.leaf_table, first, axis=0).sum(axis=0)  # rows x (1 + groups)
         return totals[:, 0] + self.base, totals[:, 1:]
 
 
@@ -68,19 +78,39 @@ def from_dict(data: dict) -> TreeModel:
     import numpy as np
 
     groups = tuple(data["groups"])
-    most_leaves = int(np.max(np.diff(np.r_[data["leaf_offset"], len(data["leaf_value"])])))
+    leaf_offset = np.asarray(data["leaf_offset"], dtype=np.int64)
+    most_leaves = int(np.max(np.diff(np.r_[leaf_offset, len(data["leaf_value"])])))
     left, lowest_zero = _left_masks([int(m, 16) for m in data["mask"]], most_leaves)
     values = np.asarray(data["leaf_value"], dtype=np.float64)
     parts = np.asarray(data["leaf_parts"], dtype=np.float64).reshape(-1, len(groups))
+    # level-major layout, padded: a padding node never sends a row right (no value
+    # is above +inf, NaN included) and rules out no leaf
+    starts = np.asarray(data["starts"], dtype=np.int64)
+    trees = len(starts)
+    counts = np.diff(np.r_[starts, len(data["feature"])])
+    levels = int(counts.max())
+    feature = np.zeros((levels, trees), dtype=np.int64)
+    threshold = np.full((levels, trees), np.inf)
+    lefts = np.zeros((levels, trees), dtype=left.dtype)
+    for t, (start, count) in enumerate(zip(starts.tolist(), counts.tolist())):
+        feature[:count, t] = data["feature"][start : start + count]
+        threshold[:count, t] = data["threshold"][start : start + count]
+        lefts[:count, t] = left[start : start + count]
+    table_start, offset = np.zeros((trees, 1), dtype=np.int64), leaf_offset[:, None]
+    if left.dtype == np.uint8:  # 256 entries a tree: each tree's table holds its first leaf already
+        table_start = np.arange(trees, dtype=np.int64)[:, None] * 256
+        lowest_zero = (lowest_zero[None, :] + leaf_offset[:, None]).ravel()
+        offset = None
     return TreeModel(
         features=tuple(data["features"]),
         groups=groups,
         base=float(data["base"]),
-        feature=np.asarray(data["feature"], dtype=np.int64),
-        threshold=np.asarray(data["threshold"], dtype=np.float64)[:, None],
-        left=left[:, None],
-        starts=np.asarray(data["starts"], dtype=np.int64),
-        leaf_offset=np.asarray(data["leaf_offset"], dtype=np.int64)[:, None],
+        trees=trees,
+        feature=feature.ravel(),
+        threshold=threshold.reshape(-1, 1),
+        left=lefts.reshape(-1, 1),
+        table_start=table_start,
+        leaf_offset=offset,
         leaf_table=np.column_stack((values, parts)),
         lowest_zero=lowest_zero,
     )
