@@ -3,9 +3,10 @@
 Generates folders of invented articles (plain-text page copies and HTML pages,
 mixed, with about 5% near-duplicates re-saved under other boilerplate), runs
 the installed CLI on each at --jobs 1 and --jobs 2 to a Markdown file, and
-prints articles per second, the peak resident memory of the largest process,
-and the growth factors from 10k to 100k (linear time means a time factor near
-10 and a flat articles-per-second figure).
+prints articles per second, CPU milliseconds per article (all processes; far
+less disturbed by other work on the machine than wall time), the peak resident
+memory of the largest process, and the growth factors from 10k to 100k (linear
+time means a factor near 10 and a flat per-article figure).
 
     python benchmarks/digest.py                     # 1,000 and 10,000
     python benchmarks/digest.py --sizes 1000 10000 100000 --jobs 1 2
@@ -85,8 +86,9 @@ def measure(folder: Path, jobs: int, out: Path) -> dict:
         "t = time.perf_counter()\n"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
         "dt = time.perf_counter() - t\n"
+        "ru = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "print(json.dumps({'seconds': dt, 'rc': r.returncode, 'err': r.stderr.decode()[-500:],"
-        " 'peak_kib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+        " 'peak_kib': ru.ru_maxrss, 'cpu': ru.ru_utime + ru.ru_stime}))\n"
     )
     cmd = [sys.executable, "-c", code, sys.executable, "-m", "newsdigest", "digest", str(folder), "-o", str(out), "--jobs", str(jobs), "-q"]
     env = {**os.environ, "NEWSDIGEST_CONFIG": os.devnull}
@@ -110,20 +112,25 @@ def main() -> None:
                 m = measure(folder, jobs, Path(tmp) / f"digest-{size}-{jobs}.md")
                 if m["rc"] not in (0, 1):
                     print(f"digest failed ({m['rc']}): {m['err']}", file=sys.stderr)
-                rows.append({"size": size, "jobs": jobs, "seconds": m["seconds"], "rate": size / m["seconds"], "peak_mib": m["peak_kib"] / 1024})
+                rows.append({
+                    "size": size, "jobs": jobs, "seconds": m["seconds"], "rate": size / m["seconds"],
+                    "cpu_ms": 1000 * m["cpu"] / size, "peak_mib": m["peak_kib"] / 1024,
+                })
                 print(f"  {size} articles, --jobs {jobs}: {m['seconds']:.1f} s", file=sys.stderr, flush=True)
             import shutil
 
             shutil.rmtree(folder)
-    print(f"{'articles':>9} {'jobs':>4} {'seconds':>9} {'art/s':>8} {'peak MiB':>9}")
+    # CPU ms per article (all processes): unlike wall time, hardly moved by other work on the machine.
+    print(f"{'articles':>9} {'jobs':>4} {'seconds':>9} {'art/s':>8} {'cpu ms/art':>10} {'peak MiB':>9}")
     for r in rows:
-        print(f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['peak_mib']:>9.0f}")
+        print(f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['cpu_ms']:>10.2f} {r['peak_mib']:>9.0f}")
     by = {(r["size"], r["jobs"]): r for r in rows}
     for jobs in args.jobs:
         if (10000, jobs) in by and (100000, jobs) in by:
             a, b = by[(10000, jobs)], by[(100000, jobs)]
             print(
-                f"--jobs {jobs}, 10k -> 100k: time x{b['seconds'] / a['seconds']:.1f} (linear: x10), "
+                f"--jobs {jobs}, 10k -> 100k: time x{b['seconds'] / a['seconds']:.1f}, "
+                f"CPU time x{b['cpu_ms'] * 10 / a['cpu_ms']:.1f} (linear: x10), "
                 f"peak memory x{b['peak_mib'] / a['peak_mib']:.2f} (flat: x1)"
             )
 
