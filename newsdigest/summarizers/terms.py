@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import methodcaller, not_
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
@@ -149,8 +149,8 @@ class Vocabulary:
         import numpy as np
 
         self._cache: dict[str, tuple[str, ...]] = {}
-        self._word_id: dict[str, int] = {}  # word (as written) -> id
-        self._ascii_id: dict[bytes, int] = {}  # ASCII word as bytes -> id (its own ids: a word may have one of each)
+        self._word_id = _WordIds()  # word (as written) -> id
+        self._ascii_id = _WordIds()  # ASCII word as bytes -> id (its own ids: a word may have one of each)
         self._words_known = 0  # ids given
         self._term_id: dict[str, int] = {}  # term -> id (ids count up from 0)
         self._word_term = np.zeros(1024, dtype=np.int64)  # word id -> term id, -1: none
@@ -270,13 +270,20 @@ class Vocabulary:
         if self._words_known + len(flat) > self.MAX_WORDS:
             self._reset()
         index = self._ascii_id if as_bytes else self._word_id
-        ids = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
-        unseen = np.flatnonzero(ids < 0).tolist()
-        if unseen:  # words never seen before: register them (stemming each once)
-            new = list(dict.fromkeys(map(flat.__getitem__, unseen)))
-            first = self._add(list(map(bytes.decode, new)) if as_bytes else new, ascii_only=as_bytes)
-            index.update(zip(new, range(first, first + len(new))))
-            ids[unseen] = list(map(index.__getitem__, map(flat.__getitem__, unseen)))
+        # One look-up per word; a word never seen before gets the next id on the way
+        # (in order of first occurrence) and is registered below, stemmed once.
+        index.next_id = self._words_known
+        index.new = new = []
+        try:
+            ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+            if new:
+                self._add(list(map(bytes.decode, new)) if as_bytes else new, ascii_only=as_bytes)
+        except BaseException:  # (an interrupt) forget the words not registered
+            for word in new:
+                index.pop(word, None)
+            raise
+        finally:
+            index.new = None
         term = self._word_term[ids]
         flags = self._word_flags[ids]
         sentence_of = np.repeat(np.arange(n), sizes)
@@ -286,6 +293,24 @@ class Vocabulary:
         """Ids of known terms (unknown ones left out)."""
         get = self._term_id.get
         return [i for i in (get(t) for t in terms) if i is not None]
+
+
+class _WordIds(dict):
+    """word -> id, for Vocabulary.scan: a missing word gets `next_id` (then the
+    next one) and is appended to `new`, all within the one look-up per word."""
+
+    __slots__ = ("next_id", "new")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_id = 0
+        self.new: list | None = None
+
+    def __missing__(self, word):
+        self[word] = found = self.next_id
+        self.next_id = found + 1
+        self.new.append(word)
+        return found
 
 
 class Scan:
