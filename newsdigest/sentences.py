@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
+from itertools import chain
 
 __all__ = [
     "SumyTokenizer",
@@ -247,6 +248,11 @@ _PLAIN_WORD_BEFORE_PERIOD = re.compile(r"[\"'(\[{\u2018\u201c]*([^\W\d_]{2,})")
 _CLOSING_AFTER_PERIOD = frozenset(")\"']}\u2019\u201d\u00bb")
 #: Where a spaced ellipsis may be (Punkt skips the marks inside one).
 _SPACED_DOTS = re.compile(r"\.\s\.\s\.")
+_NO_MORE = (None,)
+#: Punkt's boundary realignment pattern (every bundled language's) and the
+#: characters a match of it starts with (its first character class).
+_REALIGN_PATTERN = "[\"\\')\\]}\u2019\u201d\\xab\\xbb]+?(?:\\s+|(?=--)|$)"
+_REALIGN_FIRST = frozenset("\"')]}\u2019\u201d\xab\xbb")
 
 
 def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
@@ -268,59 +274,75 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     lang_vars = tokenizer._boundaries.lang_vars
     classify = tokenizer._context_has_sentbreak
     realign = tokenizer._realign_re.match
+    # The realignment pattern's first characters, when it is Punkt's usual one:
+    # a span that starts with none of them is not realigned (no regex call).
+    realign_first = _REALIGN_FIRST if tokenizer._realign_re.pattern == _REALIGN_PATTERN else None
     enders = frozenset(tokenizer.rules.sent_end_chars)
     # The tokenizer's shortcut, without building the context: see _fast_punkt_class.
     not_plain = tokenizer._not_plain
     plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
 
     def spans(line: str) -> list[tuple[int, int]]:
-        # Punkt's candidates, each with the start of the word before its mark.
+        # Punkt's candidates, each with the start of the word before its mark; a
+        # candidate is decided once the next one shows it is not inside a run of
+        # marks (or at the end: the None after the last).
         interior = _multi_char_interior(line, lang_vars) if _SPACED_DOTS.search(line) else ()
-        found = []
-        stop = word_start = 0  # the previous mark's offset, and its word's start
-        previous = None
-        for match in candidates(line):
-            at = match.start()
-            if at in interior:
-                continue
-            space = max(line.rfind(" ", stop, at), line.rfind("\t", stop, at))
-            if space > stop:
-                word_start = space + 1
-            if previous is not None and stop <= word_start:
-                found.append(previous)
-            previous = (match, word_start)
-            stop = at
-        if previous is not None:
-            found.append(previous)
-        raw: list[tuple[int, int]] = []
+        tabs = "\t" in line
+        kept: list[tuple[int, int]] = []  # the breaks' spans (Punkt's raw spans, filtered as below)
         last_break = 0
-        for match, word_start in found:
-            at = match.start()
-            word = line[word_start:at]
-            after = match.group("after_tok")
-            if line[at] == ".":
-                plain = plain_word(word)
+        stop = word_start = 0  # the previous mark's offset, and its word's start
+        previous = None  # the previous candidate's match ...
+        previous_word = 0  # ... and its word's start
+        for match in chain(candidates(line), _NO_MORE):
+            if match is not None:
+                at = match.start()
+                if at in interior:
+                    continue
+                space = max(line.rfind(" ", stop, at), line.rfind("\t", stop, at)) if tabs else line.rfind(" ", stop, at)
+                if space > stop:
+                    word_start = space + 1
+                if previous is None or stop > word_start:
+                    previous, previous_word, stop = match, word_start, at
+                    continue
+            elif previous is None:
+                break
+            # Decide the previous candidate (its mark is at `stop`).
+            word = line[previous_word:stop]
+            if line[stop] == ".":
+                if len(word) > 1 and word.isalpha():  # what the plain-word pattern matches whole, tested in C
+                    head = word
+                else:
+                    plain = plain_word(word)
+                    head = plain.group(1) if plain is not None else None
+                following = line[stop + 1]  # what follows the mark starts its after_tok
                 decided = (
-                    plain is not None
-                    and (after[0] in _CLOSING_AFTER_PERIOD or after[0].isspace())
-                    and plain.group(1).lower() not in not_plain
-                ) or classify(word + "." + after)
+                    head is not None
+                    and (following in _CLOSING_AFTER_PERIOD or following.isspace())
+                    and head.lower() not in not_plain
+                ) or classify(word + "." + previous.group("after_tok"))
             else:  # "?" or "!": a break unless a period is near
-                decided = ("." not in word and "." not in after) or classify(word + line[at] + after)
+                after = previous.group("after_tok")
+                decided = ("." not in word and "." not in after) or classify(word + line[stop] + after)
             if decided:
-                raw.append((last_break, at + 1))
-                next_start = match.start("next_tok")
-                last_break = next_start if next_start >= 0 else at + 1
-        raw.append((last_break, len(line.rstrip())))
-        # A span of nothing but sentence-ending marks joins the one before it.
-        kept: list[tuple[int, int]] = []
-        for start, end in raw:
-            if start >= end:
-                continue
-            if kept and line[start] in enders and enders.issuperset(line[start:end]):
+                end = stop + 1
+                # (Punkt's raw span; the filter below is the one after the loop)
+                if last_break < end:
+                    if kept and line[last_break] in enders and enders.issuperset(line[last_break:end]):
+                        kept[-1] = (kept[-1][0], end)
+                    else:
+                        kept.append((last_break, end))
+                next_start = previous.start("next_tok")
+                last_break = next_start if next_start >= 0 else end
+            if match is None:
+                break
+            previous, previous_word, stop = match, word_start, at
+        # The last span; a span of nothing but sentence-ending marks joins the one before it.
+        end = len(line.rstrip())
+        if last_break < end:
+            if kept and line[last_break] in enders and enders.issuperset(line[last_break:end]):
                 kept[-1] = (kept[-1][0], end)
             else:
-                kept.append((start, end))
+                kept.append((last_break, end))
         # Closing quotes and brackets at the start of a span move to the one before.
         out: list[tuple[int, int]] = []
         shift = 0
@@ -332,7 +354,11 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                     out.append((start, end))
                 break
             following_start, following_end = kept[index + 1]
-            closing = realign(line, following_start, following_end)
+            closing = (
+                realign(line, following_start, following_end)
+                if realign_first is None or line[following_start] in realign_first
+                else None
+            )
             if closing:
                 out.append((start, following_start + len(closing.group().rstrip())))
                 shift = closing.end() - following_start
@@ -480,6 +506,12 @@ def _line_splitter(code: str | None) -> LineSplitter:
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _language_code(language: str | None) -> str | None:
+    """normalize_language, remembered: it runs once per paragraph."""
+    return normalize_language(language)
+
+
 def split_sentences(text: str, language: str | None = "en") -> list[str]:
     """Split ``text`` into sentences.
 
@@ -492,7 +524,7 @@ def split_sentences(text: str, language: str | None = "en") -> list[str]:
     """
     if not text:
         return []
-    split_line = _line_splitter(normalize_language(language))
+    split_line = _line_splitter(_language_code(language))
     sentences: list[str] = []
     extend = sentences.extend
     for line in text.splitlines():

@@ -71,3 +71,13 @@ def test_news_lines(line):
 @pytest.mark.parametrize("line", ["Yes!! No.", "Why?! Because.", "Wait . . . what? Now.", "It was long. ... And then?"])
 def test_runs_of_marks_and_ellipses_take_the_one_pass_path(line):
     assert ONE_PASS["en"](line) == list(TOKENIZERS["en"].span_tokenize(line))
+
+
+def test_realignment_shortcut_knows_the_patterns_first_characters():
+    """A span whose first character is not in _REALIGN_FIRST skips the realignment regex."""
+    import re
+
+    assert sentences._REALIGN_PATTERN == punkt.DEFAULT_LANGUAGE_VARS.boundary_realignment_pattern
+    pattern = re.compile(sentences._REALIGN_PATTERN, re.MULTILINE)
+    starts = {c for c in map(chr, range(0x3000)) if pattern.match(c + " ") or pattern.match(c + "--") or pattern.match(c)}
+    assert starts == set(sentences._REALIGN_FIRST)
