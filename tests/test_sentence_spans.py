@@ -81,3 +81,35 @@ def test_realignment_shortcut_knows_the_patterns_first_characters():
     pattern = re.compile(sentences._REALIGN_PATTERN, re.MULTILINE)
     starts = {c for c in map(chr, range(0x3000)) if pattern.match(c + " ") or pattern.match(c + "--") or pattern.match(c)}
     assert starts == set(sentences._REALIGN_FIRST)
+
+
+CONTEXT_PIECES = PIECES + ["2003.", "1,000.", "-5.", "However", "however", "But", "Bach", "S.", "co.", "mining-co.", "Jan.", "Nr.", "z.B."]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    code=st.sampled_from(sorted(TOKENIZERS)),
+    parts=st.lists(st.tuples(st.sampled_from(CONTEXT_PIECES), st.sampled_from(SPACES)), min_size=1, max_size=6),
+)
+def test_punkt_answer_is_punkts_own(code, parts):
+    """The written-out annotation passes decide every candidate as Punkt's classifier does."""
+    tokenizer = TOKENIZERS[code]
+    line = "".join(p + s for p, s in parts).strip()
+    for candidate in tokenizer._boundaries.detect(line):
+        context = candidate.context
+        assert tokenizer._punkt_answer(context) == punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, context), context
+
+
+def test_punkt_answer_uses_punkts_token_rules():
+    from punkt.annotate import NON_INITIAL_PUNCTUATION
+    from punkt.rules import tokens
+    from punkt.rules.orthography import OrthoContext
+
+    assert sentences._PUNKT_NUMBER == tokens.NUMBER_TYPE
+    assert sentences._PUNKT_NUMERIC.pattern == tokens._RE_NUMERIC.pattern
+    assert sentences._PUNKT_ELLIPSIS.__self__.pattern == tokens._RE_ELLIPSIS.pattern
+    assert sentences._PUNKT_INITIAL.__self__.pattern == tokens._RE_INITIAL.pattern
+    assert sentences._NON_INITIAL_PUNCTUATION == NON_INITIAL_PUNCTUATION
+    assert (sentences._ORTHO_UC, sentences._ORTHO_LC, sentences._ORTHO_MID_UC, sentences._ORTHO_BEG_LC) == (
+        OrthoContext.UC, OrthoContext.LC, OrthoContext.MID_UC, OrthoContext.BEG_LC
+    )
