@@ -55,6 +55,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_WORDS = methodcaller(
     "translate", bytes(c if c == 95 or 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 )
+# The same, keeping line breaks (they separate the sentences of a document).
+_ASCII_LINES = methodcaller(
+    "translate", bytes(c if c in (10, 95) or 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -250,17 +254,19 @@ class Vocabulary:
         """Every sentence's terms and word statistics, as numpy arrays."""
         import numpy as np
 
-        ascii_only = all(map(str.isascii, sentences))
+        joined = "\n".join(sentences)
+        ascii_only = joined.isascii()
         # Words are cut from the UTF-8 bytes when every character outside ASCII is
         # a non-word one (a pound sign, curly quotes): the words are then ASCII.
-        as_bytes = not self._cjk and (
-            ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall("\n".join(sentences)))))
-        )
+        as_bytes = not self._cjk and (ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall(joined)))))
         if self._cjk:
             words = [self._words(s) for s in sentences]
         elif as_bytes:
-            words = list(map(bytes.split, map(_ASCII_WORDS, map(str.encode, sentences))))
-        elif _IS_CJK.search("\n".join(sentences)):
+            if joined.count("\n") == len(sentences) - 1:  # no line break inside a sentence: all in one go
+                words = list(map(bytes.split, _ASCII_LINES(joined.encode()).split(b"\n")))
+            else:
+                words = list(map(bytes.split, map(_ASCII_WORDS, map(str.encode, sentences))))
+        elif _IS_CJK.search(joined):
             words = list(map(_TOKEN.findall, sentences))
         else:  # no CJK character anywhere: plain \w+ gives the same words, faster
             words = list(map(_PLAIN_WORD.findall, sentences))
