@@ -127,8 +127,9 @@ _ENDS_WITH_QUOTED_QUESTION = re.compile(r"[?!\u203d]+[\"'\u201d\u2019\u00bb)\]]+
 _STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_]+(?=[\s,;:.!?]|\Z)")
 
 
-def _starts_with_lowercase_word(fragment: str) -> bool:
-    match = _STARTS_LOWERCASE_WORD.match(fragment)
+def _starts_with_lowercase_word(line: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether line[start:end] starts with an all-lowercase word."""
+    match = _STARTS_LOWERCASE_WORD.match(line, start, len(line) if end is None else end)
     return bool(match) and match.group().islower()
 
 
@@ -139,13 +140,13 @@ def _repair(line: str, spans: list[tuple[int, int]]) -> list[str]:
     for start, end in spans:
         if carry is not None:
             start, carry = carry, None
-        piece = line[start:end]
         # (the fragment pattern spans 8 characters at most; a word that starts
-        # in upper case is not a lower-case word: both tests skip most regexes)
-        if end - start <= 8 and _LEADING_FRAGMENT.match(piece):
+        # in upper case is not a lower-case word: both tests skip most regexes;
+        # the patterns run on the span in place, where their \Z is its end)
+        if end - start <= 8 and _LEADING_FRAGMENT.match(line, start, end):
             carry = start
             continue
-        if merged and not piece[:1].isupper() and _starts_with_lowercase_word(piece):
+        if merged and not line[start : start + 1].isupper() and _starts_with_lowercase_word(line, start, end):
             prev_start, prev_end = merged[-1]
             prev = line[max(prev_start, prev_end - 32) : prev_end]  # bounded look
             if _ENDS_WITH_QUOTED_QUESTION.search(prev) or _ENDS_WITH_ACRONYM.search(prev):
@@ -509,7 +510,10 @@ def _punkt_splitter(code: str) -> LineSplitter:
     def split(line: str) -> list[str]:
         # Fast path: no sentence-ending character before the last one.
         last = len(line) - 1
-        if all(line.find(ender, 0, last) < 0 for ender in enders):
+        for ender in enders:
+            if line.find(ender, 0, last) >= 0:
+                break
+        else:
             return [line]
         if len(line) > _LONG_LINE and _is_not_prose(line):
             return _neutral_split(line)

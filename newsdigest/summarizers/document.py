@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import repeat
 
 from .base import Document
 from .select import Length
@@ -46,9 +47,9 @@ def build(paragraphs, title: str | None, language: str | None, length: Length, l
     sentences: list[str] = []
     paragraph_of: list[int] = []
     for p, paragraph in enumerate(paragraphs):
-        for sentence in split_sentences(paragraph, language):
-            sentences.append(sentence)
-            paragraph_of.append(p)
+        found = split_sentences(paragraph, language)
+        sentences += found
+        paragraph_of += repeat(p, len(found))
         if limit is not None and len(sentences) >= limit:
             break
     total = len(sentences)
