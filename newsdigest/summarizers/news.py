@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 from itertools import repeat
+from operator import neg
 
 from . import trees
 from .base import Document, Ranked
@@ -66,7 +67,7 @@ class NewsSummarizer:
         order: list[int] = []
         # Lazy greedy (penalties only grow, so a stale key is an upper bound): pop the
         # best stale key, refresh its penalty, keep it if it still beats the next key.
-        heap = list(zip(tiers, (-scores).tolist(), range(n)))
+        heap = list(zip(tiers, map(neg, scores_list), range(n)))
         heapq.heapify(heap)
         for _ in range(min(n, doc.wanted or 3)):
             while True:

@@ -13,6 +13,7 @@ tests and --explain); `nonstory_flags(sentences)` is the vectorised form.
 from __future__ import annotations
 
 import re
+from operator import ne
 
 # Each cue is a start pattern (matched at the start of a sentence) and, for some,
 # an anywhere pattern (searched inside it).
@@ -153,38 +154,54 @@ _SHORT_SUSPECTS = re.compile(f"[{_QUOTES}@]|https?://|www\\.")
 def nonstory_flags(sentences, sizes=None):
     """numpy bool array: True where a sentence is not story (as nonstory_reason says).
 
-    `sizes`: word counts, when the caller has them already. Cheap tests pick the
-    few candidates (short sentences, a start cue, a key word of an anywhere cue),
-    then each candidate is checked exactly."""
+    `sizes`: word counts, when the caller has them already."""
     import numpy as np
 
-    n = len(sentences)
+    flags = np.zeros(len(sentences), dtype=bool)
+    flagged = nonstory_indices(sentences, sizes)
+    if flagged:
+        flags[sorted(flagged)] = True
+    return flags
+
+
+def nonstory_indices(sentences, sizes=None) -> set[int]:
+    """The indices of the sentences that are not story (what nonstory_flags marks).
+
+    `sizes`: word counts (a list or a numpy array), when the caller has them
+    already. Cheap tests pick the few candidates (short sentences, a start cue,
+    a key word of an anywhere cue), then each candidate is checked exactly."""
     if sizes is None:
         sizes = [len(_WORD.findall(s)) for s in sentences]
-    sizes = np.asarray(sizes)
-    candidates = set((sizes <= 3).nonzero()[0].tolist())
+    elif not isinstance(sizes, list):
+        sizes = sizes.tolist() if hasattr(sizes, "tolist") else list(sizes)
+    suspect = _SHORT_SUSPECTS.search
+    # short sentences; and short ones with a quotation mark, an @ or a link
+    candidates = {i for i, size in enumerate(sizes) if size <= 3 or (size <= 12 and suspect(sentences[i]))}
     starts = set(_start_cues(sentences))
     candidates.update(starts)
-    suspect = _SHORT_SUSPECTS.search
-    candidates.update(i for i in (sizes <= 12).nonzero()[0].tolist() if suspect(sentences[i]))
     candidates.update(_anywhere_candidates(sentences))
-    # the quick tests assume stripped sentences (the splitter's are): others are checked
-    candidates.update(i for i, s in enumerate(sentences) if s[:1].isspace() or s[-1:].isspace())
-    flags = np.zeros(n, dtype=bool)
+    # the quick tests assume stripped sentences (the splitter's are): others are
+    # checked (a sentence differs from its strip() exactly when it has blanks at
+    # either end: both use the same test of a blank)
+    if any(map(ne, sentences, map(str.strip, sentences))):
+        candidates.update(i for i, s in enumerate(sentences) if s[:1].isspace() or s[-1:].isspace())
+    flagged: set[int] = set()
     # The exact check, for the few candidates. For a sentence already stripped, the
     # start cues have been tried on it; an anywhere cue needs a bracket or a key
     # phrase (in ASCII, where lower-casing is what the regex's case-folding does).
     for i in candidates:
         sentence = sentences[i]
         if not sentence or sentence[0].isspace() or sentence[-1].isspace():
-            flags[i] = nonstory_reason(sentence) is not None
+            hit = nonstory_reason(sentence) is not None
         elif i in starts:
-            flags[i] = True
+            hit = True
         elif not sentence.isascii() or "(" in sentence or "[" in sentence or _holds_action_key(sentence.lower()):
-            flags[i] = _ANYWHERE.search(sentence) is not None or _other_reason(sentence) is not None
+            hit = _ANYWHERE.search(sentence) is not None or _other_reason(sentence) is not None
         else:
-            flags[i] = _other_reason(sentence) is not None
-    return flags
+            hit = _other_reason(sentence) is not None
+        if hit:
+            flagged.add(i)
+    return flagged
 
 
 def _holds_action_key(lowered: str) -> bool:
