@@ -369,6 +369,9 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     from punkt.rules.boundaries import _multi_char_interior
 
     candidates = tokenizer._boundaries.match
+    # the candidate pattern's groups, by number (a name costs a look-up per call)
+    after_tok = tokenizer._boundaries._regex.groupindex["after_tok"]
+    next_tok = tokenizer._boundaries._regex.groupindex["next_tok"]
     lang_vars = tokenizer._boundaries.lang_vars
     classify = tokenizer._context_has_sentbreak
     realign = tokenizer._realign_re.match
@@ -417,9 +420,9 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                     head is not None
                     and (following in _CLOSING_AFTER_PERIOD or following.isspace())
                     and head.lower() not in not_plain
-                ) or classify(word + "." + previous.group("after_tok"))
+                ) or classify(word + "." + previous.group(after_tok))
             else:  # "?" or "!": a break unless a period is near
-                after = previous.group("after_tok")
+                after = previous.group(after_tok)
                 decided = ("." not in word and "." not in after) or classify(word + line[stop] + after)
             if decided:
                 end = stop + 1
@@ -429,7 +432,7 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                         kept[-1] = (kept[-1][0], end)
                     else:
                         kept.append((last_break, end))
-                next_start = previous.start("next_tok")
+                next_start = previous.start(next_tok)
                 last_break = next_start if next_start >= 0 else end
             if match is None:
                 break
@@ -477,7 +480,7 @@ def _one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
         rules.next_sentence_requires_space
         and rules.multi_char_punct_pattern == punkt.DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern
         and getattr(tokenizer, "_line_break_re", None) is None
-        and hasattr(tokenizer, "_boundaries")
+        and hasattr(getattr(tokenizer, "_boundaries", None), "_regex")
         and hasattr(tokenizer, "_realign_re")
     )
 

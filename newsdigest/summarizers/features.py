@@ -263,10 +263,10 @@ def _similarity_to(vectors, idf, distinct, term_ids):
     if not len(distinct) or not term_ids:
         return 0.0
     ids = np.asarray(term_ids)
-    columns = np.minimum(np.searchsorted(distinct, ids), len(distinct) - 1)
+    columns = np.minimum(distinct.searchsorted(ids), len(distinct) - 1)
     columns = columns[distinct[columns] == ids]
     query = np.bincount(columns, minlength=vectors.shape[1]) * idf  # each term's idf, once per occurrence
-    norm = np.sqrt(query @ query)
+    norm = math.sqrt(query @ query)  # (the same correctly rounded root as np.sqrt)
     if norm == 0:
         return 0.0
     if isinstance(vectors, np.ndarray):

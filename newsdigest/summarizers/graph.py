@@ -69,12 +69,27 @@ def counts_from_scan(scan):
     n, width = scan.n, max(len(distinct), 1)
     rows = scan.sentence_of[scan.kept]
     if n * width <= DENSE_CELLS:
-        counts = np.bincount(rows * width + columns, minlength=n * width).reshape(n, width).astype(np.float64)
+        # counted in floats directly (each word adds 1.0: exact), no int matrix to convert
+        counts = np.bincount(rows * width + columns, _ones(len(columns)), minlength=n * width).reshape(n, width)
     else:
         from scipy import sparse
 
         counts = sparse.csr_matrix((np.ones(len(columns)), (rows, columns)), shape=(n, width))
     return counts, distinct
+
+
+_ONES: list = []  # [a numpy array of ones], grown on demand
+
+
+def _ones(size: int):
+    """A read-only view of `size` ones (float64), from one shared array."""
+    if not _ONES or len(_ONES[0]) < size:
+        import numpy as np
+
+        ones = np.ones(max(size, 4096))
+        ones.flags.writeable = False
+        _ONES[:] = [ones]
+    return _ONES[0][:size]
 
 
 def _sparse(matrix) -> bool:
