@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import heapq
-from itertools import repeat
 from operator import neg
 
 from . import trees
@@ -91,12 +90,10 @@ class NewsSummarizer:
             tier = analysis.nonstory[rest].astype(np.int64) + (closest[rest] >= NEAR_DUPLICATE)
             key = np.lexsort((rest, pending - scores[rest], tier))
             order.extend(rest[key].tolist())
-        names = model.groups + ("base", "redundancy")
+        groups = model.groups
         final = (scores - penalties).tolist()
-        table = np.empty((n, len(names)))
-        table[:, :-2] = parts
-        table[:, -2] = model.base
-        np.negative(penalties, out=table[:, -1])
-        rows = table.tolist()
-        parts_of = map(tuple, map(zip, repeat(names), map(rows.__getitem__, order)))
+        rows = parts.tolist()
+        redundancies = np.negative(penalties).tolist()
+        base = ("base", model.base)  # the same pair in every sentence's parts
+        parts_of = [(*zip(groups, rows[i]), base, ("redundancy", redundancies[i])) for i in order]
         return list(map(Ranked, order, map(final.__getitem__, order), parts_of))

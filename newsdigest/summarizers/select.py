@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..errors import UsageError
 from .base import Document, Ranked
+
+_INDEX = attrgetter("index")
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,11 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
     else:
         if length.ratio is not None:
             count = max(1, math.ceil(n * length.ratio))
+        elif length.sentences:
+            count = length.sentences
         else:
-            from .document import default_sentences
+            from .document import default_sentences  # (document imports this module)
 
-            count = length.sentences or default_sentences(n)
+            count = default_sentences(n)
         chosen = ranked[:count]
-    return sorted(chosen, key=lambda r: r.index)
+    return sorted(chosen, key=_INDEX)
