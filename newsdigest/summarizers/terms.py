@@ -259,6 +259,7 @@ class Vocabulary:
         # Words are cut from the UTF-8 bytes when every character outside ASCII is
         # a non-word one (a pound sign, curly quotes): the words are then ASCII.
         as_bytes = not self._cjk and (ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall(joined)))))
+        no_cjk = False  # known to hold no Chinese or Japanese character
         if self._cjk:
             words = [self._words(s) for s in sentences]
         elif as_bytes:
@@ -270,6 +271,7 @@ class Vocabulary:
             words = list(map(_TOKEN.findall, sentences))
         else:  # no CJK character anywhere: plain \w+ gives the same words, faster
             words = list(map(_PLAIN_WORD.findall, sentences))
+            no_cjk = True
         n = len(words)
         sizes = np.fromiter(map(len, words), dtype=np.int64, count=n)
         flat = list(chain.from_iterable(words))
@@ -283,7 +285,7 @@ class Vocabulary:
         try:
             ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
             if new:
-                self._add(list(map(bytes.decode, new)) if as_bytes else new, ascii_only=as_bytes)
+                self._add(list(map(bytes.decode, new)) if as_bytes else new, ascii_only=as_bytes or no_cjk)
         except BaseException:  # (an interrupt) forget the words not registered
             for word in new:
                 index.pop(word, None)
