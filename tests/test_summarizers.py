@@ -292,3 +292,14 @@ def test_explain_shows_parts_in_every_format(sample, fmt):
         assert {"position", "centrality", "title", "redundancy"} <= set(parts)
     else:
         assert "position" in out and "centrality" in out
+
+
+def test_count_matrix_is_float_even_without_terms():
+    """Counts are made by bincount with float weights; with no term at all it must still be floats."""
+    from newsdigest.summarizers.graph import counts_from_scan
+    from newsdigest.summarizers.terms import vocabulary
+
+    for sentences in (("the of and", "it is"), ("Harbor vote passes.", "The harbor board voted.")):
+        counts, _ = counts_from_scan(vocabulary("en", keep_numbers=True).scan(sentences))
+        assert counts.dtype.kind == "f" and counts.shape[0] == 2
+    assert [r.index for r in summarizers.get("news").rank(doc(("the of and", "it is", "and the")))] == [0, 1, 2]

@@ -225,7 +225,8 @@ def _flag_bits():
 
 def _cosines(counts, idf_by_df):
     """tf-idf vectors of unit length, the idf, which rows have terms, and the cosine
-    of every pair of rows (0 on the diagonal).
+    of every pair of rows (0 on the diagonal). A dense `counts` becomes the
+    vectors, in place (no second matrix of its size).
 
     Only terms in two sentences or more make two sentences alike, so the pairwise
     product runs over those columns alone (a fifth of them in news), in one
@@ -236,7 +237,7 @@ def _cosines(counts, idf_by_df):
     if isinstance(counts, np.ndarray):
         df = np.add.reduce(counts > 0, axis=0)
         idf = idf_by_df[df]  # log((n + 1) / (df + 1)) + 1
-        vectors = counts * idf
+        vectors = np.multiply(counts, idf, out=counts)
         norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
         has_terms = norms > 0
         np.divide(vectors, norms[:, None], out=vectors, where=has_terms[:, None])

@@ -70,7 +70,11 @@ def counts_from_scan(scan):
     rows = scan.sentence_of[scan.kept]
     if n * width <= DENSE_CELLS:
         # counted in floats directly (each word adds 1.0: exact), no int matrix to convert
-        counts = np.bincount(rows * width + columns, _ones(len(columns)), minlength=n * width).reshape(n, width)
+        # (bincount answers ints for no words at all, weights or not)
+        if len(columns):
+            counts = np.bincount(rows * width + columns, _ones(len(columns)), minlength=n * width).reshape(n, width)
+        else:
+            counts = np.zeros((n, width))
     else:
         from scipy import sparse
 
