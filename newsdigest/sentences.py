@@ -271,19 +271,24 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
                 tok = tokens[index]
                 sentbreak, abbr, ellipsis = first[index]
                 if tok.endswith("."):  # (period_final) only a period is ambiguous
-                    sentbreak = self._second_pass(tok, abbr, ellipsis, sentbreak, tokens[index + 1], first[index + 1][0])
+                    following = tokens[index + 1]
+                    sentbreak = self._second_pass(tok, abbr, ellipsis, sentbreak, following, first[index + 1][0])
                 if sentbreak:
                     return True
             return False
 
-        def _second_pass(self, tok, abbr, ellipsis, sentbreak, following, following_breaks):  # type: ignore[no-untyped-def]
+        def _second_pass(  # type: ignore[no-untyped-def]
+            self, tok, abbr, ellipsis, sentbreak, following, following_breaks
+        ):
             """Punkt's `second_pass_annotation` for a period-final token: its sentbreak."""
             params = self._params
             type_ = _punkt_type(tok)
             if len(type_) > 1 and type_.endswith("."):
                 type_ = type_[:-1]
             following_type = _punkt_type(following)
-            next_type = following_type[:-1] if following_breaks and len(following_type) > 1 and following_type.endswith(".") else following_type
+            next_type = following_type
+            if following_breaks and len(following_type) > 1 and following_type.endswith("."):
+                next_type = following_type[:-1]
             is_initial = _PUNKT_INITIAL(tok) is not None
             if (type_, next_type) in params.collocations:
                 return False
@@ -399,7 +404,9 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                 at = match.start()
                 if at in interior:
                     continue
-                space = max(line.rfind(" ", stop, at), line.rfind("\t", stop, at)) if tabs else line.rfind(" ", stop, at)
+                space = line.rfind(" ", stop, at)
+                if tabs:
+                    space = max(space, line.rfind("\t", stop, at))
                 if space > stop:
                     word_start = space + 1
                 if previous is None or stop > word_start:

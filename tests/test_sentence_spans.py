@@ -79,11 +79,15 @@ def test_realignment_shortcut_knows_the_patterns_first_characters():
 
     assert sentences._REALIGN_PATTERN == punkt.DEFAULT_LANGUAGE_VARS.boundary_realignment_pattern
     pattern = re.compile(sentences._REALIGN_PATTERN, re.MULTILINE)
-    starts = {c for c in map(chr, range(0x3000)) if pattern.match(c + " ") or pattern.match(c + "--") or pattern.match(c)}
+    starts = {
+        c for c in map(chr, range(0x3000)) if pattern.match(c + " ") or pattern.match(c + "--") or pattern.match(c)
+    }
     assert starts == set(sentences._REALIGN_FIRST)
 
 
-CONTEXT_PIECES = PIECES + ["2003.", "1,000.", "-5.", "However", "however", "But", "Bach", "S.", "co.", "mining-co.", "Jan.", "Nr.", "z.B."]
+CONTEXT_PIECES = PIECES + [
+    "2003.", "1,000.", "-5.", "However", "however", "But", "Bach", "S.", "co.", "mining-co.", "Jan.", "Nr.", "z.B.",
+]
 
 
 @settings(max_examples=600, deadline=None)
@@ -97,7 +101,8 @@ def test_punkt_answer_is_punkts_own(code, parts):
     line = "".join(p + s for p, s in parts).strip()
     for candidate in tokenizer._boundaries.detect(line):
         context = candidate.context
-        assert tokenizer._punkt_answer(context) == punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, context), context
+        expected = punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, context)
+        assert tokenizer._punkt_answer(context) == expected, context
 
 
 def test_punkt_answer_uses_punkts_token_rules():

@@ -57,7 +57,8 @@ _ASCII_WORDS = methodcaller(
 )
 # The same, keeping line breaks (they separate the sentences of a document).
 _ASCII_LINES = methodcaller(
-    "translate", bytes(c if c in (10, 95) or 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+    "translate",
+    bytes(c if c in (10, 95) or 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256)),
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
