@@ -8,7 +8,7 @@ algorithm honours every length option the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Callable, Protocol
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,45 @@ class Document:
     wanted: int | None = None
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per sentence of every ranking, made fast
 class Ranked:
-    index: int  # position in Document.sentences
-    score: float
-    parts: tuple[tuple[str, float], ...] = ()  # the score's components, for --explain
+    """One sentence of a ranking: its position in Document.sentences, its score,
+    and the score's parts (name, value) that --explain shows.
+
+    The parts are given as a tuple, or made when they are read: a summarizer
+    ranks every sentence of an article but only the few chosen ones are ever
+    explained, so one that would build a tuple of pairs per sentence (news) passes
+    `explain`, a function index -> parts, instead. Rankings are made for every
+    article, so this is a plain class with slots (a frozen dataclass takes three
+    times as long to build)."""
+
+    __slots__ = ("index", "score", "_parts", "_explain")
+
+    def __init__(
+        self,
+        index: int,
+        score: float,
+        parts: tuple[tuple[str, float], ...] = (),
+        explain: Callable[[int], tuple[tuple[str, float], ...]] | None = None,
+    ) -> None:
+        self.index = index
+        self.score = score
+        self._parts = parts
+        self._explain = explain
+
+    @property
+    def parts(self) -> tuple[tuple[str, float], ...]:
+        """The score's components, for --explain."""
+        return self._parts if self._explain is None else self._explain(self.index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ranked):
+            return NotImplemented
+        return (self.index, self.score, self.parts) == (other.index, other.score, other.parts)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like the dataclass it replaced
+
+    def __repr__(self) -> str:
+        return f"Ranked(index={self.index!r}, score={self.score!r}, parts={self.parts!r})"
 
 
 class Summarizer(Protocol):

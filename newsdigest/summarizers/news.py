@@ -90,10 +90,22 @@ class NewsSummarizer:
             tier = analysis.nonstory[rest].astype(np.int64) + (closest[rest] >= NEAR_DUPLICATE)
             key = np.lexsort((rest, pending - scores[rest], tier))
             order.extend(rest[key].tolist())
-        groups = model.groups
         final = (scores - penalties).tolist()
-        rows = parts.tolist()
-        redundancies = np.negative(penalties).tolist()
-        base = ("base", model.base)  # the same pair in every sentence's parts
-        parts_of = [(*zip(groups, rows[i]), base, ("redundancy", redundancies[i])) for i in order]
-        return list(map(Ranked, order, map(final.__getitem__, order), parts_of))
+        explain = _Explainer(model, parts, penalties)
+        return [Ranked(i, final[i], (), explain) for i in order]
+
+
+class _Explainer:
+    """A ranked sentence's parts, made when asked (see base.Ranked): the model's
+    groups, its base score, and the redundancy penalty."""
+
+    __slots__ = ("groups", "base", "parts", "penalties")
+
+    def __init__(self, model, parts, penalties) -> None:
+        self.groups = model.groups
+        self.base = ("base", model.base)
+        self.parts = parts  # numpy array, sentences x groups
+        self.penalties = penalties  # numpy array, one per sentence
+
+    def __call__(self, index: int) -> tuple[tuple[str, float], ...]:
+        return (*zip(self.groups, self.parts[index].tolist()), self.base, ("redundancy", -float(self.penalties[index])))
