@@ -62,7 +62,7 @@ class NewsSummarizer:
         scores_list = scores.tolist()
         closest = np.zeros(n)  # each sentence's largest similarity to a pick
         closest_now = [0.0] * n
-        penalties = np.zeros(n)
+        penalties = [0.0] * n  # redundancy * similarity to the closest pick made before it
         order: list[int] = []
         # Lazy greedy (penalties only grow, so a stale key is an upper bound): pop the
         # best stale key, refresh its penalty, keep it if it still beats the next key.
@@ -81,18 +81,17 @@ class NewsSummarizer:
             np.maximum(closest, similarity(i), out=closest)
             closest_now = closest.tolist()
         if len(order) < n:
-            # the rest by penalised score; near-duplicates of a pick and non-story last
-            rest = np.ones(n, dtype=bool)
-            rest[order] = False
-            rest = np.flatnonzero(rest)
-            pending = redundancy * closest[rest]
-            penalties[rest] = pending
-            tier = analysis.nonstory[rest].astype(np.int64) + (closest[rest] >= NEAR_DUPLICATE)
-            key = np.lexsort((rest, pending - scores[rest], tier))
-            order.extend(rest[key].tolist())
-        final = (scores - penalties).tolist()
+            # The rest by penalised score; near-duplicates of a pick and non-story
+            # last. (In Python: a few dozen numbers, where numpy's calls cost more.)
+            picked = set(order)
+            rest = [i for i in range(n) if i not in picked]
+            for i in rest:
+                penalties[i] = redundancy * closest_now[i]
+            order += sorted(
+                rest, key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), penalties[i] - scores_list[i], i)
+            )
         explain = _Explainer(model, parts, penalties)
-        return [Ranked(i, final[i], (), explain) for i in order]
+        return [Ranked(i, scores_list[i] - penalties[i], (), explain) for i in order]
 
 
 class _Explainer:
@@ -105,7 +104,7 @@ class _Explainer:
         self.groups = model.groups
         self.base = ("base", model.base)
         self.parts = parts  # numpy array, sentences x groups
-        self.penalties = penalties  # numpy array, one per sentence
+        self.penalties = penalties  # one per sentence
 
     def __call__(self, index: int) -> tuple[tuple[str, float], ...]:
-        return (*zip(self.groups, self.parts[index].tolist()), self.base, ("redundancy", -float(self.penalties[index])))
+        return (*zip(self.groups, self.parts[index].tolist()), self.base, ("redundancy", -self.penalties[index]))
