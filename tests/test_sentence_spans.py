@@ -17,6 +17,7 @@ PIECES = [
     ".", "?", "!", "?!", "!!", "...", ". . .", "..", "--", "-", ":", ";", "*", "@", "etc.", "Sept.", "30",
     '"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "(", ")", "[", "]", "{", "}", "\u00ab", "\u00bb",
     '."', "?\"", "!\u201d", ".)", "Yes.", "Why?", "x.y", "a.m.", "St.",
+    "5%.", "$28bn.", "metal-cutting.", "AT&T.", "euros).", "dollars\u2019.", "co-op.", "mid-co.", "1990s.",
 ]
 SPACES = [" ", " ", " ", "", "\u00a0", "\t"]
 
@@ -118,3 +119,35 @@ def test_punkt_answer_uses_punkts_token_rules():
     assert (sentences._ORTHO_UC, sentences._ORTHO_LC, sentences._ORTHO_MID_UC, sentences._ORTHO_BEG_LC) == (
         OrthoContext.UC, OrthoContext.LC, OrthoContext.MID_UC, OrthoContext.BEG_LC
     )
+
+
+# Words as the span finder cuts them before a period (no spaces), and what may follow.
+WORD_PIECES = [
+    "a", "Ab", "Z", "1", "9", "-", ".", ",", "%", "$", "\u00a3", "&", "'", '"', "(", ")", "[", "]", "{", "}", "*", ":",
+    ";", "@", "?", "!", "#", "`", "/", "_", "\u2019", "\u2018", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u00a0",
+    "\u00e9", "\u0130", "\u00b2", "--", "..", "Mr", "co", "U.S", "2004", "no", "Dr", "jan", "st", "e.g", "Nr", "z.B",
+]
+AFTER_PERIOD = [" The", " the", " 5", " Inc.", ' "We', ")", '"', "\u2019", " .", " ..", " (x", " Jr.)", ":", "*", " 2.", " ##"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    code=st.sampled_from(sorted(TOKENIZERS)),
+    word=st.lists(st.sampled_from(WORD_PIECES), max_size=5).map("".join),
+    after=st.sampled_from(AFTER_PERIOD),
+)
+def test_period_always_breaks_only_where_punkt_breaks(code, word, after):
+    """The test on the word alone says "break" only where Punkt's classifier does, whatever follows."""
+    tokenizer = TOKENIZERS[code]
+    if sentences._period_always_breaks(tokenizer)(word):
+        assert punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, word + "." + after), word + "." + after
+
+
+@pytest.mark.parametrize("word", ["", "euros)", 'law"', "dollars\u2019", "5%", "$28bn", "metal-cutting", "AT&T", "1990s"])
+def test_period_always_breaks_covers_common_words(word):
+    assert sentences._period_always_breaks(TOKENIZERS["en"])(word)
+
+
+@pytest.mark.parametrize("word", ["Mr", "U.S", "2004", "1,000", "J", "x", "mid-co", "e.g", "No", "jan", "x..", "a--b", "x y"])
+def test_period_always_breaks_leaves_the_ambiguous_words_to_punkt(word):
+    assert not sentences._period_always_breaks(TOKENIZERS["en"])(word)
