@@ -128,15 +128,14 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     np.einsum("ij,ij->i", others, layout.after, out=later)
     later /= layout.later
     np.maximum.reduce(others * layout.before, axis=1, out=matrix[:, c["earlier_similarity"]])
-    top = row_sums.max()
+    top = np.maximum.reduce(row_sums)
     np.divide(row_sums, top if top > 0 else 1.0, out=matrix[:, c["degree"]])
     # cosine with the sum of all sentence vectors (the article's direction)
     centroid = matrix[:, c["centroid"]]
     np.add(row_sums, has_terms, out=centroid)
-    centroid /= math.sqrt(max(row_sums.sum() + int(np.count_nonzero(has_terms)), 1e-12))
+    centroid /= math.sqrt(max(np.add.reduce(row_sums) + int(np.count_nonzero(has_terms)), 1e-12))
     if doc.title:
-        vocabulary = scan.vocabulary
-        matrix[:, c["title"]] = _similarity_to(vectors, idf, distinct, vocabulary.term_ids(vocabulary.terms(doc.title)))
+        matrix[:, c["title"]] = _similarity_to(vectors, idf, distinct, scan.vocabulary.term_ids_of(doc.title))
     if doc.paragraph_of and len(doc.paragraph_of) == n:
         paragraphs = np.fromiter(doc.paragraph_of, dtype=np.float64, count=n)
         np.not_equal(paragraphs[1:], paragraphs[:-1], out=matrix[1:, c["paragraph_first"]])
@@ -145,14 +144,15 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
         position /= max(paragraphs[-1] - paragraphs[0] + 1, 1)
     sizes = scan.sizes
     np.log1p(sizes, out=matrix[:, c["words"]])
-    # words per sentence with each flag (capitalised, digit, stop word), from one
-    # count of (sentence, flags) pairs; the first word's capital does not count
-    by_flags = np.bincount(scan.sentence_of * 8 + scan.flags, minlength=8 * n).reshape(n, 8)
-    flag_counts = by_flags @ _flag_bits()
-    first = scan.first_word_flags()
-    flag_counts[:, 0] -= (first & CAPITAL) > 0
-    np.multiply(flag_counts, (1.0 / np.maximum(sizes, 1))[:, None], out=matrix[:, _STYLE])
-    np.bitwise_and(first, STOP, out=matrix[:, c["opens_with_stop"]], casting="unsafe")
+    # From one count of (sentence, flags) pairs, each sentence's first word marked:
+    # its capitalised words after the first, words with a digit, stop words, and
+    # whether the first word is a stop word.
+    key = scan.sentence_of * 16 + scan.flags
+    starts = sizes.cumsum() - sizes
+    key[starts[sizes > 0]] += _FIRST
+    style = np.bincount(key, minlength=16 * n).reshape(n, 16) @ _style_bits()
+    np.multiply(style[:, :3], (1.0 / np.maximum(sizes, 1))[:, None], out=matrix[:, _STYLE])
+    matrix[:, c["opens_with_stop"]] = style[:, 3]
     sentences = doc.sentences
     if scan.ascii:  # '"' is the only quotation mark in ASCII
         marks = np.fromiter(map(_COUNT_DOUBLE_QUOTES, sentences), dtype=np.int64, count=n)
@@ -215,12 +215,20 @@ def _layout(n: int) -> _Layout:
     return layout
 
 
+# Flag of a sentence's first word, beside those of the scan (terms.STOP, CAPITAL, DIGIT).
+_FIRST = 8
+
+
 @lru_cache(maxsize=1)
-def _flag_bits():
-    """(8 x 3) 0/1 matrix: which of CAPITAL, DIGIT, STOP each flags value holds."""
+def _style_bits():
+    """(16 x 4) 0/1 matrix: for each flags value (with _FIRST), whether a word with it
+    counts as a capital after the first word, a digit, a stop word, a first stop word."""
     import numpy as np
 
-    return ((np.arange(8)[:, None] & np.array([CAPITAL, DIGIT, STOP])) > 0).astype(np.int64)
+    flags = np.arange(16)[:, None]
+    first = (flags & _FIRST) > 0
+    stop = (flags & STOP) > 0
+    return np.column_stack(((flags & CAPITAL > 0) & ~first, flags & DIGIT > 0, stop, stop & first)).astype(np.int64)
 
 
 def _cosines(counts, idf_by_df):
@@ -263,9 +271,8 @@ def _similarity_to(vectors, idf, distinct, term_ids):
 
     if not len(distinct) or not term_ids:
         return 0.0
-    ids = np.asarray(term_ids)
-    columns = np.minimum(distinct.searchsorted(ids), len(distinct) - 1)
-    columns = columns[distinct[columns] == ids]
+    columns = distinct.searchsorted(term_ids)
+    columns = columns[distinct.take(columns, mode="clip") == term_ids]  # the terms the sentences hold
     query = np.bincount(columns, minlength=vectors.shape[1]) * idf  # each term's idf, once per occurrence
     norm = math.sqrt(query @ query)  # (the same correctly rounded root as np.sqrt)
     if norm == 0:

@@ -68,6 +68,13 @@ def known(language: str | None) -> bool:
     return bool(language) and (language in SNOWBALL or language in SUMY_STOP_WORDS or language in _iso_languages())
 
 
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of `text` is ASCII (any other character is a
+    non-word one: a pound sign, curly quotes): its words can then be cut from its
+    UTF-8 bytes, and are ASCII."""
+    return text.isascii() or not any(map(str.isalnum, set(_NON_ASCII.findall(text))))
+
+
 @lru_cache(maxsize=1)
 def _iso_languages() -> frozenset[str]:
     try:
@@ -160,6 +167,7 @@ class Vocabulary:
         self._term_id: dict[str, int] = {}  # term -> id (ids count up from 0)
         self._word_term = np.zeros(1024, dtype=np.int64)  # word id -> term id, -1: none
         self._word_flags = np.zeros(1024, dtype=np.int8)
+        self._column_of = np.zeros(1024, dtype=np.intp)  # term id -> column, see Scan.columns
 
     def _lookup(self, token: str) -> tuple[str, ...]:
         if _IS_CJK.match(token):
@@ -257,9 +265,7 @@ class Vocabulary:
 
         joined = "\n".join(sentences)
         ascii_only = joined.isascii()
-        # Words are cut from the UTF-8 bytes when every character outside ASCII is
-        # a non-word one (a pound sign, curly quotes): the words are then ASCII.
-        as_bytes = not self._cjk and (ascii_only or not any(map(str.isalnum, set(_NON_ASCII.findall(joined)))))
+        as_bytes = not self._cjk and (ascii_only or _ascii_words(joined))
         no_cjk = False  # known to hold no Chinese or Japanese character
         if self._cjk:
             words = [self._words(s) for s in sentences]
@@ -298,10 +304,35 @@ class Vocabulary:
         sentence_of = np.repeat(np.arange(n), sizes)
         return Scan(self, n, sizes, sentence_of, term, flags, term >= 0, ascii_only)
 
+    def _column_table(self, size: int):
+        """A scratch array of at least `size` column numbers, for Scan.columns."""
+        import numpy as np
+
+        if len(self._column_of) < size:
+            self._column_of = np.zeros(max(size, 2 * len(self._column_of)), dtype=np.intp)
+        return self._column_of
+
     def term_ids(self, terms) -> list[int]:
         """Ids of known terms (unknown ones left out)."""
         get = self._term_id.get
         return [i for i in (get(t) for t in terms) if i is not None]
+
+    def term_ids_of(self, text: str) -> list[int]:
+        """`term_ids(terms(text))` for a short text such as a title, whose words are
+        mostly those of a document just scanned: such words are found among the
+        scanned ones (their terms known), with no regex and no stemming."""
+        if self._cjk or not _ascii_words(text):
+            return self.term_ids(self.terms(text))
+        scanned = self._ascii_id.get
+        term_of = self._word_term.item
+        out: list[int] = []
+        for word in _ASCII_WORDS(text.encode()).split():
+            found = scanned(word)
+            if found is None:
+                out += self.term_ids(self.terms(word.decode()))
+            elif (term := term_of(found)) >= 0:
+                out.append(term)
+        return out
 
 
 class _WordIds(dict):
@@ -344,14 +375,16 @@ class Scan:
 
         if self._columns is None:  # np.unique(..., return_inverse=True), without its generality
             terms = self.term[self.kept]
-            order = terms.argsort()
-            ordered = terms[order]
+            ordered = np.sort(terms)
             first = np.empty(len(ordered), dtype=bool)
             first[:1] = True
             np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-            inverse = np.empty(len(ordered), dtype=np.intp)
-            inverse[order] = first.cumsum() - 1
-            self._columns = (ordered[first], inverse)
+            distinct = ordered[first]
+            # Each word's column read from a table term id -> column (this document's
+            # entries written just before): cheaper than sorting out the inverse.
+            table = self.vocabulary._column_table(int(distinct[-1]) + 1 if len(distinct) else 0)
+            table[distinct] = np.arange(len(distinct))
+            self._columns = (distinct, table[terms])
         return self._columns
 
     def per_sentence(self, mask):
@@ -359,17 +392,6 @@ class Scan:
         import numpy as np
 
         return np.bincount(self.sentence_of[mask], minlength=self.n)
-
-    def first_word_flags(self):
-        """Flags of each sentence's first word (0 for an empty sentence)."""
-        import numpy as np
-
-        if not len(self.flags):
-            return np.zeros(self.n, dtype=np.int8)
-        starts = self.sizes.cumsum() - self.sizes
-        first = self.flags[np.minimum(starts, len(self.flags) - 1)]
-        first[self.sizes == 0] = 0
-        return first
 
 
 @lru_cache(maxsize=32)
