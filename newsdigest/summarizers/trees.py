@@ -53,7 +53,8 @@ class TreeModel:
 
         if len(matrix) == 0:
             return np.zeros(0), np.zeros((0, len(self.groups)))
-        goes_right = matrix.T[self.feature] > self.threshold  # nodes x rows
+        # nodes x rows (np.take: half the time of fancy indexing for the same gather)
+        goes_right = np.take(matrix.T, self.feature, axis=0) > self.threshold
         # levels x trees x rows, OR-ed over the levels: trees x rows
         ruled_out = np.bitwise_or.reduce((goes_right * self.left).reshape(-1, self.trees, len(matrix)), axis=0)
         if self.lowest_zero is None:
