@@ -276,6 +276,16 @@ def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
                     return True
             return False
 
+        def _word_answer(self, tok: str, following: str) -> bool:
+            """Punkt's answer for a context of two tokens: `tok`, a word with its
+            one period, and `following`, a word with none (``U.S. officials``,
+            ``2004. The``; the caller knows they tokenize so). `_punkt_answer`
+            with both passes known: the first pass finds an abbreviation or a
+            break in `tok` and nothing in `following`, and only `tok` has a
+            token after it."""
+            abbr = self._params.is_abbrev(tok[:-1])
+            return self._second_pass(tok, abbr, False, not abbr, following, False)
+
         def _second_pass(  # type: ignore[no-untyped-def]
             self, tok, abbr, ellipsis, sentbreak, following, following_breaks
         ):
@@ -344,6 +354,27 @@ def _punkt_ortho(params, tok: str, type_no_sentperiod: str) -> int:  # type: ign
     return _ORTHO_UNKNOWN
 
 
+def _whole_word_test(rules):  # type: ignore[no-untyped-def]
+    """A test on a word as the span finder cuts it before a period (no ASCII
+    spaces): whether Punkt's word tokenizer keeps the word and that period as
+    one token.  It does when the word has no spaces, no punctuation that ends
+    a word (quotes, brackets, ``?``...), no ``--`` or ``..``, and starts with a
+    character a word may start with (``5%``, ``U.S``, ``AT&T``, ``mid-co``).
+    Returns the test and the word-ending punctuation it was built from."""
+    non_word = frozenset(rules.non_word_chars) | (frozenset(rules.sent_end_chars) - {"."})
+    excluded = frozenset(rules.word_start_exclusions)
+    if "." in non_word or "." in excluded or "-" in non_word:  # (not so for any bundled language)
+        return (lambda word: False), non_word, excluded
+    shape = re.compile(
+        "[^\\s.{}][^\\s{}]*".format(re.escape("".join(sorted(excluded | non_word))), re.escape("".join(sorted(non_word))))
+    ).fullmatch
+
+    def whole(word: str) -> bool:
+        return shape(word) is not None and "--" not in word and ".." not in word and not word.endswith(".")
+
+    return whole, non_word, excluded
+
+
 def _period_always_breaks(tokenizer):  # type: ignore[no-untyped-def]
     """A test on the word before a period, true when Punkt answers "a break"
     whatever follows: the plain-word shortcut for the words it does not cover.
@@ -354,16 +385,14 @@ def _period_always_breaks(tokenizer):  # type: ignore[no-untyped-def]
     known from the word alone when the word splits as Punkt's word tokenizer
     would split it: a period after nothing, or after a bracket or ASCII double
     quote, is a token of its own (``euros). Then``); a period after any other
-    punctuation mark is one with it (``dollars’. Then``); a word without
-    spaces or punctuation (``5%``, ``$28bn``, ``metal-cutting``, ``AT&T``) is one
-    with its period.  Called for the ~1 candidate in 10 the plain-word pattern
-    leaves, where it saves Punkt's classifier (~4 us) for half of them.
+    punctuation mark is one with it (``dollars’. Then``); a whole word (see
+    :func:`_whole_word_test`: ``5%``, ``$28bn``, ``metal-cutting``, ``AT&T``)
+    is one with its period.  Called for the ~1 candidate in 10 the plain-word
+    pattern leaves, where it saves Punkt's classifier for half of them.
     """
-    rules = tokenizer.rules
     params = tokenizer._params
     not_plain = tokenizer._not_plain
-    non_word = frozenset(rules.non_word_chars) | (frozenset(rules.sent_end_chars) - {"."})
-    excluded = frozenset(rules.word_start_exclusions)
+    whole, non_word, excluded = _whole_word_test(tokenizer.rules)
     # a period after one of these is a token of its own (they are single-character tokens)
     alone = non_word & excluded
     bare_breaks = (
@@ -374,10 +403,6 @@ def _period_always_breaks(tokenizer):  # type: ignore[no-untyped-def]
     )
     if not bare_breaks:  # (not so for any bundled language)
         return lambda word: False
-    # a word Punkt's word tokenizer keeps whole, with the period after it
-    one_token = re.compile(
-        "[^\\s.{}][^\\s{}]*".format(re.escape("".join(sorted(excluded | non_word))), re.escape("".join(sorted(non_word))))
-    ).fullmatch
 
     def breaks(word: str) -> bool:
         if not word or word[-1] in alone:
@@ -386,7 +411,7 @@ def _period_always_breaks(tokenizer):  # type: ignore[no-untyped-def]
         if len(token) == 2:
             if token[0] not in non_word:  # (a one-letter word may be an initial)
                 return False
-        elif one_token(word) is None or "--" in word or ".." in token:
+        elif not whole(word):
             return False
         if _PUNKT_NUMERIC.match(token) is not None:
             return False
@@ -456,6 +481,8 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     not_plain = tokenizer._not_plain
     plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
     period_breaks = _period_always_breaks(tokenizer)
+    whole = _whole_word_test(tokenizer.rules)[0]
+    word_answer = tokenizer._word_answer
 
     def breaks(word: str, match) -> bool:  # type: ignore[no-untyped-def]
         """Punkt's answer for a candidate: its match, and the word before its mark."""
@@ -472,7 +499,17 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                 decided = (following in _CLOSING_AFTER_PERIOD or following.isspace()) and head.lower() not in not_plain
             else:
                 decided = period_breaks(word)
-            return decided or classify(word + "." + after)
+            if decided:
+                return True
+            # A whole word and a word after it (``U.S. officials``, ``2004. The``,
+            # ``Sen. Paul``, ``a.m. However,``): Punkt's second pass on the two, no more.
+            following = match.group(next_tok)
+            if following is not None and whole(word):
+                if following.isalpha():
+                    return word_answer(word + ".", following)
+                if following[-1] in ",;:" and following[:-1].isalpha():
+                    return word_answer(word + ".", following[:-1])
+            return classify(word + "." + after)
         # "?" or "!": a break unless a period is near
         return ("." not in word and "." not in after) or classify(word + mark + after)
 

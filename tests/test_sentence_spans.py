@@ -151,3 +151,32 @@ def test_period_always_breaks_covers_common_words(word):
 @pytest.mark.parametrize("word", ["Mr", "U.S", "2004", "1,000", "J", "x", "mid-co", "e.g", "No", "jan", "x..", "a--b", "x y"])
 def test_period_always_breaks_leaves_the_ambiguous_words_to_punkt(word):
     assert not sentences._period_always_breaks(TOKENIZERS["en"])(word)
+
+
+@pytest.mark.parametrize("word", ["U.S", "2004", "Sen", "5%", "AT&T", "mid-co", "J", "1,000", "a.m"])
+def test_whole_words(word):
+    assert sentences._whole_word_test(TOKENIZERS["en"].rules)[0](word)
+
+
+@pytest.mark.parametrize("word", ["", '"U.S', "x..", "x.", "a--b", "x)", "don't", "x\u00a0y", "-5", "(CNN"])
+def test_not_whole_words(word):
+    assert not sentences._whole_word_test(TOKENIZERS["en"].rules)[0](word)
+
+
+FOLLOWING_WORDS = ["The", "the", "officials", "Paul", "Louis", "and", "However", "I", "A", "in", "Inc", "Co", "Jr"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    code=st.sampled_from(sorted(TOKENIZERS)),
+    word=st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=4).map("".join),
+    following=st.sampled_from(FOLLOWING_WORDS),
+    punctuation=st.sampled_from(["", ",", ";", ":"]),
+)
+def test_word_answer_is_punkts(code, word, following, punctuation):
+    """Punkt's second pass on a whole word and the word after it is its classifier's answer."""
+    tokenizer = TOKENIZERS[code]
+    if sentences._whole_word_test(tokenizer.rules)[0](word):
+        context = word + ". " + following + punctuation
+        expected = punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, context)
+        assert tokenizer._word_answer(word + ".", following) == expected, context
