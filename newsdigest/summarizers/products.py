@@ -25,7 +25,12 @@ def gram(a):
     import numpy as np
 
     n, width = a.shape
-    right = np.ascontiguousarray(a.T)  # a general product: a @ a.T would take BLAS's syrk, which threads sooner
+    # For a C-ordered `a` this is a copy, and np.dot runs a general product. For an
+    # F-ordered one (a column selection such as features._cosines makes) it is a
+    # view of the same memory: numpy then sees a @ a.T and runs BLAS's syrk (every
+    # entry still one dot product). The news summarizer's scores were fixed with
+    # the latter; blocks of rows are general products either way.
+    right = np.ascontiguousarray(a.T)
     rows = MATRIX_BLOCK // max(n * width, 1)
     if rows >= n or rows == 0:
         return np.dot(a, right)
