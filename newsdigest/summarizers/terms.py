@@ -301,7 +301,7 @@ class Vocabulary:
             index.new = None
         term = self._word_term[ids]
         flags = self._word_flags[ids]
-        sentence_of = np.repeat(np.arange(n), sizes)
+        sentence_of = np.arange(n).repeat(sizes)
         return Scan(self, n, sizes, sentence_of, term, flags, term >= 0, ascii_only)
 
     def _column_table(self, size: int):
@@ -375,7 +375,8 @@ class Scan:
 
         if self._columns is None:  # np.unique(..., return_inverse=True), without its generality
             terms = self.term[self.kept]
-            ordered = np.sort(terms)
+            ordered = terms.copy()  # (np.sort, without its Python wrapper)
+            ordered.sort()
             first = np.empty(len(ordered), dtype=bool)
             first[:1] = True
             np.not_equal(ordered[1:], ordered[:-1], out=first[1:])

@@ -53,18 +53,19 @@ class TreeModel:
 
         if len(matrix) == 0:
             return np.zeros(0), np.zeros((0, len(self.groups)))
-        # nodes x rows (np.take: half the time of fancy indexing for the same gather)
-        goes_right = np.take(matrix.T, self.feature, axis=0) > self.threshold
+        # nodes x rows (take: half the time of fancy indexing for the same gather; the
+        # array methods and ufuncs here skip numpy's Python wrappers, a microsecond each)
+        goes_right = matrix.T.take(self.feature, axis=0) > self.threshold
         # levels x trees x rows, OR-ed over the levels: trees x rows
         ruled_out = np.bitwise_or.reduce((goes_right * self.left).reshape(-1, self.trees, len(matrix)), axis=0)
         if self.lowest_zero is None:
             free = ~ruled_out & (ruled_out + 1)  # the lowest zero bit, alone
             first = np.frexp(free.astype(np.float64))[1] - 1
         else:
-            first = np.take(self.lowest_zero, ruled_out + self.table_start)
+            first = self.lowest_zero.take(ruled_out + self.table_start)
         if self.leaf_offset is not None:
             first += self.leaf_offset
-        totals = np.take(self.leaf_table, first, axis=0).sum(axis=0)  # rows x (1 + groups)
+        totals = np.add.reduce(self.leaf_table.take(first, axis=0), axis=0)  # rows x (1 + groups)
         return totals[:, 0] + self.base, totals[:, 1:]
 
 
