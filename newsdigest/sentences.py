@@ -453,16 +453,21 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     word before a mark starts after the last ASCII space or tab since the
     previous mark, else where the previous mark's word started, and then that
     previous mark is dropped (a run such as ``?!`` is one candidate, its last
-    mark); the marks inside a spaced ellipsis (``. . .``) are skipped.  The
-    tests check it against ``span_tokenize``.  ``line`` holds no line breaks.
+    mark); the marks inside a spaced ellipsis (``. . .``) are skipped.  A
+    candidate followed by a space is decided at once, any other when the next
+    one is seen.  Each decision is the classifier's answer, found without it
+    where the word before the mark settles it (:func:`_period_always_breaks`)
+    or the context is two plain tokens (``_word_answer``).  The tests check it
+    against ``span_tokenize``.  ``line`` holds no line breaks.
     """
     from punkt.rules.boundaries import _multi_char_interior
 
     regex = tokenizer._boundaries._regex
     candidates = regex.finditer
-    # The same pattern for "." alone, for the lines without "?" or "!" (most):
-    # a pattern that starts with a literal is searched for ~4x faster by `re`
-    # than one that starts with a character class.
+    # The same pattern for "." alone, for the lines without "?" or "!" (most;
+    # the fast tokenizer class is built only for those three marks): a pattern
+    # that starts with a literal is searched ~4x faster by `re` than one that
+    # starts with a character class.
     period_class = tokenizer._boundaries.lang_vars.sent_end_char_class
     period_candidates = candidates
     if regex.pattern.lstrip().startswith(period_class):
@@ -481,8 +486,10 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     not_plain = tokenizer._not_plain
     plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
     period_breaks = _period_always_breaks(tokenizer)
-    whole = _whole_word_test(tokenizer.rules)[0]
+    whole, non_word, _ = _whole_word_test(tokenizer.rules)
     word_answer = tokenizer._word_answer
+    # what ends a word token after it: a comma at the end of the context, or punctuation
+    word_enders = frozenset(",") | (non_word & frozenset(";:"))
 
     def breaks(word: str, match) -> bool:  # type: ignore[no-untyped-def]
         """Punkt's answer for a candidate: its match, and the word before its mark."""
@@ -507,7 +514,7 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
             if following is not None and whole(word):
                 if following.isalpha():
                     return word_answer(word + ".", following)
-                if following[-1] in ",;:" and following[:-1].isalpha():
+                if following[-1] in word_enders and following[:-1].isalpha():
                     return word_answer(word + ".", following[:-1])
             return classify(word + "." + after)
         # "?" or "!": a break unless a period is near
