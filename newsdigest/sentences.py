@@ -134,7 +134,9 @@ def _starts_with_lowercase_word(line: str, start: int = 0, end: int | None = Non
 
 def _repair(line: str, spans: list[tuple[int, int]]) -> list[str]:
     """Join the fragments Punkt is known to cut off; return stripped strings."""
-    merged: list[tuple[int, int]] = []
+    out: list[str] = []
+    # the last sentence's span, not yet in `out`: what follows may still join it
+    last_start = last_end = -1
     carry: int | None = None  # start of a leading fragment waiting for its sentence
     for start, end in spans:
         if carry is not None:
@@ -145,22 +147,24 @@ def _repair(line: str, spans: list[tuple[int, int]]) -> list[str]:
         if end - start <= 8 and _LEADING_FRAGMENT.match(line, start, end):
             carry = start
             continue
-        if merged and not line[start : start + 1].isupper() and _starts_with_lowercase_word(line, start, end):
-            prev_start, prev_end = merged[-1]
-            prev = line[max(prev_start, prev_end - 32) : prev_end]  # bounded look
-            if _ENDS_WITH_QUOTED_QUESTION.search(prev) or _ENDS_WITH_ACRONYM.search(prev):
-                merged[-1] = (prev_start, end)
-                continue
-        merged.append((start, end))
+        if last_start >= 0:
+            if not line[start : start + 1].isupper() and _starts_with_lowercase_word(line, start, end):
+                prev = line[max(last_start, last_end - 32) : last_end]  # bounded look
+                if _ENDS_WITH_QUOTED_QUESTION.search(prev) or _ENDS_WITH_ACRONYM.search(prev):
+                    last_end = end
+                    continue
+            sentence = line[last_start:last_end].strip()
+            if sentence:
+                out.append(sentence)
+        last_start, last_end = start, end
     if carry is not None:
-        if merged:
+        if last_start >= 0:
             # Nothing follows: the fragment belongs to the previous sentence.
-            merged[-1] = (merged[-1][0], spans[-1][1])
+            last_end = spans[-1][1]
         else:
-            merged.append((carry, spans[-1][1]))
-    out = []
-    for start, end in merged:
-        sentence = line[start:end].strip()
+            last_start, last_end = carry, spans[-1][1]
+    if last_start >= 0:
+        sentence = line[last_start:last_end].strip()
         if sentence:
             out.append(sentence)
     return out
