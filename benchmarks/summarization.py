@@ -391,6 +391,9 @@ def main(argv=None) -> int:
         preds, secs = run(name, records, languages)
         results[name] = scorer.score(preds, records)
         seconds[name] = secs
+        with open(out / f"{slug(name)}.jsonl", "w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False) + "\n")
         if name in WHOLE_PATH:
             whole[name] = run_whole(name, records)
     # The machine's load drifts: the speed comparison's rows run again, in turn,
@@ -402,9 +405,6 @@ def main(argv=None) -> int:
                 seconds[name] = min(seconds[name], run(name, records, languages)[1])
                 if name in WHOLE_PATH:
                     whole[name] = min(whole[name], run_whole(name, records))
-        with open(out / f"{slug(name)}.jsonl", "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False) + "\n")
     timed = [n for n in SUMY_LEXRANK if n in seconds]
     reference = min(timed, key=seconds.get) if timed else None
     print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed. art/s: articles per second from the article text,")
