@@ -303,3 +303,13 @@ def test_count_matrix_is_float_even_without_terms():
         counts, _ = counts_from_scan(vocabulary("en", keep_numbers=True).scan(sentences))
         assert counts.dtype.kind == "f" and counts.shape[0] == 2
     assert [r.index for r in summarizers.get("news").rank(doc(("the of and", "it is", "and the")))] == [0, 1, 2]
+
+
+def test_explain_shows_no_negative_zero_penalty():
+    """The first pick has no redundancy penalty: its part is 0.0, never -0.0 ("-0.000" in --explain)."""
+    import math
+
+    d = doc(("Rain fell on the city overnight.", "The river rose by two metres.", "Schools stayed closed on Monday."))
+    first = summarizers.get("news").rank(d)[0]
+    value = dict(first.parts)["redundancy"]
+    assert value == 0.0 and math.copysign(1.0, value) == 1.0

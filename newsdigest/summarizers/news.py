@@ -107,4 +107,6 @@ class _Explainer:
         self.penalties = penalties  # one per sentence
 
     def __call__(self, index: int) -> tuple[tuple[str, float], ...]:
-        return (*zip(self.groups, self.parts[index].tolist()), self.base, ("redundancy", -self.penalties[index]))
+        penalty = self.penalties[index]
+        # (0.0, not -0.0, for a sentence without a penalty: --explain would print "-0.000")
+        return (*zip(self.groups, self.parts[index].tolist()), self.base, ("redundancy", -penalty if penalty else 0.0))
