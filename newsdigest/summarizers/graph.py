@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from .base import Document, Ranked
+from .base import SCORE_DECIMALS, Document, Ranked
 from .products import gram, matvec
 from .terms import vocabulary
 
@@ -267,7 +267,9 @@ def _same_text_same_score(sentences, scores):
 
 
 def _ranking(scores, name: str) -> list[Ranked]:
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])  # stable: ties keep document order
+    # Compared rounded (float noise between processes must not flip an order), then by position.
+    keys = [-round(s, SCORE_DECIMALS) for s in scores.tolist()]
+    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
     return [Ranked(i, float(scores[i]), ((name, float(scores[i])),)) for i in order]
 
 
