@@ -42,6 +42,10 @@ class Metadata:
     updated: str | None = None  # ISO 8601 date of the last update, when given apart
     language: str | None = None  # ISO 639-1 code
     url: str | None = None
+    paywalled: bool | None = None  # a paywalled or truncated copy (cleaning/paywall.py); None: no evidence
+    canonical: str | None = None  # the page's rel="canonical" link, when it differs from url (og:url)
+    prev_url: str | None = None  # rel="prev": the page before this one of a multi-page article
+    next_url: str | None = None  # rel="next": the page after it
 
 
 @dataclass(frozen=True)

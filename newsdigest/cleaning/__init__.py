@@ -36,6 +36,7 @@ def clean(raw: RawDocument, rules=None) -> Article:
     meta = limited(result.meta)
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)
+    meta = _from_url(meta, raw)
     if not meta.language and result.paragraphs:
         from ..language import detect_language
 
@@ -49,3 +50,19 @@ def clean(raw: RawDocument, rules=None) -> Article:
         format=raw.format,
         mtime=raw.mtime,
     )
+
+
+def _from_url(meta, raw: RawDocument):
+    """A plain-text copy's own address (a line that is only a URL, near its start or end); and,
+    for a page that gives no date, the date in its URL's path (/2024/05/03/)."""
+    from ..urls import date_from_url, url_in_text
+
+    if not meta.url and raw.format == "text":
+        url = url_in_text(raw.text)
+        if url:
+            meta = replace(meta, url=url)
+    if not meta.date:
+        date = date_from_url(meta.url) or date_from_url(meta.canonical)
+        if date:
+            meta = replace(meta, date=date)
+    return meta

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from ..models import Metadata, Removed
 from . import metadata as md
@@ -164,7 +165,9 @@ def _metadata(root) -> Metadata:
         section = next((x for x in section if isinstance(x, str) and x.strip()), None)
     section = section.strip() if isinstance(section, str) and section.strip() else _meta(root, "article:section")
     lang = (root.get("lang") or "").split("-")[0].lower() or None
-    url = _meta(root, "og:url") or next((link.get("href") for link in root.iter("link") if link.get("rel") == "canonical"), None)
+    links = _rel_links(root)
+    canonical = links.get("canonical")
+    url = _meta(root, "og:url") or canonical
     return Metadata(
         title=_clean_title(title, publisher),
         authors=tuple(authors),
@@ -174,7 +177,24 @@ def _metadata(root) -> Metadata:
         updated=updated,
         language=lang if lang and len(lang) == 2 else None,
         url=url,
+        canonical=canonical if canonical != url else None,
+        prev_url=links.get("prev") or links.get("previous"),
+        next_url=links.get("next"),
     )
+
+
+def _rel_links(root) -> dict[str, str]:
+    """The first href of each <link> or <a> rel of interest (canonical, prev, previous, next); <link> first."""
+    found: dict[str, str] = {}
+    for tag in ("link", "a"):
+        for node in root.iter(tag):
+            href = (node.get("href") or "").strip()
+            if not href:
+                continue
+            for rel in (node.get("rel") or "").lower().split():
+                if rel in ("canonical", "prev", "previous", "next") and rel not in found and (tag == "link" or rel != "canonical"):
+                    found[rel] = href
+    return found
 
 
 def _clean_title(title: str | None, publisher: str | None) -> str | None:
@@ -290,6 +310,8 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     if not paragraphs and ld_body:  # nothing scored as story, not even the densest prose: the declared body
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", ld_body) if p.strip()]
     text_meta = result.meta
+    from .paywall import paywalled
+
     merged = Metadata(
         title=meta.title or text_meta.title,
         authors=meta.authors or text_meta.authors,
@@ -299,16 +321,18 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
         updated=meta.updated or text_meta.updated,
         language=meta.language,
         url=meta.url,
+        canonical=meta.canonical,
+        prev_url=meta.prev_url,
+        next_url=meta.next_url,
     )
     if merged.title and paragraphs and paragraphs[0] == merged.title:
         removed.append(Removed(paragraphs[0], "headline (reported as the title)"))
         paragraphs = paragraphs[1:]
+    merged = replace(merged, paywalled=paywalled(_json_ld(root), sum(len(p.split()) for p in paragraphs)))
     return TextCleanResult(paragraphs, removed + result.removed, _normalized(merged))
 
 
 def _normalized(meta: Metadata) -> Metadata:
-    from dataclasses import replace
-
     from .normalize import normalize_text
 
     def norm(value):

@@ -23,6 +23,7 @@ from ..cleaning.metadata import limited
 from ..cleaning.normalize import normalize_text
 from ..errors import InputError
 from ..models import Article, Metadata, RawDocument
+from ..urls import date_from_url
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*?\?>", re.IGNORECASE)
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
@@ -49,7 +50,7 @@ def _article(raw: RawDocument, n: int, item: dict) -> Article:
         title=title,
         authors=tuple(a for a in (_plain(a) for a in item.get("authors", ())) if a),
         publisher=_plain(item.get("publisher")),
-        date=item.get("date"),
+        date=item.get("date") or date_from_url(item.get("link")),  # the link's /2024/05/03/ when the item gives no date
         url=item.get("link") or None,
         language=(item.get("language") or "")[:2].lower() or None,
     )
