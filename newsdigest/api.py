@@ -96,6 +96,16 @@ def summarize_file(path: str | os.PathLike, options: SummaryOptions | None = Non
     return summarize_article(clean_file(path, options.max_bytes, options.rules), options)
 
 
+def summarize_matching(path: str | os.PathLike, options: SummaryOptions | None = None, select=None) -> Summary | None:
+    """summarize_file, or None when `select` (a filters.ArticleFilter) leaves the article out
+    (it is then cleaned, not summarized)."""
+    options = options or SummaryOptions()
+    article = clean_file(path, options.max_bytes, options.rules)
+    if select and not select.keeps(article.meta.title, article.text):
+        return None
+    return summarize_article(article, options)
+
+
 def summarize_bytes(data: bytes, options: SummaryOptions | None = None, path: str = "-") -> Summary:
     options = options or SummaryOptions()
     return summarize_article(clean_document(load_bytes(data, path), options.rules), options)
@@ -133,6 +143,7 @@ __all__ = [
     "summarize_article",
     "summarize_bytes",
     "summarize_file",
+    "summarize_matching",
     "summarize_text",
     "each_input",
 ]

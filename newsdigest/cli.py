@@ -52,6 +52,8 @@ MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input file
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
 RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Keep only articles whose title or story text matches REGEX (case-insensitive; (?-i:...) for case); repeatable: any one.", metavar="REGEX", show_default=False)]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Leave out articles whose title or story text matches REGEX; repeatable.", metavar="REGEX", show_default=False)]
 
 
 @app.command()
@@ -70,6 +72,8 @@ def summarize(
     no_color: NoColorOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     rules: RulesOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -77,7 +81,8 @@ def summarize(
 
     Example: newsdigest summarize article.txt -n 5 --format json | jq -r .summary
     """
-    from .api import SummaryOptions, each_input, load_rules, summarize_file
+    from .api import SummaryOptions, each_input, load_rules, summarize_matching
+    from .filters import compile_filter
     from .summarizers.select import Length
 
     length = Length(sentences=sentences, ratio=ratio, words=words, chars=chars)  # none given: 3, fewer for short articles
@@ -88,8 +93,9 @@ def summarize(
         from . import summarizers
 
         summarizers.get(algorithm)  # an unknown name is a usage error before any file is read
-    results = each_input(files, lambda path: summarize_file(path, options), strict=debug)
-    _finish(results, format, output, no_color, quiet, explain=explain)
+    select = compile_filter(include or (), exclude or ())
+    results = each_input(files, lambda path: summarize_matching(path, options, select), strict=debug)
+    _finish((r for r in results if r is not None), format, output, no_color, quiet, explain=explain)
 
 
 @app.command()
@@ -125,7 +131,7 @@ def digest(
     format: Annotated[Optional[str], typer.Option("--format", "-f", help=DIGEST_FORMAT_HELP, metavar="FORMAT", show_default=False)] = None,
     new_only: Annotated[bool, typer.Option("--new-only", help="Only stories that no earlier --new-only digest contained (remembered in the state file).")] = False,
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.", metavar="AGE")] = None,
-    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group stories by source, section, day, or none [default: none].", metavar="KEY", show_default=False)] = None,
+    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group stories by source, section, day, topic (one event across outlets), or none [default: none].", metavar="KEY", show_default=False)] = None,
     max_articles: Annotated[Optional[int], typer.Option("--max-articles", help="At most N stories (the newest).", min=1, metavar="N")] = None,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per story [default: 3, fewer for short articles].", show_default=False, min=1, metavar="N")] = None,
     algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
@@ -141,6 +147,9 @@ def digest(
     no_color: NoColorOpt = False,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
     rules: RulesOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    skip_paywalled: Annotated[Optional[bool], typer.Option("--skip-paywalled/--keep-paywalled", help="Leave out pages marked paywalled or truncated (the counts say how many) [default: keep, marked].", show_default=False)] = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -155,6 +164,7 @@ def digest(
         max_articles=max_articles, sentences=sentences, algorithm=algorithm, language=language, jobs=jobs,
         title=title, to=to, sender=sender, state=state, config=config, fail_if_empty=fail_if_empty,
         overwrite=overwrite, no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
+        include=include, exclude=exclude, skip_paywalled=skip_paywalled,
     )
     raise typer.Exit(run(request))
 

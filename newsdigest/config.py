@@ -27,12 +27,17 @@ plain keys at the top of the file (before any [table]):
     from = "News <newsdigest@example.org>"
     rules = "rules.toml"             # a per-site rules file; a relative path is read from this file's folder
     max_bytes = 5000000
+    include = ["election", "(?-i:NASA)"]   # regular expressions: keep only articles matching one
+    exclude = ["sponsored", "horoscope"]   # ... and none of these (title and story text)
+    skip_paywalled = true            # leave out paywalled or truncated pages
 
     [sites."northern-tribune.example"]   # or per-site cleaning rules inline, as in a rules file
     drop_lines = ['^Listen to this article']
 
 Each key has a variable: NEWSDIGEST_ALGORITHM, NEWSDIGEST_SENTENCES, ...,
 NEWSDIGEST_FROM (the key upper-cased); an empty variable counts as unset.
+NEWSDIGEST_INCLUDE and NEWSDIGEST_EXCLUDE hold one pattern per line;
+NEWSDIGEST_SKIP_PAYWALLED is true/false (also 1/0, yes/no).
 
 Every problem is a UsageError (exit code 2) whose message names the file and
 the line (bad TOML, an unknown key, a value of the wrong type or out of range,
@@ -70,6 +75,9 @@ KEYS: dict[str, type] = {
     "from": str,
     "rules": str,
     "max_bytes": int,
+    "include": list,
+    "exclude": list,
+    "skip_paywalled": bool,
 }
 
 
@@ -92,6 +100,9 @@ class Settings:
     from_: str | None = None
     rules: str | None = None  # a rules file path (relative paths already made absolute against the config file)
     max_bytes: int | None = None
+    include: tuple[str, ...] | None = None  # --include patterns (regular expressions)
+    exclude: tuple[str, ...] | None = None
+    skip_paywalled: bool | None = None
     site_rules: Any = None  # a cleaning RuleSet from the file's inline [sites] tables
     path: str | None = None  # the config file that was read; None when there was none
 
@@ -197,8 +208,12 @@ def parse_config(text: str, path: str = "<config>") -> Settings:
             hint = " (settings are plain keys at the top of the file, not a table)" if isinstance(value, dict) else ""
             raise fail(key, f"unknown setting {key!r}{hint}; known: {', '.join(KEYS)}, and [sites] tables")
         kind = KEYS[key]
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise fail(key, f"{key} must be {_kind_name(kind)}, not {_toml_repr(value)}")
+        if kind is list:
+            if not all(isinstance(v, str) for v in value):
+                raise fail(key, f"{key} must be a list of strings (regular expressions in quotes)")
+            value = tuple(value)
         try:
             values[_attr(key)] = _checked(key, value)
         except _Invalid as err:
@@ -247,6 +262,17 @@ class _Invalid(ValueError):
 
 def _checked(key: str, value: Any) -> Any:
     """`value` if it is usable for `key`, else _Invalid saying why."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, tuple):  # include / exclude: every pattern must compile
+        import re
+
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise _Invalid(f"{pattern!r} is not a valid regular expression ({err})") from None
+        return value
     if isinstance(value, int):
         if value < 1:
             raise _Invalid(f"must be 1 or more, not {value}")
@@ -284,6 +310,14 @@ def _checked(key: str, value: Any) -> Any:
 
 
 def _from_text(kind: type, raw: str) -> Any:
+    if kind is list:
+        return tuple(line for line in raw.splitlines() if line.strip())
+    if kind is bool:
+        if raw.lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.lower() in ("0", "false", "no", "off"):
+            return False
+        raise _Invalid(f"must be true or false, not {raw!r}")
     if kind is int:
         try:
             return int(raw)
@@ -318,7 +352,7 @@ def _toml_problem(message: str, text: str) -> str:
 
 
 def _kind_name(kind: type) -> str:
-    return "a whole number" if kind is int else "a string (in quotes)"
+    return {int: "a whole number", list: "a list of strings", bool: "true or false"}.get(kind, "a string (in quotes)")
 
 
 def _toml_repr(value: Any) -> str:

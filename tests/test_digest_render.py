@@ -218,12 +218,12 @@ def test_json_schema_is_stable():
     doc = json.loads(render(HOSTILE, "json"))
     assert list(doc) == ["schema_version", "title", "date", "generated", "group_by", "counts", "groups", "failures"]
     assert doc["date"] == "2026-11-28" and doc["generated"] == "2026-11-28T07:00:00+00:00" and doc["group_by"] == "section"
-    assert doc["counts"] == {"entries": 2, "inputs": 5, "duplicates": 2, "seen": 0, "old": 0, "over_limit": 0, "failed": 1}
+    assert doc["counts"] == {"entries": 2, "inputs": 5, "duplicates": 2, "seen": 0, "old": 0, "over_limit": 0, "filtered": 0, "paywalled": 0, "failed": 1}
     group = doc["groups"][0]
     assert group["name"] == "Section <i>one</i>"  # JSON carries text as text
     first = group["entries"][0]
     assert list(first) == [
-        "title", "publisher", "authors", "section", "date", "saved", "language", "link", "summary", "sentences", "keywords",
+        "title", "publisher", "authors", "section", "date", "saved", "language", "link", "paywalled", "summary", "sentences", "keywords",
         "algorithm", "fingerprint", "sources",
     ]
     assert first["title"].startswith("Council <script>alert(1)</script>") and "\r" not in first["title"]

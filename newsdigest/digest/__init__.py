@@ -25,7 +25,7 @@ from .model import Counts, Digest, Group
 if TYPE_CHECKING:
     from .collection import Collection
 
-GROUP_BY = ("none", "source", "section", "day")
+GROUP_BY = ("none", "source", "section", "day", "topic")
 DEFAULT_TITLE = "News digest"
 
 
@@ -40,6 +40,8 @@ class DigestOptions:
     state_timeout: float = 120.0
     jobs: int = 1
     title: str = DEFAULT_TITLE
+    select: object = None  # a filters.ArticleFilter (--include/--exclude), or None: every article
+    skip_paywalled: bool = False  # leave out articles whose metadata says paywalled (cleaning/paywall.py)
     now: datetime | None = None  # None: the current time (SOURCE_DATE_EPOCH is the CLI's business)
 
 
@@ -51,18 +53,44 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
     from .collection import Collection
     from .inputs import iter_inputs
 
+    from .joins import Joiner
+
     result = Collection()
+    joiner = Joiner()  # holds every item until all are read: teasers and multi-page articles need them all
     done = 0
-    # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
-    with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
-        for batch in batches:
-            for item in batch:
-                result.add(item)
-            done += 1
-            if progress:
-                progress(done)
+    try:
+        # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
+        with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
+            for batch in batches:
+                for item in batch:
+                    joiner.add(item)
+                done += 1
+                if progress:
+                    progress(done)
+        for story in joiner.stories(options):
+            reason = left_out(story[0], options)
+            if reason:
+                result.leave_out(reason, len(story))
+            else:
+                for item in story:
+                    result.add(item)
+    finally:
+        joiner.close()
     result.flush()
     return result
+
+
+def left_out(item, options: DigestOptions) -> str | None:
+    """Why a story is left out of the digest before it is placed ("filtered", "paywalled"), or None."""
+    from ..models import Failure
+
+    if isinstance(item, Failure):
+        return None
+    if not item.kept:
+        return "filtered"
+    if options.skip_paywalled and item.summary.article.meta.paywalled:
+        return "paywalled"
+    return None
 
 
 def build_digest(
@@ -102,6 +130,8 @@ def build_digest(
             entries=kept,
             failed=len(collection.failures),
             duplicates=collection.kept_copies() - kept,
+            filtered=collection.left_out["filtered"],
+            paywalled=collection.left_out["paywalled"],
             **counts,
         ),
         group_by=options.group_by,
@@ -163,6 +193,12 @@ def _groups(collection: Collection, group_by: str) -> tuple[Group, ...]:
     if group_by == "none":
         entries = collection.entries()
         return (Group(None, entries),) if len(entries) else ()
+    if group_by == "topic":
+        from .topics import group_topics
+
+        assigned, names = group_topics(collection.topics())
+        collection.set_groups(assigned)
+        return tuple(Group(name, collection.entries(name)) for name in names)
     unknown = {"source": "Unknown source", "section": "Other", "day": "Undated"}[group_by]
     keys = collection.group_keys(group_by, unknown)
     if group_by == "day":

@@ -29,6 +29,9 @@ class Collected:
     signature: bytes
     date: str | None  # YYYY-MM-DD: the article's own publication date, if it gives one
     timestamp: float | None  # the file's modification time (for --since and ordering when undated)
+    kept: bool = True  # False: --include/--exclude leave it out (then it is not summarized)
+    topic: tuple[str, ...] = ()  # key phrases and names, for --group-by topic (topics.py)
+    absorbed: bool = False  # a copy whose story another item tells (joins.py): no source line of its own
 
     @property
     def saved(self) -> str | None:
@@ -62,7 +65,7 @@ def process(path: str, options) -> list[Collected | Failure]:
 
 
 def _process(path: str, options) -> list[Collected | Failure]:
-    from ..api import clean_document, summarize_article
+    from ..api import clean_document
     from ..loading import load
 
     raw = load(path, options.summary.max_bytes)
@@ -77,9 +80,26 @@ def _process(path: str, options) -> list[Collected | Failure]:
         if not article.paragraphs:
             results.append(Failure(article.path, "no story text found"))
             continue
-        summary = summarize_article(article, options.summary)
-        results.append(_collected(summary, article))
+        results.append(collected(article, options))
     return results
+
+
+def collected(article: Article, options) -> Collected:
+    """One cleaned article summarized (unless --include/--exclude leave it out) and fingerprinted."""
+    from ..api import summarize_article
+
+    select = getattr(options, "select", None)
+    kept = select.keeps(article.meta.title, article.text) if select else True
+    if kept:
+        summary = summarize_article(article, options.summary)
+    else:  # left out: no summary is worth its time (joins.py may still read its URL)
+        summary = Summary(article, options.summary.algorithm or "", (), 0, len(article.text.split()))
+    topic = ()
+    if kept and getattr(options, "group_by", None) == "topic":
+        from .topics import topic_terms
+
+        topic = topic_terms(article.meta.title, article.text, summary.article.meta.language)
+    return replace(_collected(summary, article), kept=kept, topic=topic)
 
 
 def _collected(summary: Summary, article: Article) -> Collected:

@@ -44,13 +44,16 @@ class Collection:
             CREATE INDEX story_cluster ON story (cluster, id);
             CREATE TABLE cluster (
                 id INTEGER PRIMARY KEY, date TEXT, saved TEXT, dated INTEGER NOT NULL, timestamp REAL, title TEXT NOT NULL,
-                publisher TEXT, section TEXT, status INTEGER NOT NULL DEFAULT 0, grp TEXT);
+                publisher TEXT, section TEXT, status INTEGER NOT NULL DEFAULT 0, grp TEXT,
+                topic TEXT);
             """
         )
         self._clusters = Clusters(self._db)
         self.failures: list[Failure] = []
         self.articles = 0  # stories read, copies included
+        self.left_out = {"filtered": 0, "paywalled": 0}  # articles never added: --include/--exclude, --skip-paywalled
         self._pending = 0
+        self._last = -1  # the cluster of the last story added: where an absorbed copy goes
 
     def add(self, item) -> None:
         """A Collected story (collect.py) or a Failure, in input order."""
@@ -61,7 +64,9 @@ class Collection:
         if self._pending == 0:
             db.execute("BEGIN")
         before = self._clusters.count
-        number = self._clusters.add(item.signature)
+        # An absorbed copy (joins.py) belongs to the story added just before it, whatever its text.
+        number = self._last if getattr(item, "absorbed", False) and self._last >= 0 else self._clusters.add(item.signature)
+        self._last = number
         if number == before:  # a new story, not a copy of one already read
             meta = item.summary.article.meta
             db.execute(
@@ -70,6 +75,8 @@ class Collection:
                  meta.title or item.summary.article.path,
                  meta.publisher, meta.section),
             )
+            if getattr(item, "topic", ()):
+                db.execute("UPDATE cluster SET topic = ? WHERE id = ?", ("\n".join(item.topic), number))
         data = pickle.dumps(replace(item, signature=b""), protocol=pickle.HIGHEST_PROTOCOL)
         db.execute("INSERT INTO story (id, cluster, fingerprint, data) VALUES (?, ?, ?, ?)",
                    (self.articles, number, item.fingerprint, data))
@@ -77,6 +84,11 @@ class Collection:
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
             self.flush()
+
+    def leave_out(self, reason: str, articles: int) -> None:
+        """`articles` read but left out of the digest for `reason` ("filtered" or "paywalled")."""
+        self.left_out[reason] += articles
+        self.articles += articles
 
     def flush(self) -> None:
         if self._pending:
@@ -138,6 +150,15 @@ class Collection:
         column = {"source": "publisher", "section": "section", "day": "date"}[group_by]
         self._db.execute(f"UPDATE cluster SET grp = coalesce(nullif({column}, ''), ?) WHERE status = ?", (unknown, KEPT))
         return [row[0] for row in self._db.execute("SELECT DISTINCT grp FROM cluster WHERE status = ?", (KEPT,))]
+
+    def topics(self) -> list[tuple[int, tuple[str, ...], str | None]]:
+        """(cluster, topic terms, date or saved day) of every kept cluster, in digest order: what --group-by topic reads."""
+        rows = self._db.execute(f"SELECT id, topic, coalesce(date, saved) FROM cluster WHERE status = ? ORDER BY {_ORDER}", (KEPT,))
+        return [(c, tuple(t.split("\n")) if t else (), d) for c, t, d in rows]
+
+    def set_groups(self, groups: dict[int, str]) -> None:
+        """Put kept clusters under the named groups."""
+        self._db.executemany("UPDATE cluster SET grp = ? WHERE id = ?", ((name, c) for c, name in sorted(groups.items())))
 
     def entries(self, group: str | None = None) -> StoredEntries:
         return StoredEntries(self, group)
@@ -209,6 +230,7 @@ def entry(copies: list) -> Entry:
             title=c.summary.article.meta.title if c is not first and c.summary.article.meta.title != first_title else None,
         )
         for c in copies
+        if not getattr(c, "absorbed", False)  # the same article (a feed's teaser, page 2): listed once
     )
     prints = tuple(dict.fromkeys(c.fingerprint for c in copies))
     return Entry(

@@ -24,7 +24,7 @@ EXTENSIONS = {
 DEFAULTS = {
     "format": "auto", "group_by": "none", "jobs": 1, "title": None, "algorithm": None, "sentences": None,
     "language": None, "since": None, "max_articles": None, "output": None, "state": None, "to": None,
-    "from": None, "max_bytes": None, "rules": None,
+    "from": None, "max_bytes": None, "rules": None, "include": (), "exclude": (), "skip_paywalled": False,
 }
 # A progress bar appears only on a terminal, and only for a run this long.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -55,6 +55,9 @@ class DigestRequest:
     rules: str | None = None
     quiet: bool = False
     debug: bool = False
+    include: list[str] | None = None  # --include patterns; None or empty: not given
+    exclude: list[str] | None = None
+    skip_paywalled: bool | None = None
 
 
 def settled(request: DigestRequest, environ=None) -> dict:
@@ -68,7 +71,8 @@ def settled(request: DigestRequest, environ=None) -> dict:
         "algorithm": request.algorithm, "sentences": request.sentences, "language": request.language,
         "since": request.since, "max_articles": request.max_articles, "output": request.output,
         "state": request.state, "to": request.to, "from": request.sender, "max_bytes": request.max_bytes,
-        "rules": request.rules,
+        "rules": request.rules, "include": request.include or None, "exclude": request.exclude or None,
+        "skip_paywalled": request.skip_paywalled,
     }
     values = resolve(flags, settings, DEFAULTS)
     values["site_rules"] = settings.get("site_rules")
@@ -112,6 +116,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     """The whole `newsdigest digest` job; returns the exit code."""
     from . import GROUP_BY, DigestOptions, run_digest
     from ..api import SummaryOptions, load_rules
+    from ..filters import compile_filter
     from ..summarizers.select import Length
 
     env = env or Environment.from_process(request.no_color)
@@ -149,6 +154,8 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         state_path=os.path.expanduser(values["state"]) if values["state"] else None,
         jobs=int(values["jobs"]),
         title=values["title"] or "News digest",
+        select=compile_filter(values["include"], values["exclude"]) or None,
+        skip_paywalled=bool(values["skip_paywalled"]),
         now=when,
     )
     color = env.color and fmt == "rich" and (env.stdout_isatty or values["format"] == "rich") and not output

@@ -69,6 +69,8 @@ class Counts:
     seen: int = 0  # skipped by --new-only: already in an earlier digest
     old: int = 0  # skipped by --since
     over_limit: int = 0  # left out by --max-articles
+    filtered: int = 0  # articles left out by --include/--exclude
+    paywalled: int = 0  # articles left out by --skip-paywalled
     failed: int = 0  # inputs that could not be read
 
 

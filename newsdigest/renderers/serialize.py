@@ -28,6 +28,7 @@ def _meta(article: Article) -> dict:
         "updated": m.updated,
         "language": m.language,
         "url": m.url,
+        "paywalled": m.paywalled,
         "format": article.format,
         "encoding": article.encoding,
     }

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 EMPTY = "Nothing new: no stories in this digest."
 NO_TEXT = "(no story text found)"
 UNTITLED = "(untitled)"
+PAYWALLED = "paywalled: summary of a teaser"  # the marker every format shows among an entry's facts
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # what may go in an HTML lang attribute
 
 
@@ -66,12 +67,13 @@ class EntryView:
     algorithm: str
     fingerprint: str
     sources: tuple[SourceView, ...]
+    paywalled: bool | None = None  # the page says so, or its text is much shorter than its articleBody
 
     @property
     def facts(self) -> list[str]:
-        """Publisher, authors, date (or, undated, the day the file was saved): the ones that are known."""
+        """Publisher, authors, date (or, undated, the day the file was saved), the paywall marker: the ones that are known."""
         when = self.date or (f"saved {self.saved}" if self.saved else "")
-        return [f for f in (self.publisher, ", ".join(self.authors), when) if f]
+        return [f for f in (self.publisher, ", ".join(self.authors), when, PAYWALLED if self.paywalled else "") if f]
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,10 @@ class DigestView:
             parts.append(f"{c.old} too old")
         if c.over_limit:
             parts.append(f"{c.over_limit} over the article limit")
+        if c.filtered:
+            parts.append(f"{c.filtered} filtered out")
+        if c.paywalled:
+            parts.append(f"{c.paywalled} paywalled skipped")
         if c.failed:
             parts.append(f"{plural(c.failed, 'input')} failed")
         return " · ".join(parts)
@@ -167,6 +173,7 @@ def _entry(entry: Entry) -> EntryView:
         algorithm=clean(summary.algorithm),
         fingerprint=clean(entry.fingerprint),
         sources=sources,
+        paywalled=meta.paywalled,
     )
 
 
