@@ -25,6 +25,9 @@ BENCHMARKS = [
     ("extraction.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("digest.py", [], ["--sizes", "1000"]),
+    ("paywall.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "200"]),
+    ("topics.py", [], []),
+    ("teasers.py", [], []),
 ]
 
 

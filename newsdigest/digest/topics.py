@@ -9,7 +9,7 @@ and turn on the same key phrases. So each story gets a set of terms
 - names: runs of capitalised words ("Marrow Point", "Denise Okafor"), each of
   their words on its own too ("Okafor", as a second mention spells her), and
   acronyms ("NTSB"); a capitalised word opening a sentence is a name only in a run;
-- figures: numbers of two or more digits ("212", "48.5");
+- figures: numbers of three or more digits ("212", "48.5"), not years;
 - key phrases: the story's YAKE key phrases (keywords.py), lower-cased.
 
 Two stories are compared by the cosine of their term sets, each term weighted
@@ -34,10 +34,12 @@ from collections import Counter, defaultdict
 OTHER = "Other stories"
 KEY_PHRASES = 10  # YAKE phrases per story: the event's words, not every topic the story touches
 # Similarity thresholds, chosen on tests/fixtures/topics (in-sample: benchmarks/topics.py prints
-# precision and recall of "same event" there). Copies sit at 0.7 and above; reports of one event
-# by two outlets at 0.2-0.5; different events that share a place or a person at 0.05-0.15.
-LINK = 0.2
-AVERAGE = 0.12
+# precision and recall of "same event" there). A story's length counts all its terms, most of
+# which (its own key phrases) no other story has, so cosines are low: reports of one event by
+# two outlets mostly 0.1-0.5, different events sharing a place or an organisation at most 0.09.
+# Any LINK from 0.08 to 0.12 with AVERAGE 0.04-0.08 gives the same groups there; these sit mid-plateau.
+LINK = 0.1
+AVERAGE = 0.05
 LABEL_TERMS = 3
 _MAX_DF_SHARE = 0.5  # a term in more than half of the stories (in digests of 10 or more) is dropped
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|\d[\d.,]*\d")
@@ -50,7 +52,20 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     said says according one two three four five six seven eight nine ten first last new more most
-    officials people residents police city state county""".split()
+    officials people residents police city state county
+    president mayor governor provost chief director captain professor superintendent minister senator
+    judge chairman chairwoman chair executive manager spokesman spokeswoman councilmember councillor
+    councilman councilwoman member secretary commissioner inspector sheriff coach curator organiser organizer""".split()
+)
+
+
+# The generic head of a name ("Bank" of "Bank of Eastmark", "University", "Ridge"): kept inside the
+# whole name, never a term alone, or every bank and every ridge would look like one event.
+_GENERIC_PARTS = frozenset(
+    """bank university college school elementary high middle council city county state department board
+    union authority company energy ventures group center centre general public library hospital park
+    river street road highway route ridge bay point island lake north south east west northern southern
+    eastern western united national international association society club museum court police fire""".split()
 )
 
 
@@ -68,11 +83,12 @@ def topic_terms(title: str | None, text: str, language: str | None) -> tuple[str
         add(name)
         if " " in name:
             for word in name.split():
-                if word.lower() not in _NOT_NAMES and len(word) > 2:
+                if word.lower() not in _NOT_NAMES and word.lower() not in _GENERIC_PARTS and len(word) > 2:
                     add(word)
     for figure in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", body):
         digits = figure.replace(",", "")
-        if len(digits.replace(".", "")) >= 2:
+        # three digits or more ("212", "4.75", "1,800"): "40" or "14" recur by chance; a year is a date, not a figure
+        if len(digits.replace(".", "")) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", digits):
             add(digits)
     for phrase in key_phrases(body, KEY_PHRASES, language):
         add(phrase.lower())
@@ -133,9 +149,11 @@ def _vectors(terms: dict[int, tuple[str, ...]]) -> dict[int, dict[str, float]]:
     n = len(keys)
     out = {}
     for story, ts in keys.items():
-        weights = {t: math.log((n + 1) / df[t]) for t in ts if df[t] > 1 and (n < 10 or df[t] <= _MAX_DF_SHARE * n)}
+        weights = {t: math.log((n + 1) / df[t]) for t in ts if n < 10 or df[t] <= _MAX_DF_SHARE * n}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        out[story] = {t: w / norm for t, w in weights.items()}
+        # Terms of this story alone count in its length (they are evidence of a different story)
+        # but can match nothing: only shared ones are kept.
+        out[story] = {t: w / norm for t, w in weights.items() if df[t] > 1}
     return out
 
 
