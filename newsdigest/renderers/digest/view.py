@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 EMPTY = "Nothing new: no stories in this digest."
 NO_TEXT = "(no story text found)"
 UNTITLED = "(untitled)"
-PAYWALLED = "paywalled: summary of a teaser"  # the marker every format shows among an entry's facts
+PAYWALLED = "paywalled — the summary may be of a teaser"  # the marker every format shows among an entry's facts
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # what may go in an HTML lang attribute
 
 
