@@ -37,10 +37,12 @@ KEY_PHRASES = 10  # YAKE phrases per story: the event's words, not every topic t
 # precision and recall of "same event" there). A story's length counts all its terms, most of
 # which (its own key phrases) no other story has, so cosines are low: reports of one event by
 # two outlets mostly 0.1-0.5, different events sharing a place or an organisation at most 0.09.
-# Any LINK from 0.08 to 0.12 with AVERAGE 0.04-0.08 gives the same groups there; these sit mid-plateau.
+# Any LINK from 0.1 to 0.12 with AVERAGE 0.04-0.08 gives the same groups there (0.08 lets the oyster
+# festival join the ferry crash); LINK sits at the low end of the plateau, for recall on smaller digests.
 LINK = 0.1
 AVERAGE = 0.05
 LABEL_TERMS = 3
+BACKGROUND = 20
 _MAX_DF_SHARE = 0.5  # a term in more than half of the stories (in digests of 10 or more) is dropped
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|\d[\d.,]*\d")
 _SENTENCE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+|\n+")
@@ -149,7 +151,9 @@ def _vectors(terms: dict[int, tuple[str, ...]]) -> dict[int, dict[str, float]]:
     n = len(keys)
     out = {}
     for story, ts in keys.items():
-        weights = {t: math.log((n + 1) / df[t]) for t in ts if n < 10 or df[t] <= _MAX_DF_SHARE * n}
+        # BACKGROUND stories that share none of the terms: in a small digest (four reports of one
+        # fire) a term every story has still marks the event, as it would among a day's news.
+        weights = {t: math.log((n + 1 + BACKGROUND) / df[t]) for t in ts if n < 10 or df[t] <= _MAX_DF_SHARE * n}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         # Terms of this story alone count in its length (they are evidence of a different story)
         # but can match nothing: only shared ones are kept.
