@@ -18,7 +18,7 @@ plain keys at the top of the file (before any [table]):
     output = "~/digests/{date}.md"   # {date} becomes YYYY-MM-DD
     state = "~/news/state.sqlite3"
     title = "Morning news"
-    group_by = "source"              # source, section, day or none
+    group_by = "source"              # source, section, day, topic or none
     max_articles = 40
     jobs = 2
     language = "en"
