@@ -10,7 +10,7 @@ from typing import TypeVar
 from .errors import InputError, NewsdigestError, NoStoryError
 from .loading import DEFAULT_MAX_BYTES, load, load_bytes, sniff_format
 from .models import Article, Failure, RawDocument, Sentence, Summary
-from .summarizers.select import Length
+from .summarizers.length import Length
 
 T = TypeVar("T")
 
