@@ -12,8 +12,10 @@ predicted pair is two stories the digest put in the same topic group ("Other
 stories" is no group: its stories are each alone). Precision is the share of
 predicted pairs that are true, recall the share of true pairs predicted.
 
-The thresholds (topics.LINK, topics.AVERAGE) were chosen on this very set,
-so the figures are in-sample; --link and --average try others. Baselines
+The thresholds (topics.LINK, topics.AVERAGE) were chosen on
+tests/fixtures/topics, so its figures are in-sample; tests/fixtures/topics-heldout
+was written afterwards and never used to choose them. --link and --average
+try other thresholds. Baselines
 beside it: every story alone (recall 0), and one group of everything.
 """
 
@@ -75,7 +77,8 @@ def score(predicted: set, truth: set) -> tuple[float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default=str(REPO_ROOT / "tests" / "fixtures" / "topics"))
+    parser.add_argument("--set", action="append", default=None,
+                        help="a labelled set (repeatable) [default: tests/fixtures/topics, then topics-heldout]")
     parser.add_argument("--link", type=float, default=None)
     parser.add_argument("--average", type=float, default=None)
     parser.add_argument("--eval", default=None, help="accepted for run_all.py; this set is ours, not an eval set")
@@ -87,25 +90,35 @@ def main() -> int:
         topics.LINK = args.link
     if args.average is not None:
         topics.AVERAGE = args.average
-    folder = Path(args.set)
+    sets = args.set or [str(REPO_ROOT / "tests" / "fixtures" / name) for name in ("topics", "topics-heldout")]
+    for n, folder in enumerate(sets):
+        if n:
+            print()
+        report(Path(folder), args.groups)
+    return 0
+
+
+def report(folder: Path, show_groups: bool) -> None:
+    from newsdigest.digest import topics
+
     labels = read_labels(folder)
     truth = pairs_of(true_groups(labels))
     groups, digest = predicted_groups(folder)
     predicted = pairs_of(groups)
     everything = pairs_of([sorted(labels)])
+    kind = "held out: never used to choose them" if "heldout" in folder.name else "in-sample: they were chosen on this set"
     print(f"topic groups on {folder.name}: {len(labels)} stories, {len(true_groups(labels))} events, "
-          f"{len(truth)} same-event pairs (thresholds LINK={topics.LINK}, AVERAGE={topics.AVERAGE}; in-sample)")
+          f"{len(truth)} same-event pairs (thresholds LINK={topics.LINK}, AVERAGE={topics.AVERAGE}; {kind})")
     print(f"{'method':<28}{'pairs':>7}{'precision':>11}{'recall':>8}{'F1':>7}")
     for name, pairs in (("every story alone", set()), ("one group of everything", everything), ("--group-by topic", predicted)):
         p, r, f = score(pairs, truth)
         print(f"{name:<28}{len(pairs):>7}{p:>11.3f}{r:>8.3f}{f:>7.3f}")
-    if args.groups:
+    if show_groups:
         for group in digest.groups:
             print(f"\n{group.name}")
             for entry in group.entries:
                 name = os.path.basename(entry.sources[0].path)
                 print(f"  {labels.get(name, '?'):<10} {name}")
-    return 0
 
 
 if __name__ == "__main__":
