@@ -13,10 +13,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 # Query parameters that say where a reader came from, never which page they read.
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|cmpid|ocid|smid|at_medium|at_campaign)$", re.I)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
-# A page number: ?page=2 (or p, pg, pagina, seite), a last path segment /2/ after a slug,
-# or "-page-2", "_page2", "/page/2" at the end of the path.
-_PAGE_PARAMS = ("page", "p", "pg", "pagina", "seite", "pagenum")
-_PAGE_SUFFIX = re.compile(r"^(.*?)(?:[-_/]page[-_/]?)(\d{1,3})(?:\.html?)?/?$", re.I)
+# A page number: ?page=2 (or pg, pagina, seite), a last path segment /2/ after a slug, or
+# "-page-2", "_page2", "/page/2" at the end of the path; 1 to 99. Not ?p=: WordPress's post id.
+_PAGE_PARAMS = ("page", "pg", "pagina", "seite", "pagenum")
+_PAGE_SUFFIX = re.compile(r"^(.*?)(?:[-_/]page[-_/]?)(\d{1,2})(?:\.html?)?/?$", re.I)
 _NUMBER_SEGMENT = re.compile(r"^(.*/([^/]+))/(\d{1,2})/?$")
 _PATH_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(\d{1,2})\2(\d{1,2})(?=/|$|[-_.])")
 _PATH_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?=/|$|[-_.])")
@@ -67,7 +67,7 @@ def page_of(url: str | None) -> tuple[str, int] | None:
     parts = urlsplit(_no_extension(key))
     params = parse_qsl(parts.query, keep_blank_values=True)
     for i, (name, value) in enumerate(params):
-        if name.lower() in _PAGE_PARAMS and value.isdigit() and 0 < int(value) < 1000:
+        if name.lower() in _PAGE_PARAMS and value.isdigit() and 0 < int(value) < 100:
             rest = urlencode(params[:i] + params[i + 1 :])
             return urlunsplit((parts.scheme, parts.netloc, parts.path, rest, "")), int(value)
     suffix = _PAGE_SUFFIX.match(parts.path)

@@ -41,6 +41,7 @@ def test_different_articles_keep_different_keys():
     ("https://n.example/a/story/page/4", ("https://n.example/a/story", 4)),
     ("https://n.example/2024/05/03/", None),  # a date, not page 3
     ("https://n.example/a/story", None),
+    ("https://blog.example/?p=123", None),  # WordPress's post id, not a page
 ])
 def test_page_numbers(url, expected):
     assert page_of(url) == expected
