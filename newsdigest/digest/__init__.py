@@ -52,45 +52,20 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
     from .collect import collect
     from .collection import Collection
     from .inputs import iter_inputs
-
-    from .joins import Joiner
+    from .joins import resolved
 
     result = Collection()
-    joiner = Joiner()  # holds every item until all are read: teasers and multi-page articles need them all
-    done = 0
-    try:
-        # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
-        with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
-            for batch in batches:
-                for item in batch:
-                    joiner.add(item)
-                done += 1
-                if progress:
-                    progress(done)
-        for story in joiner.stories(options):
-            reason = left_out(story[0], options)
+    # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
+    with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
+        # Every item is read before the first story comes back: teasers and multi-page articles need them all.
+        for story, reason in resolved(batches, options, progress):
             if reason:
                 result.leave_out(reason, len(story))
             else:
                 for item in story:
                     result.add(item)
-    finally:
-        joiner.close()
     result.flush()
     return result
-
-
-def left_out(item, options: DigestOptions) -> str | None:
-    """Why a story is left out of the digest before it is placed ("filtered", "paywalled"), or None."""
-    from ..models import Failure
-
-    if isinstance(item, Failure):
-        return None
-    if not item.kept:
-        return "filtered"
-    if options.skip_paywalled and item.summary.article.meta.paywalled:
-        return "paywalled"
-    return None
 
 
 def build_digest(

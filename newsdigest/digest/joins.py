@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import urljoin
 
@@ -34,6 +34,34 @@ from ..models import Failure
 from ..urls import page_key, url_key
 
 MAX_PAGES = 50  # more "pages" than this under one URL is a site-wide canonical link, not one article
+
+
+def resolved(batches: Iterable[list], options, progress: Callable[[int], None] | None = None) -> Iterator[tuple[list, str | None]]:
+    """(story, why it is left out or None) for every story in `batches` (each a list of the items
+    one input gave, in input order), once all are read; a Failure comes as ([failure], None)."""
+    joiner = Joiner()
+    try:
+        for done, batch in enumerate(batches, 1):
+            for item in batch:
+                joiner.add(item)
+            if progress:
+                progress(done)
+        for story in joiner.stories(options):
+            yield story, left_out(story[0], options)
+    finally:
+        joiner.close()
+
+
+def left_out(item, options) -> str | None:
+    """Why a story is left out before it is placed ("filtered": --include/--exclude,
+    "paywalled": --skip-paywalled), or None."""
+    if isinstance(item, Failure):
+        return None
+    if not item.kept:
+        return "filtered"
+    if getattr(options, "skip_paywalled", False) and item.summary.article.meta.paywalled:
+        return "paywalled"
+    return None
 
 
 class Joiner:
