@@ -54,7 +54,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     said says according one two three four five six seven eight nine ten first last new more most
-    officials people residents police city state county
+    officials people residents
     president mayor governor provost chief director captain professor superintendent minister senator
     judge chairman chairwoman chair executive manager spokesman spokeswoman councilmember councillor
     councilman councilwoman member secretary commissioner inspector sheriff coach curator organiser organizer""".split()
