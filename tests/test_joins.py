@@ -147,3 +147,26 @@ def _all_sentences():
     from newsdigest.summarizers.select import Length
 
     return SummaryOptions(algorithm="lead", length=Length(sentences=20))
+
+
+def test_a_blogs_next_post_link_joins_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Blogs link each post to the next post with rel="next": another story, with another headline.
+    (folder / "a.html").write_text(page(TITLE, PARTS[1], '<link rel="canonical" href="https://b.example/wind">'
+                                                        '<link rel="next" href="https://b.example/harbor">'), encoding="utf-8")
+    (folder / "b.html").write_text(page("Harbor hall gets a new roof", PARTS[2], '<link rel="canonical" href="https://b.example/harbor">'
+                                        '<link rel="prev" href="https://b.example/wind">'), encoding="utf-8")
+    assert make_digest([str(folder)], DigestOptions()).counts.entries == 2
+
+
+def test_a_page_marker_in_the_headline_still_joins(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = "https://g.example/wind"
+    (folder / "1.html").write_text(page(TITLE, PARTS[1], f'<link rel="canonical" href="{first}"><link rel="next" href="{first}/more">'),
+                                   encoding="utf-8")
+    (folder / "2.html").write_text(page(f"{TITLE} - Page 2", PARTS[2], f'<link rel="canonical" href="{first}/more">'), encoding="utf-8")
+    digest = make_digest([str(folder)], DigestOptions(summary=_all_sentences()))
+    (entry,) = digest.entries
+    assert entry.title == TITLE and "Part two" in joined_text(entry)

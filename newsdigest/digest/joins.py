@@ -11,9 +11,9 @@ the story once, yet --new-only remembers every copy's fingerprint).
   same article; the page's story is told, the feed item absorbed. When the
   feed item's text is the longer one (a full-text feed, a paywalled page), the
   feed item tells the story and absorbs the page instead.
-- **Multi-page articles**: saved pages that share a URL up to a page number
-  (?page=2, /2/, -page-2; urls.page_key), or that rel="next"/rel="prev" links
-  join, are one article. Their files are read again, in page order (the links'
+- **Multi-page articles**: saved pages with one headline (but for a "Page 2")
+  that share a URL up to a page number (?page=2, /2/, -page-2; urls.page_key),
+  or that rel="next"/rel="prev" links join, are one article. Their files are read again, in page order (the links'
   order, else the page numbers), and their paragraphs joined into one story,
   summarized once, at the place of the first page read. Two pages claiming the
   same page number are not both joined: the later stays a story of its own.
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import heapq
 import pickle
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import urljoin
@@ -80,6 +81,7 @@ class Joiner:
             CREATE INDEX pageno_base ON pageno (base);
             CREATE TABLE rel (id INTEGER NOT NULL, prev TEXT, next TEXT);
             CREATE TABLE feed (id INTEGER NOT NULL, key TEXT NOT NULL);
+            CREATE TABLE headline (id INTEGER PRIMARY KEY, key TEXT NOT NULL);
             """
         )
         self._count = 0
@@ -113,6 +115,7 @@ class Joiner:
         following = url_key(urljoin(base or "", meta.next_url)) if meta.next_url else None
         if prev or following:
             db.execute("INSERT INTO rel VALUES (?, ?, ?)", (number, prev, following))
+        db.execute("INSERT INTO headline VALUES (?, ?)", (number, headline_key(meta.title)))
 
     def close(self) -> None:
         self._db.close()
@@ -176,12 +179,20 @@ class Joiner:
 
         bases = db.execute("SELECT base FROM pageno GROUP BY base HAVING count(DISTINCT number) > 1 AND count(*) <= ?", (MAX_PAGES,))
         for (base,) in bases.fetchall():
-            first_of_number: dict[int, int] = {}
-            for number, page in db.execute("SELECT id, number FROM pageno WHERE base = ? ORDER BY id", (base,)):
-                first_of_number.setdefault(page, number)
-            ids = sorted(first_of_number.values())
-            for other in ids[1:]:
-                union(ids[0], other)
+            first_of_number: dict[tuple[str, int], int] = {}  # (headline, page number) -> the first page read
+            rows = db.execute(
+                "SELECT pageno.id, number, headline.key FROM pageno JOIN headline ON headline.id = pageno.id "
+                "WHERE base = ? ORDER BY pageno.id", (base,),
+            )
+            for number, page, headline in rows:
+                first_of_number.setdefault((headline, page), number)
+            by_headline: dict[str, list[int]] = {}
+            for (headline, _), number in first_of_number.items():
+                by_headline.setdefault(headline, []).append(number)
+            for ids in by_headline.values():
+                ids.sort()
+                for other in ids[1:]:
+                    union(ids[0], other)
         for a, b in _rel_edges(db):
             union(a, b)
         groups: dict[int, list[int]] = {}
@@ -214,11 +225,22 @@ class Joiner:
         return absorbed, members
 
 
+def headline_key(title: str | None) -> str:
+    """A page's headline without its page marker ("Wind farm vote - Page 2" -> "wind farm vote")."""
+    words = re.findall(r"\w+", (title or "").lower())
+    return " ".join(w for w in words if not w.isdigit() and w not in _PAGE_WORDS)
+
+
+_PAGE_WORDS = frozenset(("page", "pages", "part", "of", "seite", "pagina", "página", "teil", "partie"))
+
+
 def _rel_edges(db) -> list[tuple[int, int]]:
-    """(earlier page, later page) for every rel="next" and rel="prev" link between two inputs."""
+    """(earlier page, later page) for every rel="next" and rel="prev" link between two inputs with
+    one headline: blogs also link a post to the next *post* with rel="next", which is another story."""
+    same = "JOIN headline h1 ON h1.id = rel.id JOIN headline h2 ON h2.id = ident.id AND h2.key = h1.key"
     edges = db.execute(
-        "SELECT rel.id, ident.id FROM rel JOIN ident ON ident.key = rel.next WHERE ident.id != rel.id "
-        "UNION SELECT ident.id, rel.id FROM rel JOIN ident ON ident.key = rel.prev WHERE ident.id != rel.id"
+        f"SELECT rel.id, ident.id FROM rel JOIN ident ON ident.key = rel.next {same} WHERE ident.id != rel.id "
+        f"UNION SELECT ident.id, rel.id FROM rel JOIN ident ON ident.key = rel.prev {same} WHERE ident.id != rel.id"
     ).fetchall()
     return sorted(set(edges))
 
