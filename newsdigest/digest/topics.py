@@ -43,6 +43,9 @@ LINK = 0.1
 AVERAGE = 0.05
 LABEL_TERMS = 3
 BACKGROUND = 20
+# A term shared by more stories than this makes no pairs (it still counts in each story's length):
+# its weight is small, and its pairs would grow with the square of its stories.
+MAX_POSTING = 200
 _MAX_DF_SHARE = 0.5  # a term in more than half of the stories (in digests of 10 or more) is dropped
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|\d[\d.,]*\d")
 _SENTENCE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+|\n+")
@@ -170,6 +173,8 @@ def _similarities(vectors: dict[int, dict[str, float]]) -> dict[tuple[int, int],
     sims: dict[tuple[int, int], float] = defaultdict(float)
     for term in sorted(postings):
         members = postings[term]
+        if len(members) > MAX_POSTING:
+            continue  # a term this common weighs little, and its pairs would cost len² time
         for i, a in enumerate(members):
             wa = vectors[a][term]
             for b in members[i + 1 :]:
