@@ -155,6 +155,8 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     def write(digest) -> None:
         from ..renderers.digest import DigestRenderOptions, iter_digest
 
+        progress.finish()  # the bar is gone from the terminal before the first byte of the digest
+
         if output and not digest.counts.entries and digest.failures:
             # Every input failed: keep whatever the file held (perhaps an earlier good digest).
             env.error(f"{output}: not written: every input failed")
@@ -186,7 +188,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
 
     try:
         with _progress(env, request.quiet) as progress:
-            result = run_digest(request.inputs, options, write, progress)
+            result = run_digest(request.inputs, options, write, progress.update if progress.enabled else None)
     except BrokenPipeError:
         from ..console import silence_stdout
 
@@ -224,11 +226,13 @@ class _progress:
         import time
 
         self.started = time.monotonic()
-        return self.update if self.enabled else None
+        return self
 
     def update(self, done: int) -> None:
         import time
 
+        if not self.enabled:
+            return
         if self.bar is None:
             if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
                 return
@@ -237,9 +241,15 @@ class _progress:
             self.bar, self.task = start_progress(self.env.stderr)
         self.bar.update(self.task, completed=done)
 
-    def __exit__(self, *exc) -> None:
+    def finish(self) -> None:
+        """Stop and erase the bar (it is transient); later updates are ignored."""
+        self.enabled = False
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
+
+    def __exit__(self, *exc) -> None:
+        self.finish()
 
 
 def prune(older_than: str, state: str | None, config: str | None) -> int:
