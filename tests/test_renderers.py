@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 
 import pytest
@@ -66,8 +68,13 @@ def test_article_json_lists_removed_blocks():
     ("# not a heading", "\n# not"),
 ])
 def test_markdown_escapes_article_text(hostile, absent):
+    from markdown_it import MarkdownIt
+
     out = render([_summary(title=hostile, text=f"Lead sentence with {hostile} inside. Second one.")], RenderOptions("markdown"))
-    assert absent not in out
+    page = MarkdownIt("commonmark").render(out)
+    tags = set(re.findall(r"</?([a-z][a-z0-9]*)", page))
+    assert tags <= {"h2", "p", "em", "br", "code"}, tags  # no script, link, emphasis or heading from the text
+    assert page.count("<h2>") == 1
 
 
 def test_rich_prints_markup_literally_and_without_colour_when_off():
