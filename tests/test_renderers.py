@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 
 import pytest
 
+from newsdigest.errors import UsageError
 from newsdigest.models import Article, Metadata, Removed, Sentence, Summary
 from newsdigest.renderers import RenderOptions, render, resolve_format
 
@@ -29,7 +29,10 @@ def test_resolve_format():
     assert resolve_format("auto", False, None) == "text"
     assert resolve_format("auto", True, "out.md") == "markdown"
     assert resolve_format("auto", False, "out.JSON") == "json"
-    assert resolve_format("auto", False, "out.unknown") == "text"
+    assert resolve_format("auto", False, "out") == "text"  # no extension: text
+    with pytest.raises(UsageError):
+        resolve_format("auto", False, "out.pdf")  # an extension we do not write
+    assert resolve_format("markdown", False, "out.pdf") == "markdown"  # unless --format says
     assert resolve_format("jsonl", True, None) == "jsonl"
 
 

@@ -103,7 +103,9 @@ def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> st
             raise UsageError(f"unknown format {requested!r}; choose one of: auto, {', '.join(DIGEST_FORMATS)}")
         return requested
     if output:
-        return EXTENSIONS.get(os.path.splitext(output)[1].lower(), "text")
+        from ..renderers import format_for_extension
+
+        return format_for_extension(output, EXTENSIONS)
     return "rich" if stdout_isatty else "text"
 
 
@@ -130,6 +132,9 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         from .. import summarizers
 
         summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
+    if not request.quiet:
+        for problem in _idle_options(request, fmt):
+            env.error(f"warning: {problem}")
     if fmt == "email" and not values["to"] and not request.quiet:
         env.error("warning: no --to address: `sendmail -t` will not know where to send this digest")
     summary_options = SummaryOptions(
@@ -157,9 +162,11 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
 
         progress.finish()  # the bar is gone from the terminal before the first byte of the digest
 
-        if output and not digest.counts.entries and digest.failures:
-            # Every input failed: keep whatever the file held (perhaps an earlier good digest).
-            env.error(f"{output}: not written: every input failed")
+        if not digest.counts.entries and digest.failures:
+            # Every input failed: keep whatever the file held (perhaps an earlier good digest);
+            # on stdout, print no empty digest (the failures on stderr and exit 1 say it all).
+            if output:
+                env.error(f"{output}: not written: every input failed")
             return
         pieces = iter_digest(
             digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
@@ -167,8 +174,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         if output:
             from ..atomic import atomic_open
 
-            folder = os.path.dirname(os.path.abspath(output))
-            os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
+            _make_folder(output)  # {date} patterns often name a new folder
             with atomic_open(output) as fh:
                 for piece in pieces:
                     fh.write(piece.encode("utf-8"))
@@ -204,6 +210,33 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             env.error("the digest has no stories (--fail-if-empty)")
         return ExitCode.EMPTY
     return ExitCode.OK
+
+
+def _idle_options(request: DigestRequest, fmt: str) -> list[str]:
+    """Flags given on the command line that do nothing without another: one warning each (the run goes on)."""
+    problems = []
+    if fmt != "email":
+        for flag, value in (("--to", request.to), ("--from", request.sender)):
+            if value is not None:
+                problems.append(f"{flag} does nothing without --format email (or an .eml output); ignored")
+    if request.state is not None and not request.new_only:
+        problems.append("--state does nothing without --new-only; ignored")
+    return problems
+
+
+def _make_folder(output: str) -> None:
+    """The output's folder, made if missing; one clear line (OutputError) when it cannot be."""
+    from ..errors import OutputError
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as err:
+        blocker = folder
+        while blocker and not os.path.exists(blocker):
+            blocker = os.path.dirname(blocker)
+        why = "a file is in the way" if os.path.isfile(blocker) else (err.strerror or str(err)).lower()
+        raise OutputError(f"cannot create the folder {folder}: {why} ({blocker})", output) from None
 
 
 def _width(env: Environment) -> int:
