@@ -110,8 +110,11 @@ def _summary(console, summary: Summary, options: RenderOptions) -> None:
             table.add_row(str(s.index), f"{s.score:.3f}", _text(parts, "dim"), _text(s.text))
         console.print(table)
     elif summary.sentences:
+        from ..summarizers.select import LIST_ITEM
+
         for s in summary.sentences:
-            console.print(hanging("• ", _text(s.text), "cyan"))
+            # An item of a list the sentence before introduced: under it, with its own marker.
+            console.print(hanging("  ", _text(s.text)) if LIST_ITEM.match(s.text) else hanging("• ", _text(s.text), "cyan"))
     else:
         console.print(Text("(no story text found)", style="yellow"))
     if summary.keywords:

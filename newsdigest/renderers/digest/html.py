@@ -63,7 +63,8 @@ def _entry(entry: EntryView, heading: str) -> list[str]:
     out = [f'<div class="story"{lang}>', f"<{heading}>{_link(entry.title, entry.link)}</{heading}>"]
     if entry.facts:
         out.append(f'<p class="facts">{_e(" · ".join(entry.facts))}</p>')
-    out.append(f"<p>{_e(entry.summary)}</p>" if entry.summary else f"<p><em>{_e(NO_TEXT)}</em></p>")
+    if not entry.headline_only:
+        out.append(f"<p>{_e(entry.summary)}</p>" if entry.summary else f"<p><em>{_e(NO_TEXT)}</em></p>")
     if len(entry.sources) == 1:
         out.append(f'<p class="sources">Source: {_source(entry.sources[0], publisher=False, skip_link=entry.link)}</p>')
     else:

@@ -38,7 +38,7 @@ def _entry(entry: EntryView, heading: str, explain: bool) -> list[str]:
     if explain and entry.sentences:
         out.extend(f"- {escape(explain_line(s), line_start=True)}" for s in entry.sentences)
         out.append("")
-    else:
+    elif not entry.headline_only:
         out.extend([_block(entry.summary) if entry.summary else f"*{escape(NO_TEXT)}*", ""])
     if len(entry.sources) == 1:
         out.extend(["Source: " + _source(entry.sources[0], publisher=False, skip_link=entry.link), ""])

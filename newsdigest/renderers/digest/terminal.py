@@ -36,7 +36,7 @@ def _entry(out: list, entry: EntryView, explain: bool) -> None:
         out.append(Text(" · ".join(entry.facts), style="dim"))
     if explain and entry.sentences:
         _explain(out, entry)
-    else:
+    elif not entry.headline_only:
         out.append(Text(entry.summary) if entry.summary else Text(NO_TEXT, style="yellow"))
     if entry.keywords:
         out.append(keywords_line(entry.keywords))
