@@ -161,6 +161,7 @@ def test_an_output_folder_without_permission_is_one_clear_line(tmp_path, monkeyp
     (["--to", "me@example.org"], "--to does nothing without --format email"),
     (["--from", "me@example.org"], "--from does nothing without --format email"),
     (["--state", "/tmp/none.sqlite3"], "--state does nothing without --new-only"),
+    (["--overwrite"], "--overwrite does nothing without --new-only and -o"),
 ])
 def test_options_that_do_nothing_alone_say_so(flags, warning):
     result = run_cli("digest", str(SAMPLES), "--format", "text", "--config", "/dev/null", *flags)

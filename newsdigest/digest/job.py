@@ -49,6 +49,7 @@ class DigestRequest:
     state: str | None = None
     config: str | None = None
     fail_if_empty: bool = False
+    overwrite: bool = False
     no_color: bool = False
     max_bytes: int | None = None
     rules: str | None = None
@@ -133,7 +134,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
 
         summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
     if not request.quiet:
-        for problem in _idle_options(request, fmt):
+        for problem in _idle_options(request, fmt, output):
             env.error(f"warning: {problem}")
     if fmt == "email" and not values["to"] and not request.quiet:
         env.error("warning: no --to address: `sendmail -t` will not know where to send this digest")
@@ -157,6 +158,8 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     )
     color = env.color and fmt == "rich" and (env.stdout_isatty or values["format"] == "rich") and not output
 
+    notes: list[str] = []  # said on stderr once the run is over (unless --quiet)
+
     def write(digest) -> None:
         from ..renderers.digest import DigestRenderOptions, iter_digest
 
@@ -168,6 +171,10 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             if output:
                 env.error(f"{output}: not written: every input failed")
             return
+        if request.new_only and not digest.counts.entries:
+            # Nothing new: an empty digest would only bury (or, at the same name, replace) the last real one.
+            notes.append("nothing new: no stories since the last --new-only digest")
+            return
         pieces = iter_digest(
             digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
         )
@@ -175,7 +182,15 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             from ..atomic import atomic_open
 
             _make_folder(output)  # {date} patterns often name a new folder
-            with atomic_open(output) as fh:
+            # A --new-only digest is the only record of the stories it reports: never replace an
+            # earlier one (an hourly run, or a rerun, on the same {date}); take the next free name.
+            keep = request.new_only and not request.overwrite
+
+            def written(path: str) -> None:
+                if path != output:
+                    notes.append(f"{output} holds an earlier digest; this one is {path}")
+
+            with atomic_open(output, keep_existing=keep, written=written) as fh:
                 for piece in pieces:
                     fh.write(piece.encode("utf-8"))
         else:
@@ -203,16 +218,18 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     if not request.quiet:
         for failure in result.failures:
             env.error(f"{failure.path}: {failure.reason}")
+        for note in notes:
+            env.error(note)
     if result.failures:
         return ExitCode.INPUT_FAILED
     if request.fail_if_empty and not result.counts.entries:
-        if not request.quiet:
+        if not request.quiet and not notes:  # "nothing new" already said why
             env.error("the digest has no stories (--fail-if-empty)")
         return ExitCode.EMPTY
     return ExitCode.OK
 
 
-def _idle_options(request: DigestRequest, fmt: str) -> list[str]:
+def _idle_options(request: DigestRequest, fmt: str, output: str | None) -> list[str]:
     """Flags given on the command line that do nothing without another: one warning each (the run goes on)."""
     problems = []
     if fmt != "email":
@@ -221,6 +238,8 @@ def _idle_options(request: DigestRequest, fmt: str) -> list[str]:
                 problems.append(f"{flag} does nothing without --format email (or an .eml output); ignored")
     if request.state is not None and not request.new_only:
         problems.append("--state does nothing without --new-only; ignored")
+    if request.overwrite and not (request.new_only and output):
+        problems.append("--overwrite does nothing without --new-only and -o; ignored")
     return problems
 
 

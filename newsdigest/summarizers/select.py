@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 from operator import attrgetter
 
-from ..errors import UsageError
 from .base import Document, Ranked
+from .length import Length, sentence_count
+
+__all__ = ["Length", "choose", "list_after", "LIST_ITEM"]
 
 _INDEX = attrgetter("index")
 # A list item's marker: a bullet or dash, or "1." / "a)" numbering.
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·‣◦▪–—]|\(?(?:\d{1,2}|[a-z])[.)])\s")
 # A list longer than this is not brought into a summary: its introduction is left out instead.
 MAX_LIST_ITEMS = 6
-
-
-@dataclass(frozen=True)
-class Length:
-    """How long a summary may be. Exactly one of the limits is used: chars, then
-    words, then ratio, then sentences. With none given, the summary holds 3
-    sentences, or a third of a short article (`document.default_sentences`)."""
-
-    sentences: int | None = None
-    ratio: float | None = None
-    words: int | None = None
-    chars: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.sentences is not None and self.sentences < 1:
-            raise UsageError("--sentences must be at least 1")
-        if self.ratio is not None and not 0 < self.ratio <= 1:
-            raise UsageError("--ratio must be above 0 and at most 1")
-        if self.words is not None and self.words < 1:
-            raise UsageError("--words must be at least 1")
-        if self.chars is not None and self.chars < 1:
-            raise UsageError("--chars must be at least 1")
 
 
 def list_after(doc: Document, i: int) -> list[int] | None:
@@ -94,7 +72,6 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
     that introduces a list (ends in ":") comes with the list, the two counting as
     one sentence towards --sentences and as their total size towards a budget;
     without a list to bring, it is not chosen."""
-    n = len(doc.sentences)
     units = _units(ranked, doc)
     chosen: list[Ranked] = []
     taken: set[int] = set()
@@ -104,7 +81,7 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
         chosen.extend(fresh)
         taken.update(r.index for r in fresh)
 
-    if length.chars is not None or length.words is not None:
+    if length.is_budget:
         budget = length.chars if length.chars is not None else length.words
 
         def cost(i: int) -> int:
@@ -120,19 +97,12 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
                 used += c
         # nothing fits whole: an empty summary is honest, a cut one is not
     else:
-        if length.ratio is not None:
-            count = max(1, math.ceil(n * length.ratio))
-        elif length.sentences:
-            count = length.sentences
-        else:
-            from .document import default_sentences  # (document imports this module)
-
-            count = default_sentences(n)
+        count = sentence_count(length, len(doc.sentences))
         for unit in units:
-            if all(r.index in taken for r in unit):
-                continue
             if count <= 0:
                 break
+            if all(r.index in taken for r in unit):
+                continue
             take(unit)
             count -= 1
     return sorted(chosen, key=_INDEX)
