@@ -148,7 +148,7 @@ def digest(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS")] = None,
-    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email [default: newsdigest@ and this machine's fully qualified host name, or newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
+    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
     state: Annotated[Optional[str], typer.Option("--state", help="The state file for --new-only [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
     fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
