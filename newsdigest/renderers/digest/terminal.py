@@ -29,7 +29,7 @@ def _explain(out: list, entry: EntryView) -> None:
 def _entry(out: list, entry: EntryView, explain: bool) -> None:
     from rich.text import Text
 
-    from ..terminal import hanging, keywords_line
+    from ..terminal import hanging
 
     out.append(Text(entry.title, style="bold"))
     if entry.facts:
@@ -38,8 +38,6 @@ def _entry(out: list, entry: EntryView, explain: bool) -> None:
         _explain(out, entry)
     elif not entry.headline_only:
         out.append(Text(entry.summary) if entry.summary else Text(NO_TEXT, style="yellow"))
-    if entry.keywords:
-        out.append(keywords_line(entry.keywords))
     if entry.link:
         out.append(Text(entry.link, style="blue"))
     if len(entry.sources) == 1:
