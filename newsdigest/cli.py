@@ -140,7 +140,7 @@ DIGEST_FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's exten
 @app.command(cls=Command, short_help="Folders, files or feeds of articles -> one digest.", epilog="""
     newsdigest digest ~/news/inbox --new-only -o ~/digests/{date}.md
     newsdigest digest feeds/*.xml --format email --to me@example.org
-    newsdigest digest ~/news/inbox --group-by topic --include election --skip-paywalled
+    newsdigest digest ~/news/inbox --group-by topic --skip-paywalled
 """)
 def digest(
     inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.", show_default=False, metavar="PATH")],
