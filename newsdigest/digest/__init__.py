@@ -1,7 +1,12 @@
-"""Many inputs -> one Digest: read, summarize, merge near-duplicates, filter, sort, group.
+"""Many inputs -> one Digest: read, summarize, join, merge near-duplicates, filter, sort, group.
 
     from newsdigest.digest import DigestOptions, make_digest
     digest = make_digest(["~/news/inbox"], DigestOptions())
+
+Once every input is read, a feed's teaser is told by the saved page of the
+same URL and the pages of a multi-page article are joined (joins.py); then
+--include/--exclude and --skip-paywalled leave stories out, and the rest are
+merged with their near-duplicates (dedup.py) in a scratch collection.
 
 `run_digest` is the whole unattended job: it also consults and updates the
 state of earlier digests (--new-only), holding the state's lock only while the
