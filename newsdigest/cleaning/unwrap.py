@@ -183,12 +183,13 @@ def _continues(a: _Row, b: _Row, hanging: int | None, width: int, columns: bool)
     return _forced(a, b, width, columns)
 
 
-def _joined(left: str, right: str, full: bool) -> str:
+def _separator(left: str, right: str, full: bool) -> str:
+    """What goes between two joined lines: a space, or nothing."""
     if _UNSPACED.match(left[-1]) or _UNSPACED.match(right[0]):
-        return left + right  # Chinese and Japanese put no space between words
+        return ""  # Chinese and Japanese put no space between words
     if full and left[-1].isascii() and right[0].isascii():
-        return left + right  # a Latin word cut at the margin of Chinese or Japanese text ("Andr" + "oid", "Wi" + "-Fi")
-    return f"{left} {right}"
+        return ""  # a Latin word cut at the margin of Chinese or Japanese text ("Andr" + "oid", "Wi" + "-Fi")
+    return " "
 
 
 def text_is_narrow(lines: list[str]) -> bool:
@@ -215,22 +216,23 @@ def unwrap(text: str) -> str:
     if found is None:
         return text
     rows, width, columns = found
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph's pieces, joined at the end (no quadratic string growth)
     prev: _Row | None = None
     hanging: int | None = None
     for row in rows:
         if row is None or not row.content:
-            out.append("")
+            out.append([""])
             prev = None
             continue
         if prev is not None and _continues(prev, row, hanging, width, columns):
-            # A line of full-width text that reaches the margin was cut wherever the margin fell.
-            out[-1] = _joined(out[-1], row.content, prev.wide and prev.width >= width - 1)
+            # A line of Chinese or Japanese text that reaches the margin was cut wherever the margin fell.
+            out[-1].append(_separator(prev.content, row.content, prev.wide and prev.width >= width - 1))
+            out[-1].append(row.content)
         else:
-            out.append(" " * row.indent + row.content)
+            out.append([" " * row.indent + row.content])
             bullet = _BULLET.match(row.content)
             # A marker alone on its line ("*" before a URL too long to fit) is followed by its text's indent.
             mark = bullet.end() + (bullet.end() == len(row.content)) if bullet else 0
             hanging = row.indent + mark if bullet and _new_item(prev or row, row, True) else None
         prev = row
-    return "\n".join(out)
+    return "\n".join("".join(parts) for parts in out)
