@@ -33,7 +33,9 @@ def clean(raw: RawDocument, rules=None) -> Article:
 
         # Hard-wrapped dumps (lynx, w3m, mail) get their paragraphs back before the lines are judged.
         result = clean_plain(unwrap(normalize_text(raw.text)), rules, raw.url)
-    meta = result.meta
+    from .metadata import limited
+
+    meta = limited(result.meta)
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)
     sample = "\n".join(result.paragraphs)[:LANGUAGE_SAMPLE] or (meta.title or "")

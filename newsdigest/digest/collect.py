@@ -27,8 +27,22 @@ class Collected:
     summary: Summary  # its article keeps metadata and path, not the full text
     fingerprint: str
     signature: bytes
-    date: str | None  # YYYY-MM-DD: published, else the file's modification day
-    timestamp: float | None  # the file's modification time (for --since when undated)
+    date: str | None  # YYYY-MM-DD: the article's own publication date, if it gives one
+    timestamp: float | None  # the file's modification time (for --since and ordering when undated)
+
+    @property
+    def saved(self) -> str | None:
+        """YYYY-MM-DD of the file's modification time, in local time: when it was saved, not published."""
+        return saved_day(self.timestamp)
+
+
+def saved_day(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    try:
+        return datetime.fromtimestamp(timestamp).date().isoformat()
+    except (OverflowError, OSError, ValueError):  # a file time no calendar holds
+        return None
 
 
 def process(path: str, options) -> list[Collected | Failure]:
@@ -73,8 +87,6 @@ def _collected(summary: Summary, article: Article) -> Collected:
 
     text = article.text
     date = article.meta.date[:10] if article.meta.date else None
-    if date is None and article.mtime is not None:
-        date = datetime.fromtimestamp(article.mtime).date().isoformat()
     # A digest keeps every story (on disk) until it is written: keep what it shows, not
     # the full text, the removed blocks or the scores' parts (which no digest format shows).
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)
