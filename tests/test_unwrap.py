@@ -168,3 +168,26 @@ def test_show_removed_on_a_wrapped_file(tmp_path):
     assert {"text": "Weather", "reason": next(r["reason"] for r in data["removed"] if r["text"] == "Weather")} in data["removed"]
     listed = run_cli("clean", str(path), "--show-removed", "--format", "text")
     assert listed.returncode == 0 and b"Weather" in listed.stdout
+
+
+def test_a_change_of_quote_depth_ends_a_paragraph():
+    reply = PARAGRAPHS[3]
+    quoted = PARAGRAPHS[0]
+    text = "\n".join([*textwrap.wrap(reply, 72), *("> " + x for x in textwrap.wrap(quoted, 70)),
+                      *textwrap.wrap(PARAGRAPHS[4], 72)])
+    assert lines(unwrap(text)) == [reply, quoted, PARAGRAPHS[4]]
+
+
+def test_html2text_style_indented_list_items():
+    items = ["The new landing stage has lights along its whole length, so the evening boat can dock safely in fog",
+             "Tickets can be bought on board with cash or card, and season tickets at the harbour office"]
+    text = "\n\n".join([PARAGRAPHS[0], "\n".join("  * " + i for i in items), PARAGRAPHS[1]])
+    wrapped_text = "\n".join(
+        part for block in text.split("\n") for part in (
+            textwrap.wrap(block, 78, subsequent_indent="    ") if block.startswith("  * ") else textwrap.wrap(block, 78) or [""]))
+    assert lines(unwrap(wrapped_text)) == lines(text)
+
+
+def test_a_quote_level_without_wrapped_lines_of_its_own():
+    text = "\n".join([*textwrap.wrap(PARAGRAPHS[3], 72), "> Thanks", ">", "> Regards", *textwrap.wrap(PARAGRAPHS[4], 72)])
+    assert lines(unwrap(text)) == [PARAGRAPHS[3], "Thanks", "Regards", PARAGRAPHS[4]]

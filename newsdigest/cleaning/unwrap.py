@@ -136,19 +136,41 @@ def _pairs(rows: list[_Row | None]):
 
 
 def guess_width(rows: list[_Row | None], columns: bool = True) -> int | None:
-    """The width the text was wrapped at, or None when it does not look wrapped."""
-    width, _share = _evidence(rows, columns)
-    return width
+    """The width the text was wrapped at (its widest quote level's), or None when it does not look wrapped."""
+    widths, _share = _evidence(rows, columns)
+    return max(widths.values()) if widths else None
 
 
-def _evidence(rows: list[_Row | None], columns: bool) -> tuple[int | None, float]:
-    """(the width the text looks wrapped at or None, the share of full lines that had to break there)."""
-    widths = sorted(r.width for r in rows if r and r.breakable)
-    if len(widths) < MIN_FORCED:
-        return None, 0.0
-    spare = int(len(widths) * OUTLIERS)
-    width = widths[-1 - spare]
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
+def _top(widths: list[int]) -> int:
+    """The widest line, but for a few outliers."""
+    widths = sorted(widths)
+    return widths[-1 - int(len(widths) * OUTLIERS)]
+
+
+def _widths(rows: list[_Row | None]) -> dict[int, int] | None:
+    """The width each `>` quote level looks wrapped at: a mail client wraps the
+    quoted text at its own width, or adds "> " to lines already wrapped."""
+    by_depth: dict[int, list[int]] = {}
+    for r in rows:
+        if r and r.breakable:
+            by_depth.setdefault(r.depth, []).append(r.width)
+    if sum(map(len, by_depth.values())) < MIN_FORCED:
+        return None
+    overall = _top([w for ws in by_depth.values() for w in ws])
+    if not MIN_WIDTH <= overall <= MAX_WIDTH:
+        return None
+    out = {}
+    for depth, ws in by_depth.items():
+        own = _top(ws) if len(ws) >= MIN_FORCED else overall
+        out[depth] = own if MIN_WIDTH <= own <= overall else overall
+    return out
+
+
+def _evidence(rows: list[_Row | None], columns: bool) -> tuple[dict[int, int] | None, float]:
+    """(the width per quote level the text looks wrapped at, or None; the share of
+    full lines that had to break there)."""
+    widths = _widths(rows)
+    if widths is None:
         return None, 0.0
     full = forced = 0
     for a, b in _pairs(rows):
@@ -156,12 +178,13 @@ def _evidence(rows: list[_Row | None], columns: bool) -> tuple[int | None, float
         # Nor do table rows, whose lines end where their cells do.
         if _SURE_BULLET.match(b.content) or _TABLE_GAP.search(a.content) or _TABLE_GAP.search(b.content):
             continue
+        width = widths.get(a.depth, 0)
         if a.breakable and width - NEAR <= a.width <= width:
             full += 1
             forced += _forced(a, b, width, columns)
     share = forced / full if full else 0.0
     if forced >= MIN_FORCED and share >= MIN_FORCED_SHARE:
-        return width, share
+        return widths, share
     return None, share
 
 
@@ -196,7 +219,7 @@ def text_is_narrow(lines: list[str]) -> bool:
     return all(line.isascii() or not _WIDE.search(line) for line in lines)
 
 
-def _wrapped_rows(lines: list[str]) -> tuple[list[_Row | None], int, bool] | None:
+def _wrapped_rows(lines: list[str]) -> tuple[list[_Row | None], dict[int, int], bool] | None:
     """The rows, the width and whether it is measured in columns (else in
     characters: some wrappers count a Korean syllable as one), or None."""
     best = None
@@ -215,7 +238,8 @@ def unwrap(text: str) -> str:
     found = _wrapped_rows(lines)
     if found is None:
         return text
-    rows, width, columns = found
+    rows, widths, columns = found
+    widest = max(widths.values())
     out: list[list[str]] = []  # each paragraph's pieces, joined at the end (no quadratic string growth)
     prev: _Row | None = None
     hanging: int | None = None
@@ -224,6 +248,8 @@ def unwrap(text: str) -> str:
             out.append([""])
             prev = None
             continue
+        # A quote level without a wrapped line of its own takes the widest level's width.
+        width = widths.get(prev.depth, widest) if prev is not None else widest
         if prev is not None and _continues(prev, row, hanging, width, columns):
             # A line of Chinese or Japanese text that reaches the margin was cut wherever the margin fell.
             out[-1].append(_separator(prev.content, row.content, prev.wide and prev.width >= width - 1))
