@@ -9,7 +9,10 @@ A text is taken as hard-wrapped when the longest lines that could have been
 broken (they hold a space, or a full-width character, after their indent) are
 bunched just under one width W, and the lines that reach that band were cut
 there because the next line's first word would not have fitted: the greedy
-rule every wrapper follows. Then a line is joined to the next one when:
+rule every wrapper follows. Each `>` quote level has its own W. W is measured
+in terminal columns (a Chinese, Japanese or Korean character takes two), or in
+characters when that fits the text better (some wrappers count a Korean
+syllable as one). Then a line is joined to the next one when:
 
 - the next word would not have fitted on it (its width + a space + the next
   line's first word > W): so a short line (a menu item, a heading, a
@@ -18,6 +21,12 @@ rule every wrapper follows. Then a line is joined to the next one when:
   the same indent (a list item's continuation may be indented to its text);
 - the next line does not start a list item, and neither line is a table row
   (a gap of three or more spaces inside the line).
+
+Joined lines get a space between them, or none between Chinese or Japanese
+characters (and none inside a Latin word that such a line cut at its margin).
+The rule cannot tell a paragraph whose last line happens to be nearly full
+from a wrapped line when no blank line follows it: then two paragraphs are
+joined, though no sentence is ever cut.
 
 Text that is not wrapped is returned unchanged. `> ` quote markers are dropped
 from a wrapped text's lines; CRLF and form feeds are made plain line ends by
