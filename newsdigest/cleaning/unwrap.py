@@ -51,6 +51,12 @@ NEAR = 15
 # wrapped, a long line's next word fits after it about half of the time.
 MIN_FORCED = 3
 MIN_FORCED_SHARE = 0.8
+# Balancing wrappers (fmt, par) stop lines a few columns short of the width:
+# the rule is also tried this many columns under the top width, then on at
+# least MIN_FORCED_SLACK lines and this share of them.
+SLACKS = (0, 3, 6, 9)
+MIN_FORCED_SLACK = 10
+MIN_FORCED_SHARE_SLACK = 0.9
 # Lines over the width that may be ignored when finding it (a long URL or word
 # with an indent), as a share of the breakable lines.
 OUTLIERS = 0.02
@@ -146,7 +152,7 @@ def _pairs(rows: list[_Row | None]):
 
 def guess_width(rows: list[_Row | None], columns: bool = True) -> int | None:
     """The width the text was wrapped at (its widest quote level's), or None when it does not look wrapped."""
-    widths, _share = _evidence(rows, columns)
+    widths, _share, _slack = _evidence(rows, columns)
     return max(widths.values()) if widths else None
 
 
@@ -175,26 +181,31 @@ def _widths(rows: list[_Row | None]) -> dict[int, int] | None:
     return out
 
 
-def _evidence(rows: list[_Row | None], columns: bool) -> tuple[dict[int, int] | None, float]:
-    """(the width per quote level the text looks wrapped at, or None; the share of
-    full lines that had to break there)."""
+def _evidence(rows: list[_Row | None], columns: bool) -> tuple[dict[int, int] | None, float, int]:
+    """(the width per quote level to join lines at, or None when the text does
+    not look wrapped; the share of full lines that had to break there; the slack).
+
+    Greedy wrappers (lynx, w3m, html2text, mail clients) fill each line as far
+    as it goes; `fmt` and `par` balance a paragraph's lines and leave each a
+    few columns short. So the rule is tried at the top width, then a few
+    columns under it (SLACKS), the latter only on stronger evidence."""
     widths = _widths(rows)
     if widths is None:
-        return None, 0.0
-    full = forced = 0
-    for a, b in _pairs(rows):
+        return None, 0.0, 0
+    pairs = [(a, b) for a, b in _pairs(rows) if a.breakable and not (
         # A list's next item starts a line wherever the last one ended: no evidence either way.
         # Nor do table rows, whose lines end where their cells do.
-        if _SURE_BULLET.match(b.content) or _TABLE_GAP.search(a.content) or _TABLE_GAP.search(b.content):
-            continue
-        width = widths.get(a.depth, 0)
-        if a.breakable and width - NEAR <= a.width <= width:
-            full += 1
-            forced += _forced(a, b, width, columns)
-    share = forced / full if full else 0.0
-    if forced >= MIN_FORCED and share >= MIN_FORCED_SHARE:
-        return widths, share
-    return None, share
+        _SURE_BULLET.match(b.content) or _TABLE_GAP.search(a.content) or _TABLE_GAP.search(b.content))]
+    full = [(a, b) for a, b in pairs if widths.get(a.depth, 0) - NEAR <= a.width <= widths.get(a.depth, 0)]
+    best = 0.0
+    for slack in SLACKS:
+        forced = sum(_forced(a, b, widths[a.depth] - slack, columns) for a, b in full)
+        share = forced / len(full) if full else 0.0
+        best = max(best, share) if slack == 0 else best
+        need, share_needed = (MIN_FORCED, MIN_FORCED_SHARE) if slack == 0 else (MIN_FORCED_SLACK, MIN_FORCED_SHARE_SLACK)
+        if forced >= need and share >= share_needed:
+            return {d: w - slack for d, w in widths.items()}, share, slack
+    return None, best, 0
 
 
 def _new_item(a: _Row, b: _Row, in_list: bool) -> bool:
@@ -234,9 +245,10 @@ def _wrapped_rows(lines: list[str]) -> tuple[list[_Row | None], dict[int, int], 
     best = None
     for columns in (True, False) if not text_is_narrow(lines) else (True,):
         rows = [_row(line, columns) for line in lines]
-        width, share = _evidence(rows, columns)
-        if width is not None and (best is None or share > best[0]):
-            best = (share, rows, width, columns)
+        widths, share, slack = _evidence(rows, columns)
+        # The measure that fits the greedy rule best: least slack, then the larger share.
+        if widths is not None and (best is None or (-slack, share) > best[0]):
+            best = ((-slack, share), rows, widths, columns)
     return best[1:] if best else None
 
 
