@@ -50,12 +50,13 @@ _WHATWG = {
     "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949",
     "ks_c_5601": "cp949", "big5": "big5hkscs",
 }
-# Latin-script single-byte code pages: text in one of them that detection calls
-# another is compared with windows-1252 (see the module docstring).
-_LATIN_PAGES = frozenset(
-    "cp437 cp850 cp852 cp858 cp860 cp861 cp863 cp865 cp1250 cp1252 cp1254 cp1257 cp1258 latin-1 iso8859-1 iso8859-2 "
-    "iso8859-3 iso8859-4 iso8859-9 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 mac-roman mac-latin2 "
-    "mac-iceland mac-turkish hp-roman8".split()
+# Code pages detection picks for Western text that windows-1252 reads better:
+# the DOS pages and windows-1252's near relatives. Other pages it finds
+# (windows-1250 for Polish, windows-1254 for Turkish, ...) are trusted unless
+# they read the bytes exactly as windows-1252 does: their letters are
+# windows-1252 letters too, so only the language could tell them apart.
+_CHALLENGED = frozenset(
+    "cp437 cp850 cp852 cp858 cp860 cp861 cp863 cp865 latin-1 iso8859-1 iso8859-15 mac-roman hp-roman8".split()
 )
 # Symbols a news text holds; any other symbol, box drawing or control is an oddity.
 _USUAL_SYMBOLS = frozenset("°±×÷€£¥¢©®™§¶•…–—‘’‚“”„†‡‰‹›«»·¡¿ªº½¼¾¹²³µ")
@@ -113,12 +114,17 @@ def oddities(text: str) -> int:
 
 
 def prefer_windows_1252(data: bytes, detected: str) -> str:
-    """`detected`, or windows-1252 when the detection is another Latin code page
-    and windows-1252 reads the bytes at least about as well."""
-    if detected == "cp1252" or detected not in _LATIN_PAGES or not strictly_decodes(data, "cp1252"):
+    """`detected`, or windows-1252 when the detection is a DOS or Latin-1 code
+    page and windows-1252 reads the bytes at least about as well, or when the
+    detected page reads them exactly as windows-1252 does."""
+    if detected == "cp1252" or not strictly_decodes(data, "cp1252"):
         return detected
     sample = data[:65536]
+    text_1252 = sample.decode("cp1252", "replace")
+    if detected not in _CHALLENGED:
+        single_byte = detected.startswith(("cp", "iso8859", "mac-", "latin", "koi8"))
+        return "cp1252" if single_byte and sample.decode(detected, "replace") == text_1252 else detected
     theirs = oddities(sample.decode(detected, "replace"))
-    ours = oddities(sample.decode("cp1252", "replace"))
+    ours = oddities(text_1252)
     # "Clearly": windows-1252 makes more than twice the oddities, and a few of them.
     return detected if ours > 2 * theirs + 2 else "cp1252"
