@@ -20,6 +20,7 @@ class RawDocument:
     size: int = 0  # bytes read
     mtime: float | None = None  # modification time of the file, if any
     url: str | None = None  # a link the input named for itself (feed item, canonical URL)
+    encoding_declared: str | None = None  # the charset the input declared, when it was not the one used
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ class Metadata:
     section: str | None = None
     date: str | None = None  # ISO 8601 publication date (YYYY-MM-DD or full timestamp)
     updated: str | None = None  # ISO 8601 date of the last update, when given apart
-    language: str | None = None  # ISO 639-1 code
+    language: str | None = None  # ISO 639-1 code: the language of the text
     url: str | None = None
+    language_declared: str | None = None  # the language the page declared, when the text said otherwise
     paywalled: bool | None = None  # a paywalled or truncated copy (cleaning/paywall.py); None: no evidence
     canonical: str | None = None  # the page's rel="canonical" link, when it differs from url (og:url)
     prev_url: str | None = None  # rel="prev": the page before this one of a multi-page article
@@ -59,6 +61,7 @@ class Article:
     encoding: str = "utf-8"
     format: str = "text"
     mtime: float | None = None
+    encoding_declared: str | None = None  # the charset the input declared, when it was not the one used
 
     @property
     def text(self) -> str:
