@@ -28,7 +28,7 @@ to its feature's group (Saabas's decomposition), so score = base + sum of parts.
 
 Features are finite numbers: the feature code never yields NaN, and the trees
 are trained without missing values (the exporter refuses a split that routes
-missing values on its own).
+missing values on its own). A NaN would go left.
 
 All trees are walked at once, one level per step: each step is a gather of
 every row's current node's column and threshold, then a gather of the next
@@ -54,11 +54,13 @@ class Ensemble:
     features: tuple[str, ...]  # the input columns, in order
     groups: tuple[str, ...]  # names of the parts
     base: float  # added to every score
-    feature: object  # int array, per node (0 at leaves)
-    threshold: object  # float array, per node (+inf at leaves: a leaf "goes left" to itself)
-    children: object  # int array: node * 2 + went_right -> the next node (a leaf's children are itself)
-    table: object  # float array, nodes x (1 + groups): a leaf's value, then its parts (zeros at split nodes)
-    roots: object  # int array (trees x 1): the root node of each tree
+    # Node i is walked as 2 * i, so that "2 * i + went right" indexes `children`
+    # directly; `feature` and `threshold` hold node i's values at 2 * i and 2 * i + 1.
+    feature: object  # int array (0 at leaves)
+    threshold: object  # float array (+inf at leaves: a leaf "goes left" to itself)
+    children: object  # int array: 2 * node + went_right -> 2 * next node (a leaf's children are itself)
+    table: object  # float array, (2 * nodes) x (1 + groups): a leaf's value, then its parts (zeros elsewhere)
+    roots: object  # int array (trees x 1): 2 * the root node of each tree
     depth: int  # the deepest leaf: the number of steps to walk
 
     def predict(self, x):
@@ -73,11 +75,13 @@ class Ensemble:
             flat = block.ravel()
             offsets = np.arange(len(block), dtype=np.intp) * width
             node = np.repeat(self.roots, len(block), axis=1)  # trees x rows
+            # Every index is in range by construction: mode="clip" skips numpy's bounds
+            # check, which costs more than the gather on an article's few dozen rows.
             for _ in range(self.depth):
-                went_right = ~(flat.take(offsets + self.feature.take(node)) <= self.threshold.take(node))
-                node = self.children.take(node * 2 + went_right)
+                went_right = flat.take(self.feature.take(node, mode="clip") + offsets, mode="clip") > self.threshold.take(node, mode="clip")
+                node = self.children.take(node + went_right, mode="clip")
             # tree by tree (the outer axis), in file order: the sum does not depend on the block
-            totals = np.add.reduce(self.table.take(node, axis=0), axis=0)  # rows x (1 + groups)
+            totals = np.add.reduce(self.table.take(node, axis=0, mode="clip"), axis=0)  # rows x (1 + groups)
             scores[start : start + len(block)] = totals[:, 0] + self.base
             parts[start : start + len(block)] = totals[:, 1:]
         return scores, parts
@@ -145,15 +149,16 @@ def ensemble_from_dict(data: dict) -> Ensemble:
                 children += [base + left, base + right]
                 rows.append([0.0] * (1 + len(groups)))
                 node_depth[left] = node_depth[right] = node_depth[i] + 1  # pre-order: a parent comes first
+    twice = np.arange(2 * len(feature)) // 2  # node i at 2 * i and 2 * i + 1
     return Ensemble(
         features=tuple(data["features"]),
         groups=groups,
         base=float(data.get("base", 0.0)),
-        feature=np.asarray(feature, dtype=np.intp),
-        threshold=np.asarray(threshold, dtype=np.float64),
-        children=np.asarray(children, dtype=np.intp),
-        table=np.asarray(rows, dtype=np.float64).reshape(len(feature), 1 + len(groups)),
-        roots=np.asarray(roots, dtype=np.intp)[:, None],
+        feature=np.asarray(feature, dtype=np.intp)[twice],
+        threshold=np.asarray(threshold, dtype=np.float64)[twice],
+        children=2 * np.asarray(children, dtype=np.intp),
+        table=np.asarray(rows, dtype=np.float64).reshape(len(feature), 1 + len(groups))[twice],
+        roots=2 * np.asarray(roots, dtype=np.intp)[:, None],
         depth=depth,
     )
 
