@@ -13,8 +13,7 @@ subtree, leaves left to right). A file already in the new format keeps its trees
 
 `made` gets the training script's parameters, the SHA-256 of the training set
 in --eval, the LightGBM version installed here, and the held-out scores from
---held-out (written by quality_gate.py; otherwise the file's earlier ones are
-kept). `--check NAME=FILE` compares the trees with a model file the training
+--held-out (written by quality_gate.py; added to the file's earlier ones). `--check NAME=FILE` compares the trees with a model file the training
 script has just rebuilt (either format): identical trees make the parameters
 "verified"; otherwise, or unchecked, they are "reconstructed" (what the script
 uses, not shown to rebuild this model). Re-run this after a branch retrains a
@@ -176,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         records = sum(1 for _ in __import__("gzip").open(set_path, "rt", encoding="utf-8"))
         made = made_record(
             script, params_of(name), data_record(set_path, records),
-            held.get(name) or earlier.get("held_out", {}), status(name, ensembles, settings, checks, earlier),
+            {**earlier.get("held_out", {}), **held.get(name, {})}, status(name, ensembles, settings, checks, earlier),
         )
         write_model(path, about, ensembles, settings, made)
         print(f"{name}: {made['params_status']}")

@@ -56,3 +56,29 @@ def write_model(path: Path, about: str, ensembles: dict, settings: dict, made: d
     model = {"format": FORMAT, "about": about, "ensembles": ensembles, "settings": settings, "made": made}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def trained_on(model_file: str, set_path: Path) -> bool:
+    """Whether the shipped model `model_file` was trained on this set file (its `made` records the SHA-256):
+    then a benchmark on that set scores it in-sample."""
+    from newsdigest.trees import load
+
+    return load(model_file).made.get("data", {}).get("sha256") == sha256_file(set_path)
+
+
+def held_out_lines(model_file: str) -> list[str]:
+    """The held-out figures of a model file's `made`, one line each."""
+    from newsdigest.trees import load
+
+    lines = []
+    for how, figures in load(model_file).made.get("held_out", {}).items():
+        for where, f in figures.items():
+            if "news" in f:  # trained on one source, tested on the other, beside Lead-k on the same articles
+                lines.append(f"  news {where}: {_rouge(f['news'])}   lead-k: {_rouge(f['lead-k'])}   ({how})")
+            else:
+                lines.append(f"  news on {where}: {_rouge(f)}   ({how})")
+    return lines
+
+
+def _rouge(f: dict) -> str:
+    return " / ".join(f"{f[m]:.2f}" for m in ("R1", "R2", "RL"))
