@@ -55,15 +55,15 @@ FOLDS = 5
 # point of a per cent, about 3 of the 577 pages a little worse; ROUGE: a quarter
 # of a point), and stops anything larger. Raise a floor when a change raises
 # its figure for good.
-FLOORS = {
-    "cleaning text F1 (5 folds by site)": 0.0,
-    "cleaning html F1 (5 folds by site)": 0.0,
-    "summary R1 on cnn (trained on bbc)": 0.0,
-    "summary R2 on cnn (trained on bbc)": 0.0,
-    "summary RL on cnn (trained on bbc)": 0.0,
-    "summary R1 on bbc (trained on cnn)": 0.0,
-    "summary R2 on bbc (trained on cnn)": 0.0,
-    "summary RL on bbc (trained on cnn)": 0.0,
+FLOORS = {  # measured: text 0.9271, html 0.9499; cnn 27.97 / 9.33 / 24.50, bbc 68.11 / 56.83 / 66.98
+    "cleaning text F1 (5 folds by site)": 0.922,
+    "cleaning html F1 (5 folds by site)": 0.945,
+    "summary R1 on cnn (trained on bbc)": 27.72,
+    "summary R2 on cnn (trained on bbc)": 9.08,
+    "summary RL on cnn (trained on bbc)": 24.25,
+    "summary R1 on bbc (trained on cnn)": 67.86,
+    "summary R2 on bbc (trained on cnn)": 56.58,
+    "summary RL on bbc (trained on cnn)": 66.73,
 }
 
 
