@@ -197,7 +197,7 @@ def held_out_rows(items, records, scorer, args) -> tuple[list, dict]:
     """Table rows, and the held-out figures a model file records: train on one
     source and test on the other (the honest figure), and k-fold CV over articles."""
     sources = sorted({rec["source"] for rec in records})
-    rows = [("lead-k (in-sample: no training)", scorer.score(lead(items), records))]
+    rows = [("lead-k (no training)", scorer.score(lead(items), records))]
     # None: the shipped weight (news.REDUNDANCY), always first: its row is recorded in the model file
     weights = [None] + [float(v) for v in args.redundancy.split(",") if v.strip()]
     cv_preds = {w: {} for w in weights}
