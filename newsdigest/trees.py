@@ -28,7 +28,8 @@ to its feature's group (Saabas's decomposition), so score = base + sum of parts.
 
 Features are finite numbers: the feature code never yields NaN, and the trees
 are trained without missing values (the exporter refuses a split that routes
-missing values on its own). A NaN would go left.
+missing values on its own). Should a NaN come, it goes right, as the cleaner's
+walk always sent it (a hostile-input test holds it to that).
 
 All trees are walked at once, one level per step: each step is a gather of
 every row's current node's column and threshold, then a gather of the next
@@ -54,11 +55,11 @@ class Ensemble:
     features: tuple[str, ...]  # the input columns, in order
     groups: tuple[str, ...]  # names of the parts
     base: float  # added to every score
-    # Node i is walked as 2 * i, so that "2 * i + went right" indexes `children`
+    # Node i is walked as 2 * i, so that "2 * i + went left" indexes `children`
     # directly; `feature` and `threshold` hold node i's values at 2 * i and 2 * i + 1.
     feature: object  # int array (0 at leaves)
     threshold: object  # float array (+inf at leaves: a leaf "goes left" to itself)
-    children: object  # int array: 2 * node + went_right -> 2 * next node (a leaf's children are itself)
+    children: object  # int array: 2 * node + went_left -> 2 * next node (right child first; a leaf's are itself)
     table: object  # float array, (2 * nodes) x (1 + groups): a leaf's value, then its parts (zeros elsewhere)
     roots: object  # int array (trees x 1): 2 * the root node of each tree
     depth: int  # the deepest leaf: the number of steps to walk
@@ -78,8 +79,8 @@ class Ensemble:
             # Every index is in range by construction: mode="clip" skips numpy's bounds
             # check, which costs more than the gather on an article's few dozen rows.
             for _ in range(self.depth):
-                went_right = flat.take(self.feature.take(node, mode="clip") + offsets, mode="clip") > self.threshold.take(node, mode="clip")
-                node = self.children.take(node + went_right, mode="clip")
+                went_left = flat.take(self.feature.take(node, mode="clip") + offsets, mode="clip") <= self.threshold.take(node, mode="clip")
+                node = self.children.take(node + went_left, mode="clip")  # NaN is not <=: it goes right
             # tree by tree (the outer axis), in file order: the sum does not depend on the block
             totals = np.add.reduce(self.table.take(node, axis=0, mode="clip"), axis=0)  # rows x (1 + groups)
             scores[start : start + len(block)] = totals[:, 0] + self.base
@@ -146,7 +147,7 @@ def ensemble_from_dict(data: dict) -> Ensemble:
             else:
                 feature.append(f)
                 threshold.append(t)
-                children += [base + left, base + right]
+                children += [base + right, base + left]
                 rows.append([0.0] * (1 + len(groups)))
                 node_depth[left] = node_depth[right] = node_depth[i] + 1  # pre-order: a parent comes first
     twice = np.arange(2 * len(feature)) // 2  # node i at 2 * i and 2 * i + 1
