@@ -13,7 +13,8 @@ subtree, leaves left to right). A file already in the new format keeps its trees
 
 `made` gets the training script's parameters, the SHA-256 of the training set
 in --eval, the LightGBM version installed here, and the held-out scores from
---held-out (written by quality_gate.py; added to the file's earlier ones). `--check NAME=FILE` compares the trees with a model file the training
+--held-out (written by quality_gate.py; added to the file's earlier ones).
+`--check NAME=FILE` compares the trees with a model file the training
 script has just rebuilt (either format): identical trees make the parameters
 "verified"; otherwise, or unchecked, they are "reconstructed" (what the script
 uses, not shown to rebuild this model). Re-run this after a branch retrains a
@@ -55,7 +56,12 @@ def from_cleaner(data: dict) -> tuple[str, dict, dict]:
     names = list(data["features"])
     ensembles = {
         "stage1": {"features": names, "groups": [], "base": 0.0, "trees": [cleaner_tree(t) for t in data["stage1"]]},
-        "stage2": {"features": names + list(STAGE2_NAMES), "groups": [], "base": 0.0, "trees": [cleaner_tree(t) for t in data["stage2"]]},
+        "stage2": {
+            "features": names + list(STAGE2_NAMES),
+            "groups": [],
+            "base": 0.0,
+            "trees": [cleaner_tree(t) for t in data["stage2"]],
+        },
     }
     return data["about"], ensembles, {"threshold": data["threshold"]}
 
@@ -109,7 +115,11 @@ def read_any(path: Path) -> tuple[str, dict, dict, dict]:
     if "stage1" in data:
         return (*from_cleaner(data), {})
     if "mask" in data:
-        made = {"held_out": {"5-fold CV over articles (not grouped by source)": data["cross_validated"]}} if "cross_validated" in data else {}
+        made = (
+            {"held_out": {"5-fold CV over articles (not grouped by source)": data["cross_validated"]}}
+            if "cross_validated" in data
+            else {}
+        )
         return (*from_summarizer(data), made)
     raise ValueError(f"{path}: not a model file this script knows")
 
@@ -126,16 +136,27 @@ def params_of(name: str) -> dict:
 
 def status(name: str, ensembles: dict, settings: dict, checks: dict[str, Path], earlier: dict) -> str:
     if name not in checks:
-        return earlier.get("params_status") or "reconstructed: the training script's parameters; not checked to rebuild these trees"
+        return (
+            earlier.get("params_status")
+            or "reconstructed: the training script's parameters; not checked to rebuild these trees"
+        )
     _, theirs, their_settings, _ = read_any(checks[name])
     if not all(same_trees(ensembles[k], theirs.get(k, {})) for k in ensembles):
-        return (f"reconstructed: the training script's parameters; re-running {SOURCES[name][0]} with them and "
-                f"LightGBM {lightgbm_version()} on today's features gives other trees, so they are not shown to be the true ones")
+        return (
+            f"reconstructed: the training script's parameters; re-running {SOURCES[name][0]} with them and "
+            f"LightGBM {lightgbm_version()} on today's features gives other trees, "
+            "so they are not shown to be the true ones"
+        )
     differ = {k: v for k, v in settings.items() if their_settings.get(k) != v}
     return (
-        f"verified: {SOURCES[name][0]} with these parameters and LightGBM {lightgbm_version()} rebuilds these trees exactly"
-        + (f" (not {sorted(differ)}: the script picks it by cross-validation, which the rebuild skipped;"
-           " quality_gate.py's held-out line scores favour the value shipped here, see held_out)" if differ else "")
+        f"verified: {SOURCES[name][0]} with these parameters and LightGBM {lightgbm_version()} "
+        "rebuilds these trees exactly"
+        + (
+            f" (not {sorted(differ)}: the script picks it by cross-validation, which the rebuild skipped;"
+            " quality_gate.py's held-out line scores favour the value shipped here, see held_out)"
+            if differ
+            else ""
+        )
     )
 
 
@@ -164,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*", default=list(SOURCES), help="model files in newsdigest/data")
     ap.add_argument("--eval", default=str(HERE.parent.parent / "shared" / "eval"))
     ap.add_argument("--held-out", help="held-out scores by model file (quality_gate.py writes them)")
-    ap.add_argument("--check", action="append", default=[], metavar="NAME=FILE", help="compare with a retrained model file")
+    ap.add_argument(
+        "--check", action="append", default=[], metavar="NAME=FILE", help="compare with a retrained model file"
+    )
     args = ap.parse_args(argv)
     checks = {k: Path(v) for k, v in (c.split("=", 1) for c in args.check)}
     held = json.loads(Path(args.held_out).read_text(encoding="utf-8")) if args.held_out else {}
@@ -175,8 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         set_path = Path(args.eval) / set_name
         records = sum(1 for _ in __import__("gzip").open(set_path, "rt", encoding="utf-8"))
         made = made_record(
-            script, params_of(name), data_record(set_path, records),
-            {**earlier.get("held_out", {}), **held.get(name, {})}, status(name, ensembles, settings, checks, earlier),
+            script,
+            params_of(name),
+            data_record(set_path, records),
+            {**earlier.get("held_out", {}), **held.get(name, {})},
+            status(name, ensembles, settings, checks, earlier),
         )
         write_model(path, about, ensembles, settings, made)
         print(f"{name}: {made['params_status']}")

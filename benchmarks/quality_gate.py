@@ -75,19 +75,24 @@ def check_sets(eval_dir: Path) -> list[str]:
         if not path.is_file():
             problems.append(f"{path}: dev set not found (give the eval folder with --eval)")
         elif (actual := sha256_file(path)) != pinned:
-            problems.append(f"{path}: SHA-256 {actual}, but the floors were measured on {pinned}: "
-                            "the set changed; re-measure and re-pin DEV_SETS and FLOORS together")
+            problems.append(
+                f"{path}: SHA-256 {actual}, but the floors were measured on {pinned}: "
+                "the set changed; re-measure and re-pin DEV_SETS and FLOORS together"
+            )
     return problems
 
 
 def cache_key(mode: str) -> str:
     """What the cleaner's fold models depend on: set, cleaning code, training script, parameters, LightGBM."""
     import lightgbm
-
     import train_cleaner
 
     digest = hashlib.sha256()
-    digest.update(json.dumps([DEV_SETS, mode, FOLDS, train_cleaner.params_record(), lightgbm.__version__], sort_keys=True).encode())
+    digest.update(
+        json.dumps(
+            [DEV_SETS, mode, FOLDS, train_cleaner.params_record(), lightgbm.__version__], sort_keys=True
+        ).encode()
+    )
     for path in sorted((HERE.parent / "newsdigest" / "cleaning").glob("*.py")) + [HERE / "train_cleaner.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -115,7 +120,6 @@ def train_folds(eval_dir: Path, pages: list[dict], mode: str, paths: list[Path],
     """Train and cache the fold models as train_cleaner.py's cross-validation does,
     and the threshold that its held-out line scores favour (for the shipped one)."""
     import numpy as np
-
     import train_cleaner
     from extraction import _load_scorer
 
@@ -132,9 +136,13 @@ def train_folds(eval_dir: Path, pages: list[dict], mode: str, paths: list[Path],
         first, second = ensemble_from_dict(ensembles["stage1"]), ensemble_from_dict(ensembles["stage2"])
         for i, page in enumerate(prepared):
             if folds[i] == k:
-                held[i] = second.probability(train_cleaner.stage2_matrix(page["x"], np.asarray(first.probability(page["x"]))))
+                held[i] = second.probability(
+                    train_cleaner.stage2_matrix(page["x"], np.asarray(first.probability(page["x"])))
+                )
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"format": "newsdigest-trees/1", "about": f"fold {k}", "ensembles": ensembles}), encoding="utf-8")
+        path.write_text(
+            json.dumps({"format": "newsdigest-trees/1", "about": f"fold {k}", "ensembles": ensembles}), encoding="utf-8"
+        )
         print(f"    fold {k + 1}/{FOLDS} ({time.time() - started:.0f} s)", file=sys.stderr, flush=True)
     best = train_cleaner.best_threshold(prepared, held, _load_scorer(eval_dir))
     threshold_path.write_text(json.dumps({"threshold": best}), encoding="utf-8")
@@ -178,8 +186,14 @@ def cleaning_figures(eval_dir: Path, mode: str, cache: Path) -> dict:
                         text = ""
                     rows.append(score_text(text, page["ground_truth"]))
     n = len(rows)
-    return {"pages": n, "threshold": threshold, "threshold the held-out line scores favour": best, "P": round(sum(r[0] for r in rows) / n, 4),
-            "R": round(sum(r[1] for r in rows) / n, 4), "F1": round(sum(r[2] for r in rows) / n, 4)}
+    return {
+        "pages": n,
+        "threshold": threshold,
+        "threshold the held-out line scores favour": best,
+        "P": round(sum(r[0] for r in rows) / n, 4),
+        "R": round(sum(r[1] for r in rows) / n, 4),
+        "F1": round(sum(r[2] for r in rows) / n, 4),
+    }
 
 
 def summary_figures(eval_dir: Path) -> dict:
@@ -201,22 +215,31 @@ def summary_figures(eval_dir: Path) -> dict:
         lead = scorer.score(ts.lead(tested), subset)["by_source"][test]
         trained_on = "+".join(s for s in sources if s != test)
         out[f"on {test} (trained on {trained_on})"] = {
-            "news": {m: news[m] for m in ("R1", "R2", "RL")}, "lead-k": {m: lead[m] for m in ("R1", "R2", "RL")}}
+            "news": {m: news[m] for m in ("R1", "R2", "RL")},
+            "lead-k": {m: lead[m] for m in ("R1", "R2", "RL")},
+        }
     return out
 
 
 def gate(figures: dict) -> list[tuple[str, float, float, bool]]:
     """(name, figure, floor, passed) for every floor."""
-    values = {f"cleaning {mode} F1 ({FOLDS} folds by site)": figures["cleaning"][mode]["F1"] for mode in ("text", "html")}
+    values = {
+        f"cleaning {mode} F1 ({FOLDS} folds by site)": figures["cleaning"][mode]["F1"] for mode in ("text", "html")
+    }
     for where, result in figures["summaries"].items():
         for metric, value in result["news"].items():
             values[f"summary {metric} {where}"] = value
-    return [(name, values.get(name, float("nan")), floor, values.get(name, float("nan")) >= floor) for name, floor in FLOORS.items()]
+    return [
+        (name, values.get(name, float("nan")), floor, values.get(name, float("nan")) >= floor)
+        for name, floor in FLOORS.items()
+    ]
 
 
 def held_out_record(figures: dict) -> dict:
     """What convert_models.py --held-out copies into each model file's `made`."""
-    by_site = f"whole cleaner, {FOLDS} folds grouped by site (crc32 of the URL domain), shipped threshold (quality_gate.py)"
+    by_site = (
+        f"whole cleaner, {FOLDS} folds grouped by site (crc32 of the URL domain), shipped threshold (quality_gate.py)"
+    )
     grouped = "trained on one source, tested on the other (quality_gate.py)"
     return {
         "line_model.json": {by_site: figures["cleaning"]["text"]},
@@ -228,7 +251,11 @@ def held_out_record(figures: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eval", default=str(HERE.parent.parent / "shared" / "eval"))
-    ap.add_argument("--cache", default=str(HERE.parent / "bench-out" / "quality_gate"), help="folder for the fold models and held_out.json")
+    ap.add_argument(
+        "--cache",
+        default=str(HERE.parent / "bench-out" / "quality_gate"),
+        help="folder for the fold models and held_out.json",
+    )
     args = ap.parse_args(argv)
     eval_dir, cache = Path(args.eval), Path(args.cache)
     problems = check_sets(eval_dir)
@@ -237,14 +264,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"QUALITY GATE FAILED: {problem}", file=sys.stderr)
         return 1
     started = time.time()
-    figures = {"cleaning": {mode: cleaning_figures(eval_dir, mode, cache) for mode in ("text", "html")},
-               "summaries": summary_figures(eval_dir)}
+    figures = {
+        "cleaning": {mode: cleaning_figures(eval_dir, mode, cache) for mode in ("text", "html")},
+        "summaries": summary_figures(eval_dir),
+    }
     cache.mkdir(parents=True, exist_ok=True)
     (cache / "held_out.json").write_text(json.dumps(held_out_record(figures), indent=1) + "\n", encoding="utf-8")
     print(f"quality gate: held-out figures, dev sets as pinned ({time.time() - started:.0f} s)")
     for where, result in figures["summaries"].items():
         lead = result["lead-k"]
-        print(f"  lead-k {where.split(' (')[0]} (not gated): R1 {lead['R1']:.2f}  R2 {lead['R2']:.2f}  RL {lead['RL']:.2f}")
+        print(
+            f"  lead-k {where.split(' (')[0]} (not gated): "
+            f"R1 {lead['R1']:.2f}  R2 {lead['R2']:.2f}  RL {lead['RL']:.2f}"
+        )
     failed = 0
     for name, value, floor, passed in gate(figures):
         failed += not passed

@@ -12,7 +12,8 @@ A model file is one JSON object::
      "about": "what the model is for",
      "ensembles": {"<name>": ENSEMBLE, ...},   # the cleaner has "stage1" and "stage2"; the summarizer "score"
      "settings": {...},                        # numbers the caller needs beside the trees (the cleaner's threshold)
-     "made": {...}}                            # how it was made: script, parameters, data SHA-256, LightGBM, held-out scores
+     "made": {...}}                            # how it was made: script, parameters, data SHA-256,
+                                               # LightGBM version, held-out scores
 
     ENSEMBLE = {"features": [column names], "groups": [names of the parts], "base": float,
                 "trees": [{"feature", "threshold", "left", "right", "value", "parts"}, ...]}
@@ -79,7 +80,9 @@ class Ensemble:
             # Every index is in range by construction: mode="clip" skips numpy's bounds
             # check, which costs more than the gather on an article's few dozen rows.
             for _ in range(self.depth):
-                went_left = flat.take(self.feature.take(node, mode="clip") + offsets, mode="clip") <= self.threshold.take(node, mode="clip")
+                went_left = flat.take(
+                    self.feature.take(node, mode="clip") + offsets, mode="clip"
+                ) <= self.threshold.take(node, mode="clip")
                 node = self.children.take(node + went_left, mode="clip")  # NaN is not <=: it goes right
             # tree by tree (the outer axis), in file order: the sum does not depend on the block
             totals = np.add.reduce(self.table.take(node, axis=0, mode="clip"), axis=0)  # rows x (1 + groups)
@@ -118,7 +121,9 @@ def load(name: str) -> TreeModel:
 def from_dict(data: dict) -> TreeModel:
     """A TreeModel from a model file's JSON object."""
     if data.get("format") != FORMAT:
-        raise ValueError(f"not a {FORMAT} model file (format {data.get('format')!r}): convert it with benchmarks/convert_models.py")
+        raise ValueError(
+            f"not a {FORMAT} model file (format {data.get('format')!r}): convert it with benchmarks/convert_models.py"
+        )
     ensembles = {name: ensemble_from_dict(e) for name, e in data["ensembles"].items()}
     return TreeModel(ensembles, dict(data.get("settings", {})), dict(data.get("made", {})))
 

@@ -28,7 +28,10 @@ def figures(text_f1, cnn_r1):
     news = {"R1": cnn_r1, "R2": 20.0, "RL": 30.0}
     return {
         "cleaning": {"text": {"F1": text_f1}, "html": {"F1": 0.99}},
-        "summaries": {"on cnn (trained on bbc)": {"news": news}, "on bbc (trained on cnn)": {"news": {"R1": 90.0, "R2": 90.0, "RL": 90.0}}},
+        "summaries": {
+            "on cnn (trained on bbc)": {"news": news},
+            "on bbc (trained on cnn)": {"news": {"R1": 90.0, "R2": 90.0, "RL": 90.0}},
+        },
     }
 
 
@@ -42,7 +45,9 @@ def test_every_floor_is_checked_and_a_figure_below_its_floor_fails(gate):
 def test_a_missing_figure_fails_rather_than_passing(gate):
     partial = figures(0.99, 99.0)
     del partial["summaries"]["on bbc (trained on cnn)"]
-    assert [name for name, _, _, passed in gate.gate(partial) if not passed] == [n for n in gate.FLOORS if "on bbc (" in n]
+    assert [name for name, _, _, passed in gate.gate(partial) if not passed] == [
+        n for n in gate.FLOORS if "on bbc (" in n
+    ]
 
 
 def test_a_changed_or_missing_dev_set_is_a_failure(gate, tmp_path):

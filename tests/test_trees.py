@@ -16,8 +16,15 @@ def leaf(v):
 
 
 def split(feature, threshold, internal, left, right):
-    return {"split_feature": feature, "threshold": threshold, "decision_type": "<=", "missing_type": "None",
-            "internal_value": internal, "left_child": left, "right_child": right}
+    return {
+        "split_feature": feature,
+        "threshold": threshold,
+        "decision_type": "<=",
+        "missing_type": "None",
+        "internal_value": internal,
+        "left_child": left,
+        "right_child": right,
+    }
 
 
 def walk(node, row):
@@ -30,12 +37,20 @@ def grow(rng, leaves, features):
     if leaves == 1:
         return leaf(rng.uniform(-1, 1))
     cut = rng.randint(1, leaves - 1)
-    return split(rng.randrange(features), rng.uniform(0, 1), rng.uniform(-1, 1), grow(rng, cut, features), grow(rng, leaves - cut, features))
+    return split(
+        rng.randrange(features),
+        rng.uniform(0, 1),
+        rng.uniform(-1, 1),
+        grow(rng, cut, features),
+        grow(rng, leaves - cut, features),
+    )
 
 
 def model_file(ensembles, settings=None):
     """A whole model file's JSON text, as modelfile.write_model writes it."""
-    return json.dumps({"format": trees.FORMAT, "about": "test", "ensembles": ensembles, "settings": settings or {}, "made": {}})
+    return json.dumps(
+        {"format": trees.FORMAT, "about": "test", "ensembles": ensembles, "settings": settings or {}, "made": {}}
+    )
 
 
 def test_scores_and_parts_match_a_plain_walk_of_the_trees():
@@ -103,7 +118,9 @@ def test_a_tiny_lightgbm_model_round_trips_through_the_exporter():
     y = (x[:, 0] + 0.5 * x[:, 1] > 0.8).astype(float)
     params = {"objective": "binary", "num_leaves": 5, "verbose": -1, "num_threads": 1, "seed": 1, "min_data_in_leaf": 5}
     booster = lightgbm.train(params, lightgbm.Dataset(x, y, feature_name=["a", "b", "c"]), num_boost_round=12)
-    model = trees.ensemble_from_dict(trees.from_lightgbm(booster.dump_model(), ["a", "b", "c"], {"ab": ("a", "b"), "c": ("c",)}))
+    model = trees.ensemble_from_dict(
+        trees.from_lightgbm(booster.dump_model(), ["a", "b", "c"], {"ab": ("a", "b"), "c": ("c",)})
+    )
     assert model.probability(x).tolist() == pytest.approx(booster.predict(x).tolist(), abs=1e-12)
     scores, parts = model.predict(x)
     assert (parts.sum(axis=1) + model.base).tolist() == pytest.approx(scores.tolist(), abs=1e-12)

@@ -51,7 +51,9 @@ def load_model(kind: str = "text") -> LineModel:
     stage1, stage2 = model.ensembles["stage1"], model.ensembles["stage2"]
     names = feature_names(kind)
     if list(stage1.features) != names or list(stage2.features) != names + list(STAGE2_NAMES):
-        raise RuntimeError(f"{name} was trained on other features than this code computes: retrain it (benchmarks/train_cleaner.py)")
+        raise RuntimeError(
+            f"{name} was trained on other features than this code computes: retrain it (benchmarks/train_cleaner.py)"
+        )
     return LineModel(stage1, stage2, float(model.settings["threshold"]), tuple(names))
 
 
