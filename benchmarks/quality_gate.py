@@ -17,8 +17,8 @@ Every figure is held out, never scored on what the model was trained on:
   train_cleaner.py trains the shipped ones, on the other folds only, at the
   shipped threshold. Mean F1 of the shared scorer, every page weighing the same.
   The fold models are cached under --cache, keyed by the set, the cleaning code,
-  the parameters and the LightGBM version (the first run trains 60 models: about
-  ten minutes on two cores; later runs take two or three).
+  the exporter, the parameters and the LightGBM version (the first run trains 60
+  models: 5 to 10 minutes on two shared cores; later runs take 1 to 3).
 - Summaries (summarization dev set): trained on one source and tested on the
   other (BBC -> CNN, CNN -> BBC), with the parameters of train_summarizer.py;
   ROUGE-1/2/L F1 x100 of the shared scorer, Lead-k beside (not gated).
@@ -83,7 +83,7 @@ def check_sets(eval_dir: Path) -> list[str]:
 
 
 def cache_key(mode: str) -> str:
-    """What the cleaner's fold models depend on: set, cleaning code, training script, parameters, LightGBM."""
+    """What the cleaner's fold models depend on: set, cleaning code, exporter, training script, parameters, LightGBM."""
     import lightgbm
     import train_cleaner
 
@@ -93,7 +93,8 @@ def cache_key(mode: str) -> str:
             [DEV_SETS, mode, FOLDS, train_cleaner.params_record(), lightgbm.__version__], sort_keys=True
         ).encode()
     )
-    for path in sorted((HERE.parent / "newsdigest" / "cleaning").glob("*.py")) + [HERE / "train_cleaner.py"]:
+    code = sorted((HERE.parent / "newsdigest" / "cleaning").glob("*.py"))
+    for path in code + [HERE.parent / "newsdigest" / "trees.py", HERE / "train_cleaner.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
