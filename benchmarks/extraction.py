@@ -210,10 +210,12 @@ def wrapped_runs(pages: list[dict], widths: list[int], score_text, ml) -> list[d
     return rows
 
 
-def wrapped_table(rows: list[dict]) -> str:
+def wrapped_table(rows: list[dict], in_sample: bool = False) -> str:
     base = rows[0]["f1"]
     head = f"{'wrapped at':<12} {'pages':>5} {'F1':>6} {'vs unwrapped':>12} {'sentences':>9} {'fragments':>9} {'shape':>6} {'pages/s':>8}"
-    lines = ["newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)", head, "-" * len(head)]
+    title = "newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)"
+    title += ": in-sample (the text line model was trained on these pages, unwrapped)" if in_sample else ""
+    lines = [title, head, "-" * len(head)]
     for r in rows:
         name = "unwrapped" if r["width"] == 0 else f"{r['width']} columns"
         lines.append(
@@ -349,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         print(ratios(results))
         if wrapped:
             print()
-            print(wrapped_table(wrapped))
+            print(wrapped_table(wrapped, "text" in in_sample))
     if args.per_page:
         with open(args.per_page, "w", encoding="utf-8") as fh:
             for row in worst_pages(results, pages, args.worst):
