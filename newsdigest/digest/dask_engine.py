@@ -75,8 +75,9 @@ class DaskEngine(Engine):
             self.cluster.close()
 
     def results(self, inputs: Iterable, options) -> Iterator[list]:
-        self._options = self.client.scatter(options, broadcast=True, hash=False)
-        self._options_value = options
+        # The options go with each task, not scattered once: a task's inputs must survive any
+        # worker's death (scattered data has one life; a task's arguments can be sent again).
+        self._options = options
         self._cwd = os.getcwd()
         pieces: list[_Piece] = []
         try:
@@ -109,7 +110,7 @@ class DaskEngine(Engine):
         for item in inputs:
             if isinstance(item, Failure) or item == STDIN:
                 flush()
-                results = [item] if isinstance(item, Failure) else process(item, self._options_value)
+                results = [item] if isinstance(item, Failure) else process(item, self._options)
                 pieces.append(_Piece([getattr(item, "path", item)], output=ChunkOutput([results])))
             else:
                 buffer.append(item)
@@ -177,7 +178,7 @@ class DaskEngine(Engine):
         client = self.client
         for piece in pieces:  # stdin's stories count too (their keys may be another story's)
             if piece.future is None and any(not isinstance(i, Failure) for r in piece.output.results for i in r):
-                piece.future = client.scatter(piece.output, hash=False)
+                piece.future = client.submit(_given, piece.output, pure=False)  # a task, so it can be recomputed
         futures = [p.future for p in pieces if p.future is not None]
         if not futures:
             return
@@ -230,6 +231,10 @@ class DaskEngine(Engine):
             from .tasks import ChunkOutput
 
             return ChunkOutput([r for o in outputs for r in o.results])
+
+
+def _given(output):
+    return output
 
 
 def _connect(address: str):
