@@ -25,6 +25,7 @@ BENCHMARKS = [
     ("extraction.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("digest.py", [], ["--sizes", "1000"]),
+    ("distributed.py", [], ["--articles", "200", "--stories", "20000"]),
 ]
 
 
