@@ -74,19 +74,31 @@ def scaling(paths, options, workers: list[int]) -> dict[int, float]:
 
     local = len(paths) / _run(LocalEngine(1), paths, options)
     print(f"local engine, --jobs 1: {local:7.1f} articles/s")
-    rates = {}
+    rates, cpu = {}, {}
     for k in workers:
         cluster = _cluster(k)
         try:
             with DaskEngine(scheduler=cluster.scheduler_address) as engine:
                 _run(engine, paths[: 4 * k], options)  # warm: imports on every worker
+                before = sum(engine.client.run(_cpu_seconds).values())
                 rates[k] = len(paths) / _run(engine, paths, options)
+                cpu[k] = (sum(engine.client.run(_cpu_seconds).values()) - before) / len(paths)
         finally:
             cluster.close()
-    print("\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) |\n|---|---|---|")
+    first = workers[0]
+    print("\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) | worker CPU ms an article | CPU efficiency |\n|---|---|---|---|---|")
     for k, rate in rates.items():
-        print(f"| {k} | {rate:.1f} | {rate / (k * rates[workers[0]]) * workers[0]:.2f} |")
+        print(f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} | {cpu[first] / cpu[k]:.2f} |")
+    print("(CPU efficiency: worker CPU an article with 1 worker / with k; what distribution costs, apart from\n"
+          " the cores the machine really has free, which wall-clock efficiency also measures)")
     return {"local": local, **rates}
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def overhead(paths, options, chunks: list[int]) -> tuple[float, dict[int, float]]:
@@ -174,8 +186,11 @@ def projection(rates, per_task, driver, back: float) -> None:
     target = 1_000_000 / 3600
     merge = driver["with the isolated shortcut"]
     print("\nprojection (on paper)")
-    print(f"- one worker process reads {one:.1f} articles/s; a million articles an hour is {target:.0f} articles/s: "
-          f"about {target / one:.0f} worker processes (cores) at full efficiency, {target / (one * 0.8):.0f} at 80%")
+    import math
+
+    print(f"- one worker process reads {one:.1f} of these (short, invented) articles/s; a million articles an hour is "
+          f"{target:.0f} articles/s: {math.ceil(target / one)} worker process(es) (cores) at full efficiency, "
+          f"{math.ceil(target / (one * 0.8))} at 80%; articles k times longer need about k times as many")
     print(f"- the driver merges {merge:,.0f} stories/s with the shortcut: it saturates at about {merge / one:,.0f} workers "
           f"(without it: {driver['without the shortcut'] / one:,.0f}); at a million an hour it is {target / merge:.1%} busy")
     print(f"- results coming back at {target:.0f} articles/s: {target * back / 1e6:.2f} MB/s into the driver")
