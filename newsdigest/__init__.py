@@ -23,7 +23,7 @@ from .api import (  # noqa: E402
     summarize_file,
     summarize_text,
 )
-from .errors import ExitCode, InputError, NewsdigestError  # noqa: E402
+from .errors import ExitCode, InputError, NewsdigestError, NoStoryError  # noqa: E402
 from .models import Article, Failure, Metadata, RawDocument, Removed, Sentence, Summary  # noqa: E402
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Length",
     "Metadata",
     "NewsdigestError",
+    "NoStoryError",
     "RawDocument",
     "Removed",
     "Sentence",

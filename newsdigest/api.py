@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from .errors import InputError, NewsdigestError
+from .errors import InputError, NewsdigestError, NoStoryError
 from .loading import DEFAULT_MAX_BYTES, load, load_bytes, sniff_format
 from .models import Article, Failure, RawDocument, Sentence, Summary
-from .summarizers.select import Length
+from .summarizers.length import Length
 
 T = TypeVar("T")
 
@@ -33,9 +33,13 @@ def load_rules(path: str | os.PathLike | None = None):
 
 
 def clean_document(raw: RawDocument, rules=None) -> Article:
+    """The cleaned article; NoStoryError when cleaning keeps no story text."""
     from .cleaning import clean
 
-    return clean(raw, rules)
+    article = clean(raw, rules)
+    if not article.paragraphs:
+        raise NoStoryError(article.path, article)
+    return article
 
 
 def clean_text(text: str, format: str | None = None, path: str = "<text>", rules=None) -> Article:
@@ -55,6 +59,8 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     from .summarizers.select import choose
 
     options = options or SummaryOptions()
+    if not article.paragraphs:
+        raise NoStoryError(article.path, article)
     # None: unknown or unsupported, processed language-neutrally (with a LanguageWarning)
     language = resolve_language(article.text, options.language, article.meta.language, article.path)
     if language and article.meta.language != language:
@@ -91,6 +97,7 @@ def summarize_file(path: str | os.PathLike, options: SummaryOptions | None = Non
 
 
 def summarize_bytes(data: bytes, options: SummaryOptions | None = None, path: str = "-") -> Summary:
+    options = options or SummaryOptions()
     return summarize_article(clean_document(load_bytes(data, path), options.rules), options)
 
 
@@ -118,6 +125,7 @@ __all__ = [
     "SummaryOptions",
     "Length",
     "InputError",
+    "NoStoryError",
     "clean_document",
     "clean_file",
     "clean_text",

@@ -5,6 +5,10 @@ on one file system), is flushed and fsynced, then renamed over the target with
 os.replace. If anything fails or the user presses Ctrl-C, the temporary file is
 removed and the earlier output is untouched.
 
+With keep_existing, an existing file is never replaced: the output takes the
+next free name instead (today.md, today.2.md, today.3.md, ...), claimed with a
+hard link, which fails rather than replace, so two writers cannot take one name.
+
 A symbolic link stays a link: the file it points to is replaced. A target that
 is not a regular file (``-o /dev/stdout``, a FIFO, a device) cannot be replaced
 and must not be: it is written to directly.
@@ -16,7 +20,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from .errors import OutputError
@@ -28,12 +32,27 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         fh.write(payload)
 
 
+def numbered(path: str, n: int) -> str:
+    """The n-th name to try for `path`: the path itself, then "stem.2.ext", "stem.3.ext", ..."""
+    if n <= 1:
+        return path
+    folder, name = os.path.split(path)
+    stem, ext = os.path.splitext(name)
+    if not stem:  # ".md": a name that is all extension
+        stem, ext = ext, ""
+    return os.path.join(folder, f"{stem}.{n}{ext}")
+
+
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
+def atomic_open(
+    path: str | os.PathLike, keep_existing: bool = False, written: Callable[[str], None] | None = None
+) -> Iterator[BinaryIO]:
     """A binary file to write, which replaces `path` whole only if the block ends without an error.
 
     For output written a piece at a time (a digest of any size): nothing of it
-    is seen at `path` until all of it is there.
+    is seen at `path` until all of it is there. keep_existing: never replace an
+    existing file; take the next free name (see numbered). `written` is told the
+    name the output finally has.
     """
     target = os.fspath(path)
     try:
@@ -45,9 +64,11 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
     if mode is not None and not stat.S_ISREG(mode):
         with _write_through(target) as fh:
             yield fh
+        if written:
+            written(target)
         return
     shown = target
-    if mode is not None and os.path.islink(target):
+    if mode is not None and os.path.islink(target) and not keep_existing:
         target = os.path.realpath(target)
     folder = os.path.dirname(os.path.abspath(target))
     try:
@@ -64,7 +85,11 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        if keep_existing:
+            final = _claim(tmp, shown)
+        else:
+            os.replace(tmp, target)
+            final = shown
     except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -77,6 +102,32 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.fsync(dir_fd)  # make the rename itself durable
         finally:
             os.close(dir_fd)
+    if written:
+        written(final)
+
+
+# Past this many taken names something is wrong (a loop writing into one folder): stop.
+_MAX_NUMBER = 10_000
+
+
+def _claim(tmp: str, path: str) -> str:
+    """Give the finished temporary file the first free name of path's series; returns that name."""
+    for n in range(1, _MAX_NUMBER + 1):
+        candidate = numbered(path, n)
+        try:
+            os.link(tmp, candidate)  # fails if the name is taken: never replaces
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: claim the name empty, then fill it
+            try:
+                os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                continue
+            os.replace(tmp, candidate)
+            return candidate
+        os.unlink(tmp)
+        return candidate
+    raise OutputError(f"no free name: {numbered(path, 2)} to {numbered(path, _MAX_NUMBER)} are all taken", path)
 
 
 @contextlib.contextmanager

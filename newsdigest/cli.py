@@ -142,6 +142,7 @@ def digest(
     state: Annotated[Optional[str], typer.Option("--state", help="The state file for --new-only [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
     fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="With --new-only and -o: replace an existing file (by default the digest takes the next free name: today.2.md).")] = False,
     no_color: NoColorOpt = False,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
     rules: RulesOpt = None,
@@ -158,7 +159,7 @@ def digest(
         inputs=inputs, output=output, format=format, new_only=new_only, since=since, group_by=group_by,
         max_articles=max_articles, sentences=sentences, algorithm=algorithm, language=language, jobs=jobs,
         title=title, to=to, sender=sender, state=state, config=config, fail_if_empty=fail_if_empty,
-        no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
+        overwrite=overwrite, no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
         engine=engine, scheduler=scheduler, dedup=dedup,
     )
     raise typer.Exit(run(request))

@@ -34,6 +34,17 @@ class InputError(NewsdigestError):
     """An input file is missing, unreadable, empty, binary, too big or not a regular file."""
 
 
+class NoStoryError(InputError):
+    """Cleaning kept no story text: a page of menus, a lone word, a page that is all boilerplate.
+
+    `article` is what cleaning made of it (metadata and removed blocks), for callers who want to look.
+    """
+
+    def __init__(self, path: str | None, article=None) -> None:
+        super().__init__("no story text found", path)
+        self.article = article
+
+
 class UsageError(NewsdigestError):
     """Options that cannot work together, an unknown algorithm or format."""
 

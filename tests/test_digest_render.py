@@ -223,7 +223,7 @@ def test_json_schema_is_stable():
     assert group["name"] == "Section <i>one</i>"  # JSON carries text as text
     first = group["entries"][0]
     assert list(first) == [
-        "title", "publisher", "authors", "section", "date", "language", "link", "summary", "sentences", "keywords",
+        "title", "publisher", "authors", "section", "date", "saved", "language", "link", "summary", "sentences", "keywords",
         "algorithm", "fingerprint", "sources",
     ]
     assert first["title"].startswith("Council <script>alert(1)</script>") and "\r" not in first["title"]

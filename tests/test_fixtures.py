@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest import clean_file
+from newsdigest import NoStoryError, clean_file
 
 HERE = Path(__file__).parent
 GOLDEN_SAMPLES = HERE / "golden" / "samples"
@@ -35,10 +35,12 @@ def test_every_sample_has_expectations():
 @pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
 def test_cleaning_matches_expectations(path):
     expected = _expected(path)
-    article = clean_file(path)
     if expected.get("empty"):
-        assert article.paragraphs == ()
+        with pytest.raises(NoStoryError) as caught:
+            clean_file(path)
+        assert caught.value.article.paragraphs == () and caught.value.path == str(path)
         return
+    article = clean_file(path)
     meta = article.meta
     assert len(article.paragraphs) >= expected.get("min_paragraphs", 1)
     for key in ("title", "publisher", "section", "date", "updated", "language"):

@@ -15,7 +15,7 @@ import threading
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, run_process
 from newsdigest import loading
 from newsdigest.api import clean_file, each_input
 from newsdigest.errors import InputError
@@ -269,7 +269,7 @@ def test_output_to_standard_output_by_name(tmp_path):
     os.symlink("/proc/self/fd/1", link)
     story = tmp_path / "story.txt"
     story.write_text(STORY)
-    result = run_cli("summarize", str(story), "-o", str(link), "--format", "text")
+    result = run_process("summarize", str(story), "-o", str(link), "--format", "text")  # fd 1 must be real
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(b"Harbor bridge reopens")
     assert os.path.islink(link)

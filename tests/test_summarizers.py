@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from newsdigest import summarizers
 from newsdigest.errors import UsageError
 from newsdigest.summarizers.base import Document
-from newsdigest.summarizers.document import build, default_sentences, wanted_sentences
+from newsdigest.summarizers.document import build, wanted_sentences
+from newsdigest.summarizers.length import default_sentences
 from newsdigest.summarizers.nonstory import nonstory_flags, nonstory_reason
 from newsdigest.summarizers.select import Length, choose
 

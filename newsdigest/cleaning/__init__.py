@@ -31,7 +31,9 @@ def clean(raw: RawDocument, rules=None) -> Article:
         from .text import clean_plain
 
         result = clean_plain(normalize_text(raw.text), rules, raw.url)
-    meta = result.meta
+    from .metadata import limited
+
+    meta = limited(result.meta)
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)
     if not meta.language and result.paragraphs:

@@ -38,6 +38,28 @@ _NOT_NAME_WORDS = {
 _PUBLISHER_IN_PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATE_LABEL = re.compile(r"\b(updated|published|posted|last modified|modified)\s*:?\s*", re.IGNORECASE)
 
+# The longest headlines in print run to about 150 characters; a "title", section,
+# author or publisher far past that is a paragraph (or a run of junk) taken for one.
+MAX_FIELD = 300
+
+
+def limited(meta):
+    """`meta` with no field over MAX_FIELD characters: a long title is cut at a word, others dropped."""
+    from dataclasses import replace
+
+    changes = {}
+    if meta.title and len(meta.title) > MAX_FIELD:
+        cut = meta.title[: MAX_FIELD - 1]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut[MAX_FIELD // 2 :] else cut
+        changes["title"] = cut.rstrip(" ,;:-–—") + "…"
+    for name in ("section", "publisher"):
+        value = getattr(meta, name)
+        if value and len(value) > MAX_FIELD:
+            changes[name] = None
+    if any(len(a) > MAX_FIELD for a in meta.authors):
+        changes["authors"] = tuple(a for a in meta.authors if len(a) <= MAX_FIELD)
+    return replace(meta, **changes) if changes else meta
+
 
 def parse_date(text: str) -> tuple[str | None, bool]:
     """The first date in `text` as ISO 8601, and whether it carried a time of day."""

@@ -51,7 +51,6 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
     """Read and summarize everything the specs name; near-duplicates merged; kept on disk."""
     from contextlib import closing
 
-    from .collect import local_date
     from .collection import Collection
     from .engines import open_engine
     from .inputs import iter_inputs
@@ -63,7 +62,7 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
         with closing(engine.results(iter_inputs(specs), options)) as batches:
             for batch in batches:
                 for item in batch:
-                    result.add(local_date(item))
+                    result.add(item)
                 done += 1
                 if progress:
                     progress(done)

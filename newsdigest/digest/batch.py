@@ -14,8 +14,8 @@ one article (a feed gives one per item) or one failed input:
 copy has the same one, grouped exactly as the digest groups them (dedup.py,
 leader clustering in input order, with the isolated-story shortcut when the
 engine counted band keys). `date` is the published date when the article
-gives one; `saved` is the file's day (in this machine's time zone) when it
-does not. `error` is null, or the one-line reason the input failed; a failed
+gives one; `saved` is the file's day (in this machine's time zone, not a
+worker's) when it does not. `error` is null, or the one-line reason the input failed; a failed
 input's other fields are null.
 
 The folder is written atomically: the parts go to a temporary folder beside
@@ -82,7 +82,6 @@ def _umask() -> int:
 def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure]:
     from contextlib import closing
 
-    from .collect import local_date
     from .dedup import Clusters
     from .engines import open_engine
     from .inputs import iter_inputs
@@ -99,7 +98,6 @@ def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure
                         failures.append(item)
                         add(failure_row(item))
                         continue
-                    item = local_date(item)
                     number = clusters.add(item.signature, item.keys, item.isolated)
                     if number == len(stories):
                         stories.append(item.fingerprint)
@@ -116,7 +114,7 @@ def story_row(item, story: str) -> dict:
     return {
         "path": summary.article.path, "url": meta.url, "title": meta.title, "authors": list(meta.authors),
         "publisher": meta.publisher, "section": meta.section, "date": meta.date,
-        "saved": None if meta.date else item.date, "language": meta.language, "summary": summary.text,
+        "saved": None if meta.date else item.saved, "language": meta.language, "summary": summary.text,
         "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in summary.sentences],
         "story": story, "fingerprint": item.fingerprint, "error": None,
     }

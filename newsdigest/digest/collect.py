@@ -27,21 +27,27 @@ class Collected:
     summary: Summary  # its article keeps metadata and path, not the full text
     fingerprint: str
     signature: bytes
-    date: str | None  # YYYY-MM-DD: published, else the file's modification day (see local_date)
-    timestamp: float | None  # the file's modification time (for --since when undated)
+    date: str | None  # YYYY-MM-DD: the article's own publication date, if it gives one
+    timestamp: float | None  # the file's modification time (for --since and ordering when undated)
     keys: tuple[int, ...] = ()  # the signature's LSH band keys (dedup.band_keys), made where the signature is
     isolated: bool = False  # set by an engine that counted band keys: no other story shares one of them
 
+    @property
+    def saved(self) -> str | None:
+        """YYYY-MM-DD of the file's modification time, in local time: when it was saved, not published.
 
-def local_date(item: Collected | Failure) -> Collected | Failure:
-    """An undated story's date: its file's day in this process's time zone.
+        Worked out where it is asked for (the driver), not where the file was read: workers
+        on other machines may keep another time zone, and the digest must not depend on it."""
+        return saved_day(self.timestamp)
 
-    Done by the process that merges (the driver), not where the file was read:
-    workers on other machines may keep another time zone, and the digest must
-    not depend on which one read the file."""
-    if isinstance(item, Failure) or item.date is not None or item.timestamp is None:
-        return item
-    return replace(item, date=datetime.fromtimestamp(item.timestamp).date().isoformat())
+
+def saved_day(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    try:
+        return datetime.fromtimestamp(timestamp).date().isoformat()
+    except (OverflowError, OSError, ValueError):  # a file time no calendar holds
+        return None
 
 
 def process(path: str, options, source: str | None = None) -> list[Collected | Failure]:
@@ -92,7 +98,7 @@ def _collected(summary: Summary, article: Article) -> Collected:
     from .dedup import band_keys, fingerprint, signature
 
     text = article.text
-    date = article.meta.date[:10] if article.meta.date else None  # undated: local_date, by the driver
+    date = article.meta.date[:10] if article.meta.date else None
     # A digest keeps every story (on disk) until it is written: keep what it shows, not
     # the full text, the removed blocks or the scores' parts (which no digest format shows).
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)

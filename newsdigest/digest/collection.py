@@ -24,7 +24,9 @@ from .model import Entry, Source
 # A cluster's fate in build_digest; KEPT ones are in the digest.
 KEPT, SEEN, OLD, OVER_LIMIT = 0, 1, 2, 3
 _COMMIT_EVERY = 500  # stories per transaction while collecting
-_ORDER = "date IS NULL, date DESC, id"  # newest first; undated last; ties in input order
+# Newest first by publication date, else by the day the file was saved; on one day the
+# dated stories before the undated; stories with neither date last; ties in input order.
+_ORDER = "coalesce(date, saved) IS NULL, coalesce(date, saved) DESC, date IS NULL, id"
 
 
 class Collection:
@@ -40,7 +42,7 @@ class Collection:
                 id INTEGER PRIMARY KEY, cluster INTEGER NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
             CREATE INDEX story_cluster ON story (cluster, id);
             CREATE TABLE cluster (
-                id INTEGER PRIMARY KEY, date TEXT, dated INTEGER NOT NULL, timestamp REAL, title TEXT NOT NULL,
+                id INTEGER PRIMARY KEY, date TEXT, saved TEXT, dated INTEGER NOT NULL, timestamp REAL, title TEXT NOT NULL,
                 publisher TEXT, section TEXT, status INTEGER NOT NULL DEFAULT 0, grp TEXT);
             """
         )
@@ -69,8 +71,9 @@ class Collection:
         if number == before:  # a new story, not a copy of one already read
             meta = item.summary.article.meta
             db.execute(
-                "INSERT INTO cluster (id, date, dated, timestamp, title, publisher, section) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (number, item.date, bool(meta.date), item.timestamp, meta.title or item.summary.article.path,
+                "INSERT INTO cluster (id, date, saved, dated, timestamp, title, publisher, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (number, item.date, None if item.date else item.saved, item.date is not None, item.timestamp,
+                 meta.title or item.summary.article.path,
                  meta.publisher, meta.section),
             )
         data = pickle.dumps(replace(item, signature=b"", keys=(), isolated=False), protocol=pickle.HIGHEST_PROTOCOL)
@@ -228,7 +231,10 @@ def entry(copies: list) -> Entry:
         for c in copies
     )
     prints = tuple(dict.fromkeys(c.fingerprint for c in copies))
-    return Entry(summary=first.summary, sources=sources, fingerprint=first.fingerprint, date=first.date, fingerprints=prints)
+    return Entry(
+        summary=first.summary, sources=sources, fingerprint=first.fingerprint, date=first.date, fingerprints=prints,
+        saved=None if first.date else first.saved,
+    )
 
 
 def filter_seen(collection: Collection, seen: Callable[[list[str]], set[str]], batch: int = 500) -> int:

@@ -254,11 +254,14 @@ def _connect(address: str):
 
 
 def _connect_timeout() -> float:
-    if os.environ.get("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT"):
-        import dask
+    given = os.environ.get("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT")  # read now: Dask read its config at import
+    if given:
         from dask.utils import parse_timedelta
 
-        return float(parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="seconds"))
+        try:
+            return float(parse_timedelta(given.strip(), default="seconds"))
+        except (ValueError, KeyError):
+            raise UsageError(f"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT: not a time like 5s or 1m ({given!r})") from None
     return CONNECT_TIMEOUT
 
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..cleaning.metadata import limited
 from ..cleaning.normalize import normalize_text
 from ..errors import InputError
 from ..models import Article, Metadata, RawDocument
@@ -52,6 +53,7 @@ def _article(raw: RawDocument, n: int, item: dict) -> Article:
         url=item.get("link") or None,
         language=(item.get("language") or "")[:2].lower() or None,
     )
+    meta = limited(meta)
     if not meta.language and paragraphs:
         from ..language import detect_language
 

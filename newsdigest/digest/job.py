@@ -49,6 +49,7 @@ class DigestRequest:
     state: str | None = None
     config: str | None = None
     fail_if_empty: bool = False
+    overwrite: bool = False
     no_color: bool = False
     max_bytes: int | None = None
     rules: str | None = None
@@ -159,12 +160,18 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     )
     color = env.color and fmt == "rich" and (env.stdout_isatty or values["format"] == "rich") and not output
 
+    notes: list[str] = []  # said on stderr once the run is over (unless --quiet)
+
     def write(digest) -> None:
         from ..renderers.digest import DigestRenderOptions, iter_digest
 
         if output and not digest.counts.entries and digest.failures:
             # Every input failed: keep whatever the file held (perhaps an earlier good digest).
             env.error(f"{output}: not written: every input failed")
+            return
+        if request.new_only and not digest.counts.entries:
+            # Nothing new: an empty digest would only bury (or, at the same name, replace) the last real one.
+            notes.append("nothing new: no stories since the last --new-only digest")
             return
         pieces = iter_digest(
             digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
@@ -174,7 +181,15 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
 
             folder = os.path.dirname(os.path.abspath(output))
             os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
-            with atomic_open(output) as fh:
+            # A --new-only digest is the only record of the stories it reports: never replace an
+            # earlier one (an hourly run, or a rerun, on the same {date}); take the next free name.
+            keep = request.new_only and not request.overwrite
+
+            def written(path: str) -> None:
+                if path != output:
+                    notes.append(f"{output} holds an earlier digest; this one is {path}")
+
+            with atomic_open(output, keep_existing=keep, written=written) as fh:
                 for piece in pieces:
                     fh.write(piece.encode("utf-8"))
         else:
@@ -202,10 +217,12 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     if not request.quiet:
         for failure in result.failures:
             env.error(f"{failure.path}: {failure.reason}")
+        for note in notes:
+            env.error(note)
     if result.failures:
         return ExitCode.INPUT_FAILED
     if request.fail_if_empty and not result.counts.entries:
-        if not request.quiet:
+        if not request.quiet and not notes:  # "nothing new" already said why
             env.error("the digest has no stories (--fail-if-empty)")
         return ExitCode.EMPTY
     return ExitCode.OK

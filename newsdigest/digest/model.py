@@ -31,8 +31,9 @@ class Entry:
     summary: Summary
     sources: tuple[Source, ...]  # first is the copy summarized; near-duplicates follow
     fingerprint: str  # hex digest of the cleaned text (what --new-only remembers)
-    date: str | None = None  # ISO date used for sorting/grouping: published, else file time
+    date: str | None = None  # ISO date the article was published, when it says; never a file time
     fingerprints: tuple[str, ...] = ()  # every copy's fingerprint: what --new-only remembers
+    saved: str | None = None  # ISO date of the file's modification time, for undated articles' order
 
     @property
     def title(self) -> str:

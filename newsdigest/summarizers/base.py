@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
+# Rankings compare scores rounded to this many decimals, then sentence positions:
+# the last bits of a float can differ between two processes (BLAS kernels,
+# summation order) and must never flip a pick, or `--jobs 2` would not give the
+# same digest as `--jobs 1`. Real score differences are far above 1e-9.
+SCORE_DECIMALS = 9
+
 
 @dataclass(frozen=True)
 class Document:

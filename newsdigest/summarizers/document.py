@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from itertools import repeat
 
 from .base import Document
-from .select import Length
+from .length import Length, sentence_count
 
 
 def wanted_sentences(length: Length, sentences: list[str]) -> int:
@@ -14,7 +13,7 @@ def wanted_sentences(length: Length, sentences: list[str]) -> int:
     n = len(sentences)
     if n == 0:
         return 0
-    if length.chars is not None or length.words is not None:
+    if length.is_budget:
         # A budget is filled with whole sentences: estimate from the mean size.
         if length.chars is not None:
             mean = sum(len(s) + 1 for s in sentences) / n
@@ -23,16 +22,7 @@ def wanted_sentences(length: Length, sentences: list[str]) -> int:
             mean = sum(len(s.split()) for s in sentences) / n
             budget = length.words
         return max(1, min(n, round(budget / max(mean, 1))))
-    if length.ratio is not None:
-        return max(1, math.ceil(n * length.ratio))
-    return min(n, length.sentences or default_sentences(n))
-
-
-def default_sentences(n: int) -> int:
-    """The summary length when none is asked: 3 sentences, but at most a third of
-    the article (rounded up), so a 4-sentence story gets 2 and a 2-sentence one 1:
-    a summary as long as the article summarizes nothing."""
-    return max(1, min(3, math.ceil(n / 3)))
+    return min(n, sentence_count(length, n))
 
 
 def build(paragraphs, title: str | None, language: str | None, length: Length, limit: int | None = None) -> tuple[Document, int]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from .base import Document, Ranked
+from .base import SCORE_DECIMALS, Document, Ranked
 from .products import gram, matvec
 from .terms import vocabulary
 
@@ -38,29 +38,6 @@ from .terms import vocabulary
 DENSE_CELLS = 250_000
 # Up to this many sentences the sentence-by-sentence graph is dense (32 MB).
 DENSE_GRAPH = 2000
-
-
-def count_matrix(term_lists):
-    """Term counts, one row per sentence (dense numpy for ordinary articles, sparse
-    CSR for long ones); also each sentence's number of terms, and term -> column."""
-    import numpy as np
-
-    ids: dict[str, int] = {}
-    setdefault = ids.setdefault
-    indices: list[int] = []
-    lengths = np.fromiter((len(t) for t in term_lists), dtype=np.int64, count=len(term_lists))
-    for terms in term_lists:
-        indices.extend([setdefault(t, len(ids)) for t in terms])
-    n, width = len(term_lists), max(len(ids), 1)
-    cols = np.asarray(indices, dtype=np.int64)
-    rows = np.repeat(np.arange(n), lengths)
-    if n * width <= DENSE_CELLS:
-        counts = np.bincount(rows * width + cols, minlength=n * width).reshape(n, width).astype(np.float64)
-        return counts, lengths, ids
-    from scipy import sparse
-
-    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, width))  # sums repeats
-    return counts, lengths, ids
 
 
 def counts_from_scan(scan):
@@ -123,14 +100,6 @@ def _shared_gram(rows, df):
     np.einsum("ij,ij->i", rows, rows, out=product.reshape(-1)[:: len(rows) + 1])
     return product
 
-
-def lexrank_scores(term_lists, threshold: float = 0.1, epsilon: float = 0.1):
-    """sumy's LexRank scores (numpy array, one per sentence)."""
-    import numpy as np
-
-    if not term_lists:
-        return np.zeros(0)
-    return lexrank_from_counts(count_matrix(term_lists)[0], threshold, epsilon)
 
 
 def lexrank_from_counts(counts, threshold: float = 0.1, epsilon: float = 0.1):
@@ -197,15 +166,6 @@ def _lexrank_power(matrix_t, epsilon: float):
     return p
 
 
-def textrank_scores(term_lists, damping: float = 0.85, epsilon: float = 1e-4):
-    """sumy's TextRank scores (numpy array, one per sentence)."""
-    import numpy as np
-
-    if not term_lists:
-        return np.zeros(0)
-    counts, lengths, _ = count_matrix(term_lists)
-    return textrank_from_counts(counts, lengths, damping, epsilon)
-
 
 def textrank_from_counts(counts, lengths, damping: float = 0.85, epsilon: float = 1e-4):
     """sumy's TextRank from a term-count matrix and each sentence's number of terms."""
@@ -267,7 +227,9 @@ def _same_text_same_score(sentences, scores):
 
 
 def _ranking(scores, name: str) -> list[Ranked]:
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])  # stable: ties keep document order
+    # Compared rounded (float noise between processes must not flip an order), then by position.
+    keys = [-round(s, SCORE_DECIMALS) for s in scores.tolist()]
+    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
     return [Ranked(i, float(scores[i]), ((name, float(scores[i])),)) for i in order]
 
 

@@ -20,7 +20,7 @@ import heapq
 from operator import neg
 
 from . import trees
-from .base import Document, Ranked
+from .base import SCORE_DECIMALS, Document, Ranked
 from .features import analyse
 from .terms import vocabulary
 
@@ -32,6 +32,8 @@ REDUNDANCY = 1.0
 # Cosine at or above which a sentence counts as a near-duplicate of a pick
 # (the same sentence re-worded or with a clause added).
 NEAR_DUPLICATE = 0.7
+# Scores and similarities are compared rounded, then by sentence index (see base).
+DECIMALS = SCORE_DECIMALS
 
 
 class NewsSummarizer:
@@ -59,7 +61,7 @@ class NewsSummarizer:
         similarity = analysis.similarity
         # Tiers: story before non-story; within a tier, greedy MMR picks.
         tiers = analysis.nonstory.tolist()
-        scores_list = scores.tolist()
+        scores_list = [round(s, DECIMALS) for s in scores.tolist()]
         closest = np.zeros(n)  # each sentence's largest similarity to a pick
         closest_now = [0.0] * n
         penalties = [0.0] * n  # redundancy * similarity to the closest pick made before it
@@ -72,14 +74,14 @@ class NewsSummarizer:
             while True:
                 _, _, i = heapq.heappop(heap)
                 near = closest_now[i]
-                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), redundancy * near - scores_list[i], i)
+                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), round(redundancy * near - scores_list[i], DECIMALS), i)
                 if not heap or fresh <= heap[0]:
                     break
                 heapq.heappush(heap, fresh)
             order.append(i)
             penalties[i] = redundancy * near
             np.maximum(closest, similarity(i), out=closest)
-            closest_now = closest.tolist()
+            closest_now = [round(c, DECIMALS) for c in closest.tolist()]
         if len(order) < n:
             # The rest by penalised score; near-duplicates of a pick and non-story
             # last. (In Python: a few dozen numbers, where numpy's calls cost more.)
@@ -88,7 +90,8 @@ class NewsSummarizer:
             for i in rest:
                 penalties[i] = redundancy * closest_now[i]
             order += sorted(
-                rest, key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), penalties[i] - scores_list[i], i)
+                rest,
+                key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), round(penalties[i] - scores_list[i], DECIMALS), i),
             )
         explain = _Explainer(model, parts, penalties)
         return [Ranked(i, scores_list[i] - penalties[i], (), explain) for i in order]

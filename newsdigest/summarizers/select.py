@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from operator import attrgetter
 
-from ..errors import UsageError
 from .base import Document, Ranked
+from .length import Length, sentence_count
+
+__all__ = ["Length", "choose"]
 
 _INDEX = attrgetter("index")
-
-
-@dataclass(frozen=True)
-class Length:
-    """How long a summary may be. Exactly one of the limits is used: chars, then
-    words, then ratio, then sentences. With none given, the summary holds 3
-    sentences, or a third of a short article (`document.default_sentences`)."""
-
-    sentences: int | None = None
-    ratio: float | None = None
-    words: int | None = None
-    chars: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.sentences is not None and self.sentences < 1:
-            raise UsageError("--sentences must be at least 1")
-        if self.ratio is not None and not 0 < self.ratio <= 1:
-            raise UsageError("--ratio must be above 0 and at most 1")
-        if self.words is not None and self.words < 1:
-            raise UsageError("--words must be at least 1")
-        if self.chars is not None and self.chars < 1:
-            raise UsageError("--chars must be at least 1")
 
 
 def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
@@ -41,7 +19,7 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
     would overflow is skipped and the next best that fits is tried."""
     n = len(doc.sentences)
     chosen: list[Ranked] = []
-    if length.chars is not None or length.words is not None:
+    if length.is_budget:
         budget = length.chars if length.chars is not None else length.words
 
         def cost(i: int) -> int:
@@ -58,13 +36,5 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
         if not chosen and ranked:
             chosen = []  # nothing fits whole: an empty summary is honest, a cut one is not
     else:
-        if length.ratio is not None:
-            count = max(1, math.ceil(n * length.ratio))
-        elif length.sentences:
-            count = length.sentences
-        else:
-            from .document import default_sentences  # (document imports this module)
-
-            count = default_sentences(n)
-        chosen = ranked[:count]
+        chosen = ranked[: sentence_count(length, n)]
     return sorted(chosen, key=_INDEX)

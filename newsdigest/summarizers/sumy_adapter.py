@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .base import Document, Ranked
+from .base import SCORE_DECIMALS, Document, Ranked
 
 SUMY_CLASSES = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
@@ -128,7 +128,7 @@ class SumySummarizer:
         ranked.extend(Ranked(i, 0.0) for i in range(len(doc.sentences)) if i not in seen)
         # Ties (LSA's scores differ only by float noise that depends on sumy's
         # hash-ordered vocabulary) go to the earlier sentence, whatever PYTHONHASHSEED is.
-        ranked.sort(key=lambda r: (-round(r.score, 9), r.index))
+        ranked.sort(key=lambda r: (-round(r.score, SCORE_DECIMALS), r.index))
         return ranked
 
 

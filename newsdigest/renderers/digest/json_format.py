@@ -27,6 +27,7 @@ def _entry(entry: EntryView, explain: bool) -> dict:
         "authors": list(entry.authors),
         "section": entry.section or None,
         "date": entry.date or None,
+        "saved": entry.saved or None,
         "language": entry.language or None,
         "link": entry.link,
         "summary": entry.summary,

@@ -57,7 +57,8 @@ class EntryView:
     publisher: str
     authors: tuple[str, ...]
     section: str
-    date: str
+    date: str  # the publication date, or ""
+    saved: str  # for an undated article, the day its file was saved, or ""
     language: str  # safe for a lang attribute, or ""
     summary: str  # "" when no story text was found
     sentences: tuple[SentenceView, ...]
@@ -68,8 +69,9 @@ class EntryView:
 
     @property
     def facts(self) -> list[str]:
-        """Publisher, authors, date: the ones that are known."""
-        return [f for f in (self.publisher, ", ".join(self.authors), self.date) if f]
+        """Publisher, authors, date (or, undated, the day the file was saved): the ones that are known."""
+        when = self.date or (f"saved {self.saved}" if self.saved else "")
+        return [f for f in (self.publisher, ", ".join(self.authors), when) if f]
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def _entry(entry: Entry) -> EntryView:
         authors=tuple(a for a in (clean(a) for a in meta.authors) if a),
         section=clean(meta.section),
         date=clean(entry.date),
+        saved=clean(entry.saved),
         language=language if _LANGUAGE.fullmatch(language) else "",
         summary=clean(summary.text),
         sentences=tuple(
