@@ -182,6 +182,10 @@ def test_an_input_that_crashes_its_worker_becomes_its_failure(local_cluster, tmp
             results = list(engine.results(paths, DigestOptions()))
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+        from distributed import Client
+
+        with Client(local_cluster.scheduler_address, set_as_default=False) as client:
+            client.wait_for_workers(2, timeout=60)  # both restarted workers back, for the tests after this one
     assert [r[0].summary.article.path if isinstance(r[0], Collected) else r[0].path for r in results] == paths
     failed = {r[0].path: r[0].reason for r in results if not isinstance(r[0], Collected)}
     assert list(failed) == [str(inbox / "crash-me.txt")] and "crashed the worker" in failed[str(inbox / "crash-me.txt")]
