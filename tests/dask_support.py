@@ -84,7 +84,7 @@ class RealCluster:
         self.dask = str(bin_dir / "dask")
         self.procs: list[subprocess.Popen] = []
         self.worker_prefix = worker_prefix
-        self._start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(self.file)])
+        self._start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--dashboard-address", ":0", "--scheduler-file", str(self.file)])
         for _ in range(workers):
             self.add_worker()
         self.address = self._wait(workers)

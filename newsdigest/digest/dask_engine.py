@@ -273,7 +273,9 @@ def _local_cluster(jobs: int):
 
     with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
         cluster = LocalCluster(
-            n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None,
+            # ":0": the scheduler's HTTP endpoint (started even without a dashboard) on a free
+            # port; on the default 8787 a second run at the same time would print a warning.
+            n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # stderr carries only our lines
         )
     return cluster, Client(cluster, set_as_default=False)
