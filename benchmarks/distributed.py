@@ -72,6 +72,7 @@ def scaling(paths, options, workers: list[int]) -> dict[int, float]:
     from newsdigest.digest.dask_engine import DaskEngine
     from newsdigest.digest.engines import LocalEngine
 
+    _run(LocalEngine(1), paths[:4], options)  # warm: imports and models loaded, as on the workers below
     local = len(paths) / _run(LocalEngine(1), paths, options)
     print(f"local engine, --jobs 1: {local:7.1f} articles/s")
     rates, cpu = {}, {}

@@ -19,6 +19,24 @@ PLACES = "Westmere Tallow Brackenford Fennick Arden Pell Marrow Corliss Dunmore 
 # The workers' and the scheduler's own settings: a task may outlive one dead worker, not two
 # (as our LocalCluster does), and no dashboards.
 CLUSTER_ENV = {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
+SAVED_AT = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc).timestamp()  # the corpus files' modification time
+
+
+def other_time_zone() -> str:
+    """A time zone whose calendar day at SAVED_AT differs from this process's (for the workers)."""
+    here = datetime.fromtimestamp(SAVED_AT).date()
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        os.environ["TZ"], saved = zone, os.environ.get("TZ")
+        time.tzset()
+        there = datetime.fromtimestamp(SAVED_AT).date()
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+        if there != here:
+            return zone
+    raise AssertionError("no time zone differs")
 
 
 WORDS = (
@@ -54,6 +72,8 @@ def template_corpus(folder: Path, count: int = 24) -> Path:
         (folder / f"a{n:03d}.txt").write_text(f"Home > News\n{title}\n{byline}\n\n{body}\n", encoding="utf-8")
         if n % 4 == 0:
             (folder / f"a{n:03d}-copy.txt").write_text(f"Front page | Weather\n{title}\n{byline}\n\n{body}\n\nMore stories\n", encoding="utf-8")
+    for path in folder.iterdir():  # noon UTC: another calendar day in a time zone 14 hours away
+        os.utime(path, (SAVED_AT, SAVED_AT))
     return folder
 
 
@@ -79,7 +99,7 @@ class RealCluster:
     def __init__(self, folder: Path, workers: int = 2, worker_prefix: tuple[str, ...] = ()) -> None:
         self.folder = folder
         self.file = folder / "scheduler.json"
-        self.env = {**os.environ, **CLUSTER_ENV}
+        self.env = {**os.environ, **CLUSTER_ENV, "TZ": other_time_zone()}  # the workers keep another calendar day
         bin_dir = Path(sys.executable).parent
         self.dask = str(bin_dir / "dask")
         self.procs: list[subprocess.Popen] = []

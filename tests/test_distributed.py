@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ import pytest
 pytest.importorskip("distributed")
 
 from conftest import ROOT, SAMPLES, run_cli  # noqa: E402
-from dask_support import CLUSTER_ENV, FORMATS, RealCluster, digest_bytes, template_corpus  # noqa: E402
+from dask_support import CLUSTER_ENV, FORMATS, SAVED_AT, RealCluster, digest_bytes, template_corpus  # noqa: E402
 
 ENV = {"NEWSDIGEST_CONFIG": os.devnull, "SOURCE_DATE_EPOCH": "1795000000"}
 
@@ -79,6 +80,9 @@ def test_samples_every_format_identical_on_a_local_cluster(local_cluster):
 def test_tied_scores_every_format_identical_on_the_real_cluster(real_cluster, tie_corpus):
     serial = digest_bytes([tie_corpus], algorithm="lexrank", sentences=2)
     assert _has_tie(tie_corpus)  # the corpus does what it is for
+    saved = {e["saved"] for g in json.loads(serial["json"])["groups"] for e in g["entries"]}
+    assert datetime.fromtimestamp(SAVED_AT).date().isoformat() in saved  # undated stories: their file's day, here
+    # (the real cluster's workers run in a time zone where that instant is another day)
     on_dask = digest_bytes([tie_corpus], engine="dask", scheduler=real_cluster.address, algorithm="lexrank", sentences=2)
     for fmt in FORMATS:
         assert on_dask[fmt] == serial[fmt], fmt

@@ -122,3 +122,15 @@ def test_cli_rejects_scheduler_without_dask_and_unknown_engine(tmp_path):
     assert wrong.returncode == 2 and b"--scheduler needs --engine dask" in wrong.stderr
     unknown = run_cli("digest", str(SAMPLES), "--engine", "spark", env=env)
     assert unknown.returncode == 2 and b"unknown engine 'spark'" in unknown.stderr
+
+
+def test_cli_dedup_components(tmp_path):
+    from conftest import SAMPLES, run_cli
+
+    env = {"NEWSDIGEST_CONFIG": "/dev/null", "SOURCE_DATE_EPOCH": "1795000000"}
+    leader = run_cli("digest", str(SAMPLES), "--format", "json", env=env)
+    components = run_cli("digest", str(SAMPLES), "--format", "json", "--dedup", "components", env=env)
+    assert leader.returncode == components.returncode == 0
+    assert components.stdout == leader.stdout  # the samples' one pair of copies: no chain to merge further
+    bad = run_cli("digest", str(SAMPLES), "--dedup", "fuzzy", env=env)
+    assert bad.returncode == 2 and b"--dedup must be one of: leader, components" in bad.stderr
