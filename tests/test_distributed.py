@@ -208,6 +208,17 @@ def test_unreachable_scheduler_is_one_line_and_exit_1(tmp_path):
     assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "cannot reach the Dask scheduler" in lines[0]
 
 
+def _ignores_sigint(pid: int) -> bool:
+    """The process has set SIGINT to ignored (Linux: bit 2 of SigIgn in /proc/PID/status)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    mask = next((int(line.split()[1], 16) for line in status.splitlines() if line.startswith("SigIgn:")), 0)
+    return bool(mask & (1 << (signal.SIGINT - 1)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads signal masks from /proc (Linux)")
 def test_ctrl_c_cancels_and_exits_130_leaving_no_process(tmp_path):
     psutil = pytest.importorskip("psutil")
     inbox = _slow_corpus(tmp_path / "slow", count=200)
@@ -216,18 +227,20 @@ def test_ctrl_c_cancels_and_exits_130_leaving_no_process(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "digest", str(inbox), "-o", str(out), "--engine", "dask", "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV, **CLUSTER_ENV}, cwd=ROOT,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), process_group=0,
     )
     parent = psutil.Process(proc.pid)
-    children: list = []
+    workers: list = []
     deadline = time.monotonic() + 60
-    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:  # the local cluster is up
-        children = parent.children(recursive=True)
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:  # both workers set up
+        workers = [p for p in parent.children(recursive=True) if _ignores_sigint(p.pid)]
         time.sleep(0.1)
-    time.sleep(1.0)  # and working
-    proc.send_signal(signal.SIGINT)
+    children = parent.children(recursive=True)
+    time.sleep(0.5)  # and working
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the group, workers too
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
+    assert set(err.decode().strip().splitlines()) <= {"newsdigest: interrupted"}  # no worker's traceback
     assert b"Traceback" not in err
     assert out.read_text(encoding="utf-8") == "the earlier digest\n"
     gone, alive = psutil.wait_procs(children, timeout=15)

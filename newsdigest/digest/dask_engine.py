@@ -277,5 +277,7 @@ def _local_cluster(jobs: int):
             # port; on the default 8787 a second run at the same time would print a warning.
             n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # stderr carries only our lines
+            preload=["newsdigest.digest.dask_worker"],  # workers leave Ctrl-C to this process
         )
     return cluster, Client(cluster, set_as_default=False)
+
