@@ -35,7 +35,8 @@ from ..errors import OutputError, UsageError
 from ..models import Failure
 
 FORMATS = ("jsonl", "parquet")
-PART_ROWS = 10_000  # rows per part file: a few MB of JSON, one row group of Parquet
+PART_ROWS = 10_000
+_COMMIT_EVERY = 500  # rows per part file: a few MB of JSON, one row group of Parquet
 COLUMNS = ("path", "url", "title", "authors", "publisher", "section", "date", "saved", "language",
            "summary", "sentences", "story", "fingerprint", "error")
 
@@ -86,7 +87,11 @@ def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure
     from .engines import open_engine
     from .inputs import iter_inputs
 
-    clusters = Clusters()
+    from .scratch import scratch_database
+
+    db = scratch_database()
+    clusters = Clusters(db)
+    db.execute("BEGIN")  # the band index is written in transactions of _COMMIT_EVERY stories, as a digest does
     stories: list[str] = []  # cluster number -> the fingerprint of its first copy: the story id
     failures: list[Failure] = []
     done = 0
@@ -99,12 +104,16 @@ def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure
                         add(failure_row(item))
                         continue
                     number = clusters.add(item.signature, item.keys, item.isolated)
+                    if number % _COMMIT_EVERY == 0:
+                        db.execute("COMMIT")
+                        db.execute("BEGIN")
                     if number == len(stories):
                         stories.append(item.fingerprint)
                     add(story_row(item, stories[number]))
                 done += 1
                 if progress:
                     progress(done)
+    db.close()
     return failures
 
 
