@@ -92,7 +92,7 @@ def scaling(paths, options, workers: list[int]) -> dict[int, float]:
         print(f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} | {cpu[first] / cpu[k]:.2f} |")
     print("(CPU efficiency: worker CPU an article with 1 worker / with k; what distribution costs, apart from\n"
           " the cores the machine really has free, which wall-clock efficiency also measures)")
-    return {"local": local, **rates}
+    return {"local": local, **rates, "cpu": cpu[first]}
 
 
 def _cpu_seconds() -> float:
@@ -189,13 +189,13 @@ def shipped(paths, options) -> tuple[float, float]:
 
 
 def projection(rates, per_task, driver, back: float) -> None:
-    one = rates[min(k for k in rates if k != "local")]
+    one = 1 / rates["cpu"]  # a worker core's rate from its CPU time: steadier than wall time on a busy machine
     target = 1_000_000 / 3600
     merge = driver["with the isolated shortcut"]
     print("\nprojection (on paper)")
     import math
 
-    print(f"- one worker process reads {one:.1f} of these (short, invented) articles/s; a million articles an hour is "
+    print(f"- one worker core reads {one:.1f} of these (short, invented) articles/s (its CPU time); a million an hour is "
           f"{target:.0f} articles/s: {math.ceil(target / one)} worker process(es) (cores) at full efficiency, "
           f"{math.ceil(target / (one * 0.8))} at 80%; articles k times longer need about k times as many")
     print(f"- the driver merges {merge:,.0f} stories/s with the shortcut: it saturates at about {merge / one:,.0f} workers "
