@@ -173,11 +173,8 @@ def test_an_input_that_crashes_its_worker_becomes_its_failure(local_cluster, tmp
     paths = sorted(str(p) for p in inbox.iterdir())
 
     class Crashing(DaskEngine):
-        def _task(self, chunk, missing_ok=frozenset()):
-            piece = super()._task(chunk, missing_ok)
-            piece.future.cancel()
-            piece.future = self.client.submit(_crash_if_named, chunk, self._options, self._cwd, missing_ok, pure=False)
-            return piece
+        def _future(self, chunk, missing_ok):
+            return self.client.submit(_crash_if_named, chunk, self._options, self._cwd, missing_ok, pure=False)
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
     try:

@@ -9,8 +9,10 @@ Three phases, all on the cluster until the last:
    (tasks.process_chunk). A chunk whose task kills its worker more often than
    the scheduler allows (Dask reschedules a task after a worker dies, up to
    `distributed.scheduler.allowed-failures` times) is split into single inputs
-   and retried, so the one input that crashes a worker becomes that input's
-   failure and the others are read. A worker that cannot find an input this
+   and retried; a single input that still kills its worker is read once more
+   with nothing else of the run on the cluster (a dying worker fails every
+   task it held, so a neighbour could be blamed), and only then becomes that
+   input's failure. The others are read. A worker that cannot find an input this
    machine can read stops the run with one line naming the worker and the
    path: every worker must see the inputs at the same path.
 2. Count. Every chunk's LSH band keys, hash-partitioned, are counted in a tree
@@ -50,6 +52,7 @@ class _Piece:
     output: object = None  # tasks.ChunkOutput
     flagged: object = None  # future of the output with isolated stories marked
     missing_ok: frozenset[str] = field(default_factory=frozenset)
+    alone: bool = False  # a single input to run with nothing else of the run beside it
 
 
 class DaskEngine(Engine):
@@ -79,9 +82,9 @@ class DaskEngine(Engine):
         # worker's death (scattered data has one life; a task's arguments can be sent again).
         self._options = options
         self._cwd = os.getcwd()
-        pieces: list[_Piece] = []
+        pieces: list[_Piece] = []  # filled as the inputs are walked: a Ctrl-C mid-walk cancels what was sent
         try:
-            pieces = self._submit(inputs)
+            self._submit(inputs, pieces)
             self._settle(pieces)
             if self.isolate:
                 self._mark(pieces)
@@ -94,12 +97,11 @@ class DaskEngine(Engine):
 
     # -- phase 1: the work ----------------------------------------------------------
 
-    def _submit(self, inputs: Iterable) -> list[_Piece]:
+    def _submit(self, inputs: Iterable, pieces: list[_Piece]) -> None:
         from ..loading import STDIN
         from .collect import process
         from .tasks import ChunkOutput
 
-        pieces: list[_Piece] = []
         buffer: list[str] = []
 
         def flush() -> None:
@@ -117,13 +119,15 @@ class DaskEngine(Engine):
                 if len(buffer) >= self.chunk:
                     flush()
         flush()
-        return pieces
 
     def _task(self, paths: list[str], missing_ok: frozenset[str] = frozenset()) -> _Piece:
+        return _Piece(paths, future=self._future(paths, missing_ok), missing_ok=missing_ok)
+
+    def _future(self, paths: list[str], missing_ok: frozenset[str]):
+        """The one place work is sent to the cluster."""
         from .tasks import process_chunk
 
-        future = self.client.submit(process_chunk, paths, self._options, self._cwd, missing_ok, pure=False)
-        return _Piece(paths, future=future, missing_ok=missing_ok)
+        return self.client.submit(process_chunk, paths, self._options, self._cwd, missing_ok, pure=False)
 
     def _settle(self, pieces: list[_Piece]) -> None:
         """Wait for every chunk; retry the ones that failed (split, or with a missing file allowed)."""
@@ -135,16 +139,31 @@ class DaskEngine(Engine):
                 with self.client.as_current():
                     wait(running)
             settled: list[_Piece] = []
-            retried = False
             for piece in pieces:
                 if piece.future is not None and piece.future.status == "error":
                     settled.extend(self._retry(piece))
-                    retried = True
                 else:
                     settled.append(piece)
+            retried = len(settled) != len(pieces) or any(a is not b for a, b in zip(settled, pieces))
             pieces[:] = settled
             if not retried:
                 return
+            if any(p.future is not None and p.future.status == "pending" for p in pieces):
+                continue  # wait for the retries running side by side first
+            for piece in pieces:
+                if piece.alone and piece.future is None and piece.output is None:
+                    self._run_alone(piece)
+
+    def _run_alone(self, piece: _Piece) -> None:
+        """One input, with nothing else of this run on the cluster: if its worker dies, it was this one.
+
+        (A worker that dies fails every task it held, queued ones too, so an
+        input read beside the crashing one could be blamed wrongly.)"""
+        from distributed import wait
+
+        piece.future = self._future(piece.paths, piece.missing_ok)
+        with self.client.as_current():
+            wait([piece.future])
 
     def _retry(self, piece: _Piece) -> list[_Piece]:
         from distributed import KilledWorker
@@ -161,8 +180,10 @@ class DaskEngine(Engine):
                 )
             return [self._task(piece.paths, piece.missing_ok | {err.path})]  # gone here too: a plain failure
         if isinstance(err, (KilledWorker, MemoryError)):
-            if len(piece.paths) > 1:  # one of them kills its worker: find it by reading each alone
+            if len(piece.paths) > 1:  # one of them kills its worker: find it by reading each on its own
                 return [self._task([path], piece.missing_ok) for path in piece.paths]
+            if not piece.alone:  # then with nothing beside it, before blaming it
+                return [_Piece(piece.paths, missing_ok=piece.missing_ok, alone=True)]
             from .tasks import ChunkOutput
 
             return [_Piece(piece.paths, output=ChunkOutput(crashed(piece.paths).results))]
