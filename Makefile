@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EVAL   ?= ../shared/eval
 FUZZ_SECONDS ?= 600
 
-.PHONY: demo test bench fuzz install clean
+.PHONY: demo test test-clock bench fuzz install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The whole suite again with the clock moved years ahead and back (libfaketime,
+# Debian's `faketime`; .ci/run installs it): no test may depend on today's date.
+test-clock: $(STAMP)
+	faketime -f '+1000d' $(BIN)/python -m pytest
+	faketime -f '-400d' $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -147,10 +147,10 @@ def fresh_caches() -> None:
     """Empty what one run would leave warm for the next: the sentence splitter's
     remembered decisions, the vocabularies (words already stemmed), the news
     features' per-size layouts."""
-    from newsdigest import sentences
+    from newsdigest.sentences.punkt_lines import punkt_splitter
     from newsdigest.summarizers import features, terms
 
-    sentences._punkt_splitter.cache_clear()
+    punkt_splitter.cache_clear()
     terms.vocabulary.cache_clear()
     features._LAYOUTS.clear()
 

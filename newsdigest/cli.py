@@ -15,14 +15,26 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .clihelp import Command, Group, at_least
 from .errors import ExitCode, NewsdigestError
 from .loading import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="newsdigest",
-    help="Clean and summarize raw news articles: plain-text page copies, saved HTML pages.",
+    cls=Group,
+    help=(
+        "Clean and summarize raw news articles (plain-text page copies, saved HTML pages, "
+        "RSS, Atom and JSON feeds), and turn a folder of them into a daily digest "
+        "(terminal, text, Markdown, HTML, JSON or email)."
+    ),
+    epilog="""
+        newsdigest summarize article.txt -n 5      # the sentences that carry a story
+        newsdigest clean page.html --show-removed  # the story text, and what was cut
+        newsdigest digest ~/news/inbox -o a.html   # a folder or feeds -> one digest
+        newsdigest state info                      # what --new-only remembers
+    """,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -37,7 +49,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(cls=Group)
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -48,7 +60,7 @@ Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP, metavar="FORMAT")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all (as does the NO_COLOR variable).")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", min=1)]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", callback=at_least(1))]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
 EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).", metavar="NAME", show_default=False)]
@@ -56,17 +68,20 @@ SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="--engi
 RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
 
 
-@app.command()
+@app.command(cls=Command, short_help="Title, byline and the sentences that carry each story.", epilog="""
+    newsdigest summarize article.txt -n 5 --keywords 5
+    newsdigest summarize a.txt --format json | jq -r .summary
+""")
 def summarize(
     files: Files,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, at most a third of a short article].", show_default=False, metavar="N")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, at most a third of a short article].", show_default=False, metavar="N", callback=at_least(1))] = None,
     ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).", metavar="SHARE")] = None,
-    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N")] = None,
-    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.", metavar="N")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.")] = None,
+    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N", callback=at_least(1))] = None,
+    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.", metavar="N", callback=at_least(1))] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", metavar="NAME", help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.")] = None,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.", metavar="CODE")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")] = False,
-    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", min=0, metavar="N")] = 0,
+    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", callback=at_least(0), metavar="N")] = 0,
     format: FormatOpt = "auto",
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
@@ -75,10 +90,7 @@ def summarize(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Summarize articles: title, byline and the sentences that carry the story.
-
-    Example: newsdigest summarize article.txt -n 5 --format json | jq -r .summary
-    """
+    """Summarize articles: title, byline and the sentences that carry the story."""
     from .api import SummaryOptions, each_input, load_rules, summarize_file
     from .summarizers.select import Length
 
@@ -94,7 +106,10 @@ def summarize(
     _finish(results, format, output, no_color, quiet, explain=explain)
 
 
-@app.command()
+@app.command(cls=Command, short_help="The story text that cleaning kept (and what it removed).", epilog="""
+    newsdigest clean page.html --show-removed
+    newsdigest clean page.html --format json | jq '.removed[].reason'
+""")
 def clean(
     files: Files,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="Also list every removed block and why.")] = False,
@@ -106,10 +121,7 @@ def clean(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Print the story text that cleaning kept (JSON adds metadata and removed blocks).
-
-    Example: newsdigest clean page.html --format json | jq '.removed[].reason'
-    """
+    """Print the story text that cleaning kept (JSON adds metadata and removed blocks)."""
     from .api import clean_file, each_input, load_rules
 
     site_rules = load_rules(rules)
@@ -120,7 +132,10 @@ def clean(
 DIGEST_FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's extension: .md .html .json .txt .eml), rich, text, markdown, html, json, email."
 
 
-@app.command()
+@app.command(cls=Command, short_help="Folders, files or feeds of articles -> one digest.", epilog="""
+    newsdigest digest ~/news/inbox --new-only -o ~/digests/{date}.md
+    newsdigest digest feeds/*.xml --format email --to me@example.org
+""")
 def digest(
     inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.", show_default=False, metavar="PATH")],
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks the format.", metavar="FILE")] = None,
@@ -128,31 +143,28 @@ def digest(
     new_only: Annotated[bool, typer.Option("--new-only", help="Only stories that no earlier --new-only digest contained (remembered in the state file).")] = False,
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.", metavar="AGE")] = None,
     group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group stories by source, section, day, or none [default: none].", metavar="KEY", show_default=False)] = None,
-    max_articles: Annotated[Optional[int], typer.Option("--max-articles", help="At most N stories (the newest).", min=1, metavar="N")] = None,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per story [default: 3, fewer for short articles].", show_default=False, min=1, metavar="N")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
+    max_articles: Annotated[Optional[int], typer.Option("--max-articles", help="At most N stories (the newest).", callback=at_least(1), metavar="N")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per story [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False, metavar="NAME")] = None,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", min=1, metavar="N", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
     dedup: Annotated[Optional[str], typer.Option("--dedup", help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).", metavar="MODE", show_default=False)] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False)] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email.", metavar="ADDRESS")] = None,
-    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email [default: newsdigest@this host].", metavar="ADDRESS", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS")] = None,
+    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
     state: Annotated[Optional[str], typer.Option("--state", help="The state file for --new-only [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
     fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="With --new-only and -o: replace an existing file (by default the digest takes the next free name: today.2.md).")] = False,
     no_color: NoColorOpt = False,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, callback=at_least(1))] = None,
     rules: RulesOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Turn a folder (or files, or feeds) of raw articles into one digest.
-
-    Example: newsdigest digest ~/news/inbox --new-only -o ~/digests/{date}.md
-    """
+    """Turn a folder (or files, or feeds) of raw articles into one digest."""
     from .digest.job import DigestRequest, run
 
     request = DigestRequest(
@@ -172,8 +184,8 @@ def batch(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (parquet needs the parquet extra).", metavar="FORMAT")] = "jsonl",
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers [default: 1].", min=1, metavar="N", show_default=False)] = None,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, fewer for short articles].", show_default=False, min=1, metavar="N")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
     algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
@@ -196,36 +208,42 @@ def batch(
 
 
 state_app = typer.Typer(
-    help="The record of stories earlier --new-only digests contained.\n\nExample: newsdigest state prune --older-than 90d",
+    cls=Group,
+    help="The record of stories earlier --new-only digests contained.",
+    short_help="What --new-only remembers: show it, prune it.",
+    epilog="""
+        newsdigest state info
+        newsdigest state prune --older-than 90d
+    """,
     no_args_is_help=True,
 )
 app.add_typer(state_app, name="state")
 
 
-@state_app.command("prune")
+@state_app.command("prune", cls=Command, epilog="""
+    newsdigest state prune --older-than 90d
+    newsdigest state prune --older-than 12w --state ~/news/state.sqlite3
+""")
 def state_prune(
     older_than: Annotated[str, typer.Option("--older-than", help="Forget stories recorded longer ago than this: 90d, 12w, 24h.", metavar="AGE")],
     state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
 ) -> None:
-    """Forget old records so the state file stays small.
-
-    Example: newsdigest state prune --older-than 90d
-    """
+    """Forget old records so the state file stays small."""
     from .digest.job import prune
 
     raise typer.Exit(prune(older_than, state, config))
 
 
-@state_app.command("info")
+@state_app.command("info", cls=Command, epilog="""
+    newsdigest state info
+    newsdigest state info --config ~/news/config.toml
+""")
 def state_info(
     state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
 ) -> None:
-    """Where the state file is and how many stories it remembers.
-
-    Example: newsdigest state info
-    """
+    """Where the state file is and how many stories it remembers."""
     from .digest.job import info
 
     raise typer.Exit(info(state, config))
@@ -307,12 +325,19 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         from .renderers.sanitize import visible_path
 
-        print(f"newsdigest: {visible_path(str(err))}", file=sys.stderr)
         from .errors import UsageError
 
-        code = ExitCode.USAGE if isinstance(err, UsageError) else ExitCode.INPUT_FAILED
+        usage = isinstance(err, UsageError)
+        print(f"newsdigest: {'error: ' if usage else ''}{visible_path(str(err))}", file=sys.stderr)
+        code = ExitCode.USAGE if usage else ExitCode.INPUT_FAILED
     except typer.TyperException as err:  # Click's usage errors (Typer vendors Click)
-        err.show()
+        if type(err).__name__ == "NoArgsIsHelpError":  # no arguments at all: the help, as asked for
+            err.show()
+        else:
+            from .clihelp import usage_line
+            from .renderers.sanitize import visible_path
+
+            print(visible_path(usage_line(err)), file=sys.stderr)
         code = getattr(err, "exit_code", ExitCode.USAGE)
     except Exception as err:  # a bug: one line, not a traceback, unless --debug
         if debug:

@@ -73,10 +73,10 @@ def supported(code: str | None) -> bool:
     a stemmer or stop words. Anything else is processed language-neutrally."""
     if not code:
         return False
-    from .sentences import _CJK_LANGUAGES, _PUNKT_MODELS
+    from .sentences import CJK_LANGUAGES, PUNKT_MODELS
     from .summarizers.terms import known
 
-    return code in _PUNKT_MODELS or code in _CJK_LANGUAGES or known(code)
+    return code in PUNKT_MODELS or code in CJK_LANGUAGES or known(code)
 
 
 def resolve_language(text: str, asked: str | None = None, declared: str | None = None, where: str = "") -> str | None:

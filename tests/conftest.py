@@ -25,11 +25,13 @@ class Result:
     stderr: bytes
 
 
-def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, timeout: float = 60) -> Result:
+def run_cli(
+    *args: str, input: bytes | None = None, env: dict | None = None, timeout: float = 60, cwd: str | os.PathLike = ROOT
+) -> Result:
     """Run the CLI in this process, as `newsdigest ARGS` would run, with captured streams.
 
     stdin, stdout and stderr are byte buffers (so not terminals), the working
-    folder is the repository, and `env` is laid over os.environ for the run
+    folder is `cwd` (the repository unless given), and `env` is laid over os.environ for the run
     only. NO_COLOR is cleared unless `env` sets it. `timeout` is accepted for
     the subprocess form's sake; an in-process run cannot be cut short.
     """
@@ -48,7 +50,7 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, tim
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
-    os.chdir(ROOT)
+    os.chdir(cwd)
     try:
         main(list(args))
         code = 0

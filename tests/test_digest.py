@@ -302,12 +302,13 @@ def test_state_prune_and_info(inbox, tmp_path):
 
 def test_a_failing_input_among_good_ones(inbox, tmp_path):
     (inbox / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "blank.txt").write_bytes(b" \n\n")
+    (inbox / "empty.txt").write_bytes(b"")  # zero bytes inside a folder: skipped, as a lock file is
     out = tmp_path / "today.md"
     result = digest(str(inbox), "-o", str(out))
     assert result.returncode == 1
     err = result.stderr.decode().strip().splitlines()
-    assert len(err) == 2 and any("broken.txt" in line and "PNG" in line for line in err) and any("empty.txt" in line for line in err)
+    assert len(err) == 2 and any("broken.txt" in line and "PNG" in line for line in err) and any("blank.txt" in line for line in err)
     assert result.stdout == b""  # cron: nothing but the digest goes to stdout (and here it went to the file)
     text = out.read_text(encoding="utf-8")
     assert all(STORIES[k][0] in text for k in STORIES)
@@ -315,7 +316,7 @@ def test_a_failing_input_among_good_ones(inbox, tmp_path):
 
 
 def test_quiet_silences_failures_but_not_the_exit_code(inbox):
-    (inbox / "broken.txt").write_bytes(b"")
+    (inbox / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     result = digest(str(inbox), "-q", "--format", "text")
     assert result.returncode == 1 and result.stderr == b""
 

@@ -189,7 +189,7 @@ def test_markdown_output_escapes_html_and_links(tmp_path):
 def test_markdown_www_and_list_numbers_are_escaped():
     from newsdigest.renderers.markdown import escape
 
-    assert escape("1. first") == "1\\. first"  # not an ordered list
+    assert escape("1. first", line_start=True) == "1\\. first"  # not an ordered list
     assert escape("see www.evil.example now") == "see www\\.evil.example now"  # not a GitHub autolink
     assert escape("a\x1b[31mb\u202ec") == "abc"  # the whole escape sequence goes, and the override
 

@@ -153,7 +153,7 @@ def test_a_feed_given_to_summarize_or_clean_is_refused_without_parsing(command, 
 def test_the_digest_never_expands_entities_or_reads_files(name, xml, read, tmp_path):
     path = tmp_path / "feed.xml"
     path.write_text(xml)
-    result = run_cli("digest", str(path), "--format", "json", "--config", "/dev/null", "--state", str(tmp_path / "state"))
+    result = run_cli("digest", str(path), "--format", "json", "--config", "/dev/null")
     output = result.stdout + result.stderr
     assert SECRET.encode() not in output
     assert b"lollol" not in output

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from newsdigest.errors import UsageError
 from newsdigest.models import Article, Metadata, Removed, Sentence, Summary
 from newsdigest.renderers import RenderOptions, render, resolve_format
 
@@ -27,7 +29,10 @@ def test_resolve_format():
     assert resolve_format("auto", False, None) == "text"
     assert resolve_format("auto", True, "out.md") == "markdown"
     assert resolve_format("auto", False, "out.JSON") == "json"
-    assert resolve_format("auto", False, "out.unknown") == "text"
+    assert resolve_format("auto", False, "out") == "text"  # no extension: text
+    with pytest.raises(UsageError):
+        resolve_format("auto", False, "out.pdf")  # an extension we do not write
+    assert resolve_format("markdown", False, "out.pdf") == "markdown"  # unless --format says
     assert resolve_format("jsonl", True, None) == "jsonl"
 
 
@@ -66,8 +71,13 @@ def test_article_json_lists_removed_blocks():
     ("# not a heading", "\n# not"),
 ])
 def test_markdown_escapes_article_text(hostile, absent):
+    from markdown_it import MarkdownIt
+
     out = render([_summary(title=hostile, text=f"Lead sentence with {hostile} inside. Second one.")], RenderOptions("markdown"))
-    assert absent not in out
+    page = MarkdownIt("commonmark").render(out)
+    tags = set(re.findall(r"</?([a-z][a-z0-9]*)", page))
+    assert tags <= {"h2", "p", "em", "br", "code"}, tags  # no script, link, emphasis or heading from the text
+    assert page.count("<h2>") == 1
 
 
 def test_rich_prints_markup_literally_and_without_colour_when_off():

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 punkt = pytest.importorskip("punkt")
 
-from newsdigest import sentences  # noqa: E402
+from newsdigest.sentences import PUNKT_MODELS  # noqa: E402
+from newsdigest.sentences import fast_punkt as sentences  # noqa: E402
 
 # Pieces that exercise every branch: abbreviations, initials, numbers, runs of
 # marks, ellipses, quotes and brackets on both sides, odd spaces.
@@ -23,7 +24,7 @@ SPACES = [" ", " ", " ", "", "\u00a0", "\t"]
 
 
 def _tokenizer(language: str):
-    model = sentences._PUNKT_MODELS[language]
+    model = PUNKT_MODELS[language]
     params = punkt.load_model(model)
     if punkt.has_prefixes(model):
         params = punkt.with_nonbreaking_prefixes(params, model)
@@ -31,11 +32,11 @@ def _tokenizer(language: str):
         rules = punkt.rules_for_language(model)
     except LookupError:
         rules = None
-    return sentences._fast_punkt_class(punkt)(params, rules=rules)
+    return sentences.fast_punkt_class(punkt)(params, rules=rules)
 
 
 TOKENIZERS = {code: _tokenizer(code) for code in ("en", "de", "fr")}
-ONE_PASS = {code: sentences._one_pass_spans(tok) for code, tok in TOKENIZERS.items()}
+ONE_PASS = {code: sentences.one_pass_spans(tok) for code, tok in TOKENIZERS.items()}
 
 
 def _same_as_punkt(code: str, line: str) -> bool:

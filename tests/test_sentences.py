@@ -334,11 +334,11 @@ def test_shortcut_matches_plain_punkt():
     """The fast path in the Punkt subclass must give Punkt's own answers."""
     import punkt
 
-    from newsdigest import sentences
+    from newsdigest.sentences import fast_punkt
 
     params = punkt.with_nonbreaking_prefixes(punkt.load_model("english"), "english")
     plain = punkt.PunktSentenceTokenizer(params)
-    fast = sentences._fast_punkt_class(punkt)(params)
+    fast = fast_punkt.fast_punkt_class(punkt)(params)
     texts = [text for text, _ in ENGLISH_CASES] + [
         "The contract went to Orbital Systems Inc. Its rivals protested.",
         "He was born in the U.S. His parents were not. He paused... Then he spoke.",

@@ -3,9 +3,10 @@
 Folders are walked one directory at a time, names sorted, so a folder of
 100,000 files is never listed whole in memory beyond one directory's names,
 and the order (hence the digest) is the same on every run and every machine.
-Hidden files and folders, editor backups and files that are plainly not
-articles (images, archives, ...) are skipped inside folders; a file named on
-the command line is always read, and a bad one becomes a clear error.
+Hidden files and folders, editor backups, lock files, empty (zero-byte) files
+and files that are plainly not articles (images, archives, ...) are skipped
+inside folders; a file named on the command line is always read, and a bad
+one becomes a clear error.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from collections.abc import Iterable, Iterator
 from ..loading import STDIN
 from ..models import Failure
 
-# Editor and tool droppings: vim swap files, emacs backups/locks, merge leftovers.
-_BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload")
+# Editor and tool droppings: vim swap files, emacs backups/locks, merge leftovers, lock and pid files.
+_BACKUP_SUFFIXES = (
+    "~", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload", ".lock", ".lck", ".pid",
+)
 # Inside a folder, files with these extensions are not articles: skip them quietly
 # rather than report them as failures every morning. Named on the command line, they
 # are read (and refused by content sniffing, with a clear error).
@@ -114,5 +117,12 @@ def walk(folder: str) -> Iterator[str | Failure]:
                 yield sub
             elif sub is not None:
                 stack.append(sub)
-        else:
+        elif not _is_empty(child):  # a lock or a file still being created: not an article
             yield child
+
+
+def _is_empty(path: str) -> bool:
+    try:
+        return os.stat(path).st_size == 0
+    except OSError:
+        return False  # loading reports it with its reason

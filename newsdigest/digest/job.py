@@ -107,7 +107,9 @@ def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> st
             raise UsageError(f"unknown format {requested!r}; choose one of: auto, {', '.join(DIGEST_FORMATS)}")
         return requested
     if output:
-        return EXTENSIONS.get(os.path.splitext(output)[1].lower(), "text")
+        from ..renderers import format_for_extension
+
+        return format_for_extension(output, EXTENSIONS)
     return "rich" if stdout_isatty else "text"
 
 
@@ -135,6 +137,9 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         from .. import summarizers
 
         summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
+    if not request.quiet:
+        for problem in _idle_options(request, fmt, output):
+            env.error(f"warning: {problem}")
     if fmt == "email" and not values["to"] and not request.quiet:
         env.error("warning: no --to address: `sendmail -t` will not know where to send this digest")
     summary_options = SummaryOptions(
@@ -165,9 +170,13 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     def write(digest) -> None:
         from ..renderers.digest import DigestRenderOptions, iter_digest
 
-        if output and not digest.counts.entries and digest.failures:
-            # Every input failed: keep whatever the file held (perhaps an earlier good digest).
-            env.error(f"{output}: not written: every input failed")
+        progress.finish()  # the bar is gone from the terminal before the first byte of the digest
+
+        if not digest.counts.entries and digest.failures:
+            # Every input failed: keep whatever the file held (perhaps an earlier good digest);
+            # on stdout, print no empty digest (the failures on stderr and exit 1 say it all).
+            if output:
+                env.error(f"{output}: not written: every input failed")
             return
         if request.new_only and not digest.counts.entries:
             # Nothing new: an empty digest would only bury (or, at the same name, replace) the last real one.
@@ -179,8 +188,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         if output:
             from ..atomic import atomic_open
 
-            folder = os.path.dirname(os.path.abspath(output))
-            os.makedirs(folder, exist_ok=True)  # {date} patterns often name a new folder
+            _make_folder(output)  # {date} patterns often name a new folder
             # A --new-only digest is the only record of the stories it reports: never replace an
             # earlier one (an hourly run, or a rerun, on the same {date}); take the next free name.
             keep = request.new_only and not request.overwrite
@@ -208,7 +216,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
 
     try:
         with _progress(env, request.quiet) as progress:
-            result = run_digest(request.inputs, options, write, progress)
+            result = run_digest(request.inputs, options, write, progress.update if progress.enabled else None)
     except BrokenPipeError:
         from ..console import silence_stdout
 
@@ -242,6 +250,35 @@ def engine_options(values: dict, scheduler_flag: str | None) -> None:
         raise UsageError("--scheduler needs --engine dask (or engine = \"dask\" in the settings)")
 
 
+def _idle_options(request: DigestRequest, fmt: str, output: str | None) -> list[str]:
+    """Flags given on the command line that do nothing without another: one warning each (the run goes on)."""
+    problems = []
+    if fmt != "email":
+        for flag, value in (("--to", request.to), ("--from", request.sender)):
+            if value is not None:
+                problems.append(f"{flag} does nothing without --format email (or an .eml output); ignored")
+    if request.state is not None and not request.new_only:
+        problems.append("--state does nothing without --new-only; ignored")
+    if request.overwrite and not (request.new_only and output):
+        problems.append("--overwrite does nothing without --new-only and -o; ignored")
+    return problems
+
+
+def _make_folder(output: str) -> None:
+    """The output's folder, made if missing; one clear line (OutputError) when it cannot be."""
+    from ..errors import OutputError
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as err:
+        blocker = folder
+        while blocker and not os.path.exists(blocker):
+            blocker = os.path.dirname(blocker)
+        why = "a file is in the way" if os.path.isfile(blocker) else (err.strerror or str(err)).lower()
+        raise OutputError(f"cannot create the folder {folder}: {why} ({blocker})", output) from None
+
+
 def _width(env: Environment) -> int:
     import shutil
 
@@ -262,11 +299,13 @@ class _progress:
         import time
 
         self.started = time.monotonic()
-        return self.update if self.enabled else None
+        return self
 
     def update(self, done: int) -> None:
         import time
 
+        if not self.enabled:
+            return
         if self.bar is None:
             if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
                 return
@@ -275,9 +314,15 @@ class _progress:
             self.bar, self.task = start_progress(self.env.stderr)
         self.bar.update(self.task, completed=done)
 
-    def __exit__(self, *exc) -> None:
+    def finish(self) -> None:
+        """Stop and erase the bar (it is transient); later updates are ignored."""
+        self.enabled = False
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
+
+    def __exit__(self, *exc) -> None:
+        self.finish()
 
 
 def prune(older_than: str, state: str | None, config: str | None) -> int:

@@ -36,10 +36,22 @@ def resolve_format(requested: str, stdout_isatty: bool, output: str | None) -> s
             raise UsageError(f"unknown format {requested!r}; choose one of: auto, {', '.join(FORMATS)}")
         return requested
     if output:
-        import os
-
-        return EXTENSIONS.get(os.path.splitext(output)[1].lower(), "text")
+        return format_for_extension(output, EXTENSIONS)
     return "rich" if stdout_isatty else "text"
+
+
+def format_for_extension(output: str, extensions: dict[str, str]) -> str:
+    """The format -o's extension names; no extension is text; any other is a usage error (never
+    plain text silently written into "digest.pdf")."""
+    import os
+
+    extension = os.path.splitext(output)[1].lower()
+    if not extension:
+        return "text"
+    if extension not in extensions:
+        known = " ".join(sorted(extensions))
+        raise UsageError(f"-o {output}: unknown extension {extension!r}; use one of {known}, or give --format")
+    return extensions[extension]
 
 
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:

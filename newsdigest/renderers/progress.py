@@ -14,6 +14,7 @@ def start_progress(stream: TextIO):
     progress = Progress(
         SpinnerColumn(), TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True,
+        redirect_stdout=False, redirect_stderr=False,  # stdout carries the digest only, never the bar
     )
     task = progress.add_task("digest", total=None)
     progress.start()

@@ -23,6 +23,50 @@ def _text(value: str, style: str | None = None):
     return Text(safe_text(value), style=style or "")
 
 
+def spans(*parts: tuple[str, str | None]):
+    """One Text of (string, style) parts, each keeping its own style (adding Texts would
+    give the whole line the left-hand part's style)."""
+    from rich.text import Text
+
+    out = Text()
+    for value, style in parts:
+        out.append(safe_text(value), style=style or None)
+    return out
+
+
+class hanging:
+    """A list item whose wrapped lines start under its text, not under the marker."""
+
+    def __init__(self, marker: str, body, marker_style: str | None = None) -> None:
+        self.marker, self.body, self.marker_style = marker, body, marker_style
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+        from rich.segment import Segment
+        from rich.style import Style
+
+        indent = cell_len(self.marker)
+        lines = self.body.wrap(console, max(options.max_width - indent, 8))
+        for n, line in enumerate(lines):
+            line.rstrip()
+            if n:
+                yield Segment(" " * indent)
+            else:
+                yield Segment(self.marker, Style.parse(self.marker_style) if self.marker_style else None)
+            yield from line.render(console)
+            yield Segment.line()
+
+
+def keywords_line(keywords: Sequence[str]):
+    """'Keywords: a, b, c' with the label bold and each keyword styled on its own."""
+    parts: list[tuple[str, str | None]] = [("Keywords: ", "bold")]
+    for n, keyword in enumerate(keywords):
+        if n:
+            parts.append((", ", None))
+        parts.append((keyword, "cyan"))
+    return spans(*parts)
+
+
 def _console(options: RenderOptions):
     from rich.console import Console
 
@@ -40,11 +84,13 @@ def _console(options: RenderOptions):
 
 
 def _header(console, article: Article) -> None:
+    from rich.text import Text
+
     console.print(_text(article.meta.title or "(untitled)", "bold"))
     meta = byline(article)
     if meta:
-        console.print(_text(meta, "cyan"))
-    console.print(_text(visible_path(article.path), "dim"))
+        console.print(_text(meta, "dim"))
+    console.print(Text(visible_path(article.path), style="dim"))
     console.print()
 
 
@@ -64,12 +110,15 @@ def _summary(console, summary: Summary, options: RenderOptions) -> None:
             table.add_row(str(s.index), f"{s.score:.3f}", _text(parts, "dim"), _text(s.text))
         console.print(table)
     elif summary.sentences:
+        from ..summarizers.select import LIST_ITEM
+
         for s in summary.sentences:
-            console.print(Text("• ", style="cyan") + _text(s.text))
+            # An item of a list the sentence before introduced: under it, with its own marker.
+            console.print(hanging("  ", _text(s.text)) if LIST_ITEM.match(s.text) else hanging("• ", _text(s.text), "cyan"))
     else:
         console.print(Text("(no story text found)", style="yellow"))
     if summary.keywords:
-        console.print(Text("Keywords: ", style="bold") + _text(", ".join(summary.keywords)))
+        console.print(keywords_line(summary.keywords))
 
 
 def _article(console, article: Article, options: RenderOptions) -> None:
@@ -82,7 +131,7 @@ def _article(console, article: Article, options: RenderOptions) -> None:
     if options.show_removed and article.removed:
         console.print(Text("Removed", style="bold yellow"))
         for r in article.removed:
-            console.print(_text(f"[{r.reason}] ", "yellow") + _text(r.text, "dim"))
+            console.print(hanging(f"[{safe_text(r.reason)}] ", _text(r.text, "dim"), "yellow"))
 
 
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:

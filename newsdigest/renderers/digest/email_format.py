@@ -67,7 +67,7 @@ def render(view: DigestView, options) -> str:
     from . import html, text
 
     plain = text.render(view, options)
-    page = html.render(view, options)
+    page = html.render(view, options, inline=True)  # styles inlined too: clients that drop <style> keep the look
     senders = _addresses(options.sender or default_sender(), "From")
     recipients = _addresses(options.to, "To") if options.to else ()
     title = clean(options.subject) or subject(view)

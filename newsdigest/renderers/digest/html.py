@@ -1,115 +1,177 @@
-"""HTML digest: one self-contained page, readable on a phone and in a mail client.
+"""HTML digest: one self-contained page people forward, readable on a phone, in a mail client and on paper.
 
-No scripts, no event handlers, no external resources (the only styles are the
-inline <style> block and a few style attributes; no images, no web fonts);
-every string from an article is escaped with quotes; links are made only for
-http(s) URLs, with rel="noopener noreferrer". The structure is plain (headings,
-paragraphs, lists) so that mail clients which drop <style> still show it well.
+A masthead (title, date, counts), a table of contents linking every story,
+then the stories: each headline links to the story's own URL (canonical,
+og:url or the feed item's link), publisher, authors and date share one line,
+and sources are links, or bare file names for local files (a relative path
+means nothing to whoever the digest is mailed to). Every story block carries
+`lang` (when known) and dir="auto", so a right-to-left story reads right to
+left. A footer lists what could not be read.
+
+No scripts, no event handlers, no external resources, and a
+Content-Security-Policy that forbids them anyway; every string from an
+article is escaped with quotes; links are made only for http(s) URLs, with
+rel="noopener noreferrer". The look is in html_style.py; for mail
+(inline=True) the essential styles are repeated as style attributes.
 """
 
 from __future__ import annotations
 
+import ntpath
+import posixpath
 from collections.abc import Iterator
 from html import escape
+from urllib.parse import urlsplit
 
+from ... import __version__
+from .html_style import INLINE, STYLE
 from .stream import lines
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
-# Conservative CSS that mail clients keep: system fonts, 16px text, lines no
-# wider than ~40em (readable on a desktop), 100% width on a phone.
-_STYLE = """
-body { margin: 0; padding: 0; background: #f4f4f2; color: #1d1d1b;
-  -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-.digest { max-width: 40em; margin: 0 auto; padding: 16px; background: #ffffff;
-  font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.5; }
-h1 { font-size: 24px; line-height: 1.25; margin: 8px 0; }
-h2 { font-size: 20px; line-height: 1.3; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #d8d8d4; }
-h3 { font-size: 18px; line-height: 1.3; margin: 24px 0 4px; }
-p { margin: 6px 0; }
-ul { margin: 6px 0; padding-left: 20px; }
-.counts, .facts, .sources, .failures { color: #55554f; font-size: 14px; }
-.story { margin-bottom: 20px; }
-a { color: #1a4f8b; overflow-wrap: break-word; word-break: break-word; }
-@media (max-width: 480px) { .digest { padding: 12px; } h1 { font-size: 21px; } }
-@media (prefers-color-scheme: dark) {
-  body { background: #111111; color: #e8e8e4; }
-  .digest { background: #1b1b1a; }
-  .counts, .facts, .sources, .failures { color: #a8a8a0; }
-  h2 { border-bottom-color: #3a3a38; }
-  a { color: #8ab4f8; }
-}
-"""
+# Nothing may load or run: only the page's own <style> block and style attributes.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _link(text: str, url: str | None) -> str:
-    if not url:
-        return _e(text)
-    return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(text)}</a>'
+class _Page:
+    """What every piece of markup needs to know: whether styles are also inlined (mail)."""
+
+    def __init__(self, inline: bool) -> None:
+        self.inline = inline
+
+    def style(self, key: str) -> str:
+        return f' style="{_e(INLINE[key])}"' if self.inline else ""
+
+    def link(self, text: str, url: str | None) -> str:
+        if not url:
+            return _e(text)
+        return f'<a href="{_e(url)}" rel="noopener noreferrer"{self.style("a")}>{_e(text)}</a>'
 
 
-def _source(source: SourceView, publisher: bool, skip_link: str | None) -> str:
-    parts = [_e(p) for p in source.parts(publisher=publisher, url=False)]
-    if source.url and source.url != skip_link:
-        parts.append(_link(source.url, source.url))
+def story_id(n: int) -> str:
+    return f"story-{n}"
+
+
+def local_name(path: str) -> str:
+    """'inbox/city-council.txt' -> 'city-council.txt'; 'feeds/local.xml#3' -> 'local.xml#3'."""
+    return ntpath.basename(posixpath.basename(path.rstrip("/\\"))) or path
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _source(page: _Page, source: SourceView, publisher: bool) -> str:
+    parts = [_e(source.publisher)] if publisher and source.publisher else []
+    if source.title:
+        parts.append(_e(f"“{source.title}”"))
+    parts.append(page.link(_host(source.url), source.url) if source.url else _e(local_name(source.path)))
     return " · ".join(parts)
 
 
-def _entry(entry: EntryView, heading: str) -> list[str]:
+def _entry(page: _Page, entry: EntryView, n: int, heading: str) -> list[str]:
     lang = f' lang="{_e(entry.language)}"' if entry.language else ""
-    out = [f'<div class="story"{lang}>', f"<{heading}>{_link(entry.title, entry.link)}</{heading}>"]
+    out = [
+        f'<div class="story" id="{story_id(n)}"{lang} dir="auto">',
+        f"<{heading}{page.style('h2')}>{page.link(entry.title, entry.link)}</{heading}>",
+    ]
     if entry.facts:
-        out.append(f'<p class="facts">{_e(" · ".join(entry.facts))}</p>')
-    out.append(f"<p>{_e(entry.summary)}</p>" if entry.summary else f"<p><em>{_e(NO_TEXT)}</em></p>")
+        out.append(f'<p class="facts"{page.style("muted")}>{_e(" · ".join(entry.facts))}</p>')
+    if not entry.headline_only:
+        text = _e(entry.summary) if entry.summary else f"<em>{_e(NO_TEXT)}</em>"
+        out.append(f'<p class="summary"{page.style("p")}>{text}</p>')
     if len(entry.sources) == 1:
-        out.append(f'<p class="sources">Source: {_source(entry.sources[0], publisher=False, skip_link=entry.link)}</p>')
+        out.append(f'<p class="sources"{page.style("muted")}>Source: {_source(page, entry.sources[0], publisher=False)}</p>')
     else:
-        out.append('<p class="sources">Sources:</p>')
-        out.append('<ul class="sources">')
-        out.extend(f"<li>{_source(s, publisher=True, skip_link=None)}</li>" for s in entry.sources)
+        out.append(f'<p class="sources"{page.style("muted")}>Sources:</p>')
+        out.append(f'<ul class="sources"{page.style("muted")}>')
+        out.extend(f"<li>{_source(page, s, publisher=True)}</li>" for s in entry.sources)
         out.append("</ul>")
     out.append("</div>")
     return out
 
 
-def chunks(view: DigestView, options) -> Iterator[str]:
-    """The page a story at a time."""
-    out = [
+def _contents(page: _Page, view: DigestView) -> Iterator[str]:
+    """The table of contents: every story's title, linking to it (stories are read again, a group at a time)."""
+    yield f'<div class="toc"{page.style("toc")}>\n<h2{page.style("toc_heading")}>In this digest</h2>\n<ol>\n'
+    n = 0
+    for group in view.groups:
+        items = []
+        for entry in group.entries:
+            n += 1
+            items.append(f'<li><a href="#{story_id(n)}"{page.style("a")}>{_e(entry.title)}</a></li>')
+        if group.name is None:
+            yield lines(items)
+        else:
+            yield lines([f"<li>{_e(group.name)}", "<ol>", *items, "</ol>", "</li>"])
+    yield "</ol>\n</div>\n"
+
+
+def _head(view: DigestView) -> list[str]:
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light dark">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
         f"<title>{_e(view.heading)}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{STYLE}</style>",
         "</head>",
-        "<body>",
-        '<div class="digest" style="max-width: 40em; margin: 0 auto;">',
-        f"<h1>{_e(view.heading)}</h1>",
-        f'<p class="counts">{_e(view.counts_line)}</p>',
     ]
+
+
+def _masthead(page: _Page, view: DigestView) -> list[str]:
+    day = view.generated
+    long_date = f"{day:%A}, {day.day} {day:%B %Y}"
+    return [
+        "<body>",
+        f'<div class="digest"{page.style("digest")}>',
+        '<div class="masthead">',
+        f"<h1{page.style('h1')}>{_e(view.title)}</h1>",
+        f'<p class="dateline"{page.style("muted")}><time datetime="{_e(view.date)}">{_e(long_date)}</time></p>',
+        f'<p class="counts"{page.style("muted")}>{_e(view.counts_line)}</p>',
+        "</div>",
+    ]
+
+
+def _footer(page: _Page, view: DigestView) -> list[str]:
+    out = ["<footer>"]
+    if view.failures:
+        out.append(f"<h2{page.style('group')}>Not read ({len(view.failures)})</h2>")
+        out.append(f'<ul class="failures"{page.style("muted")}>')
+        out.extend(f"<li>{_e(local_name(path))}: {_e(reason)}</li>" for path, reason in view.failures)
+        out.append("</ul>")
+    made = view.generated.strftime("%Y-%m-%d %H:%M %Z").strip()
+    out.append(f'<p class="colophon"{page.style("muted")}>Made by newsdigest {_e(__version__)} on {_e(made)}.</p>')
+    out.extend(["</footer>", "</div>", "</body>", "</html>"])
+    return out
+
+
+def chunks(view: DigestView, options, inline: bool = False) -> Iterator[str]:
+    """The page, a story at a time (the contents first read the stories' titles)."""
+    page = _Page(inline)
+    yield lines(_head(view) + _masthead(page, view))
     if not view.size:
-        out.append(f"<p>{_e(EMPTY)}</p>")
-    yield lines(out)
+        yield lines([f"<p{page.style('p')}>{_e(EMPTY)}</p>"])
+    else:
+        yield from _contents(page, view)
     heading = "h3" if view.grouped else "h2"
+    n = 0
     for group in view.groups:
         if group.name is not None:
-            yield lines([f"<h2>{_e(group.name)}</h2>"])
+            yield lines([f'<h2 class="group"{page.style("group")}>{_e(group.name)}</h2>'])
         for entry in group.entries:
-            yield lines(_entry(entry, heading))
-    out = []
-    if view.failures:
-        out.append(f"<h2>Not read ({len(view.failures)})</h2>")
-        out.append('<ul class="failures">')
-        out.extend(f"<li>{_e(path)}: {_e(reason)}</li>" for path, reason in view.failures)
-        out.append("</ul>")
-    out.extend(["</div>", "</body>", "</html>"])
-    yield lines(out)
+            n += 1
+            yield lines(_entry(page, entry, n, heading))
+    yield lines(_footer(page, view))
 
 
-def render(view: DigestView, options) -> str:
-    return "".join(chunks(view, options))
+def render(view: DigestView, options, inline: bool = False) -> str:
+    return "".join(chunks(view, options, inline))

@@ -7,7 +7,6 @@ URL (javascript:, data:, ...) is shown as escaped text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..markdown import escape
@@ -15,13 +14,9 @@ from .stream import lines, trimmed
 from .text import explain_line
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
-# escape() leaves digits and "." alone, so "1. Officials said" would start an ordered list.
-_LIST_START = re.compile(r"^(\d+)\.")
-
-
 def _block(text: str) -> str:
-    """Escaped text that stays a paragraph (escape() already covers '-', '+', '#', '>')."""
-    return _LIST_START.sub(r"\1\\.", escape(text))
+    """Escaped text that begins a line and stays a paragraph ("1. Officials said" is no list)."""
+    return escape(text, line_start=True)
 
 
 def _link(text: str, url: str | None) -> str:
@@ -29,7 +24,8 @@ def _link(text: str, url: str | None) -> str:
 
 
 def _source(source: SourceView, publisher: bool, skip_link: str | None) -> str:
-    parts = [escape(p) for p in source.parts(publisher=publisher, url=False)]
+    # The first part may begin a list item's line: escaped as a line start.
+    parts = [escape(p, line_start=not n) for n, p in enumerate(source.parts(publisher=publisher, url=False))]
     if source.url and source.url != skip_link:
         parts.append(_link(source.url, source.url))
     return " · ".join(parts)
@@ -40,9 +36,9 @@ def _entry(entry: EntryView, heading: str, explain: bool) -> list[str]:
     if entry.facts:
         out.extend([f"*{escape(' · '.join(entry.facts))}*", ""])
     if explain and entry.sentences:
-        out.extend(f"- {escape(explain_line(s))}" for s in entry.sentences)
+        out.extend(f"- {escape(explain_line(s), line_start=True)}" for s in entry.sentences)
         out.append("")
-    else:
+    elif not entry.headline_only:
         out.extend([_block(entry.summary) if entry.summary else f"*{escape(NO_TEXT)}*", ""])
     if len(entry.sources) == 1:
         out.extend(["Source: " + _source(entry.sources[0], publisher=False, skip_link=entry.link), ""])
@@ -75,5 +71,5 @@ def _blocks(view: DigestView, options) -> Iterator[str]:
     if view.failures:
         yield lines([
             f"## Not read ({len(view.failures)})", "",
-            *(f"- {escape(path)}: {escape(reason)}" for path, reason in view.failures),
+            *(f"- {escape(path, line_start=True)}: {escape(reason)}" for path, reason in view.failures),
         ])

@@ -29,12 +29,14 @@ def _explain(out: list, entry: EntryView) -> None:
 def _entry(out: list, entry: EntryView, explain: bool) -> None:
     from rich.text import Text
 
+    from ..terminal import hanging
+
     out.append(Text(entry.title, style="bold"))
     if entry.facts:
-        out.append(Text(" · ".join(entry.facts), style="cyan"))
+        out.append(Text(" · ".join(entry.facts), style="dim"))
     if explain and entry.sentences:
         _explain(out, entry)
-    else:
+    elif not entry.headline_only:
         out.append(Text(entry.summary) if entry.summary else Text(NO_TEXT, style="yellow"))
     if entry.link:
         out.append(Text(entry.link, style="blue"))
@@ -43,7 +45,7 @@ def _entry(out: list, entry: EntryView, explain: bool) -> None:
         out.append(Text("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)), style="dim"))
     else:
         out.append(Text("Sources:", style="dim"))
-        out.extend(Text("  • " + " · ".join(source.parts()), style="dim") for source in entry.sources)
+        out.extend(hanging("  • ", Text(" · ".join(source.parts()), style="dim"), "dim") for source in entry.sources)
     out.append(Text())
 
 
@@ -82,7 +84,9 @@ def chunks(view: DigestView, options) -> Iterator[str]:
                 yield flush()
     if view.failures:
         out.append(Text(f"Not read ({len(view.failures)})", style="bold yellow"))
-        out.extend(Text(f"  {path}: ", style="yellow") + Text(reason) for path, reason in view.failures)
+        from ..terminal import spans
+
+        out.extend(spans((f"  {path}: ", "yellow"), (reason, None)) for path, reason in view.failures)
     if out:
         yield flush()
 

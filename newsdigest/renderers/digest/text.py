@@ -26,7 +26,7 @@ def _entry(entry: EntryView, explain: bool) -> list[str]:
         lines.append(" · ".join(entry.facts))
     if explain and entry.sentences:
         lines.extend(explain_line(s) for s in entry.sentences)
-    else:
+    elif not entry.headline_only:
         lines.append(entry.summary or NO_TEXT)
     if entry.link:
         lines.append(entry.link)

