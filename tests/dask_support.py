@@ -137,12 +137,28 @@ class RealCluster:
                 client.shutdown()
         except Exception:  # noqa: BLE001 - never up, or already gone: signals below
             pass
-        for proc in reversed(self.procs):  # workers first, then the scheduler
-            if proc.poll() is None:
-                proc.terminate()
+        import psutil
+
+        # What is left after the shutdown (a nanny still reconnecting, sometimes for seconds):
+        # the whole tree of each process, terminated, then killed.
+        tree = []
         for proc in self.procs:
             try:
-                proc.wait(timeout=15)
+                proc.wait(timeout=2)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+                try:
+                    parent = psutil.Process(proc.pid)
+                    tree += [parent, *parent.children(recursive=True)]
+                except psutil.NoSuchProcess:
+                    pass
+        for process in tree:
+            try:
+                process.terminate()
+            except psutil.NoSuchProcess:
+                pass
+        _, alive = psutil.wait_procs(tree, timeout=3)
+        for process in alive:
+            process.kill()
+        psutil.wait_procs(alive, timeout=5)
+        for proc in self.procs:
+            proc.wait(timeout=5)
