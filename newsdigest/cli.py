@@ -65,6 +65,7 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback o
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
 EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).", metavar="NAME", show_default=False)]
 SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: a running Dask scheduler, tcp://HOST:PORT [default: a local cluster of --jobs workers].", metavar="ADDRESS", show_default=False)]
+DedupOpt = Annotated[Optional[str], typer.Option("--dedup", help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).", metavar="MODE", show_default=False)]
 RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
 
 
@@ -150,7 +151,7 @@ def digest(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
-    dedup: Annotated[Optional[str], typer.Option("--dedup", help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).", metavar="MODE", show_default=False)] = None,
+    dedup: DedupOpt = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS")] = None,
     sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
@@ -184,6 +185,7 @@ def batch(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (parquet needs the parquet extra).", metavar="FORMAT")] = "jsonl",
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
+    dedup: DedupOpt = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
     algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
@@ -202,7 +204,7 @@ def batch(
     request = BatchRequest(
         inputs=inputs, output=output, format=format, engine=engine, scheduler=scheduler, jobs=jobs,
         sentences=sentences, algorithm=algorithm, language=language, max_bytes=max_bytes, rules=rules,
-        config=config, quiet=quiet,
+        config=config, quiet=quiet, dedup=dedup,
     )
     raise typer.Exit(run(request))
 

@@ -104,3 +104,18 @@ def test_unknown_batch_format_is_a_usage_error(inbox, tmp_path):
     result = run_cli("batch", str(inbox), "-o", str(tmp_path / "rows"), "--format", "csv", env=ENV)
     assert result.returncode == 2 and b"jsonl, parquet" in result.stderr
     assert not (tmp_path / "rows").exists()
+
+
+def test_components_story_ids_group_as_the_components_digest(inbox, tmp_path):
+    digest = run_cli("digest", str(inbox), "--format", "json", "--dedup", "components", env=ENV)
+    batch = run_cli("batch", str(inbox), "-o", str(tmp_path / "rows"), "--dedup", "components", env=ENV)
+    leader = run_cli("batch", str(inbox), "-o", str(tmp_path / "leader"), env=ENV)
+    assert digest.returncode == batch.returncode == leader.returncode == 1
+    entries = [e for g in json.loads(digest.stdout)["groups"] for e in g["entries"]]
+    by_story: dict[str, list[str]] = {}
+    rows = _rows(tmp_path / "rows")
+    for r in rows:
+        if r["story"]:
+            by_story.setdefault(r["story"], []).append(r["path"])
+    assert sorted(sorted(p) for p in by_story.values()) == sorted(sorted(s["path"] for s in e["sources"]) for e in entries)
+    assert rows == _rows(tmp_path / "leader")  # the rows wait and come back unchanged (no chain of copies here)

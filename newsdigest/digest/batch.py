@@ -13,7 +13,8 @@ one article (a feed gives one per item) or one failed input:
 `story` is the fingerprint of the story's first copy: every near-duplicate
 copy has the same one, grouped exactly as the digest groups them (dedup.py,
 leader clustering in input order, with the isolated-story shortcut when the
-engine counted band keys). `date` is the published date when the article
+engine counted band keys; with --dedup components, components.py, the rows
+wait in a scratch database until every input is read). `date` is the published date when the article
 gives one; `saved` is the file's day (in this machine's time zone, not a
 worker's) when it does not. `error` is null, or the one-line reason the input failed; a failed
 input's other fields are null.
@@ -81,18 +82,14 @@ def _umask() -> int:
 
 
 def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure]:
+    """Every input's row, in input order, to `add`; with --dedup components, once all are read."""
     from contextlib import closing
 
-    from .dedup import Clusters
     from .engines import open_engine
     from .inputs import iter_inputs
 
-    from .scratch import scratch_database
-
-    db = scratch_database()
-    clusters = Clusters(db)
-    db.execute("BEGIN")  # the band index is written in transactions of _COMMIT_EVERY stories, as a digest does
-    stories: list[str] = []  # cluster number -> the fingerprint of its first copy: the story id
+    grouping = _Grouping(options.dedup)
+    emit = grouping.hold if grouping.components else (lambda row, _number: add(row))
     failures: list[Failure] = []
     done = 0
     with open_engine(options.engine, options.jobs, options.scheduler) as engine:
@@ -101,20 +98,65 @@ def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure
                 for item in results:
                     if isinstance(item, Failure):
                         failures.append(item)
-                        add(failure_row(item))
-                        continue
-                    number = clusters.add(item.signature, item.keys, item.isolated)
-                    if number % _COMMIT_EVERY == 0:
-                        db.execute("COMMIT")
-                        db.execute("BEGIN")
-                    if number == len(stories):
-                        stories.append(item.fingerprint)
-                    add(story_row(item, stories[number]))
+                        emit(failure_row(item), None)
+                    else:
+                        story, number = grouping.place(item)
+                        emit(story_row(item, story), number)
                 done += 1
                 if progress:
                     progress(done)
-    db.close()
+    grouping.release(add)
     return failures
+
+
+class _Grouping:
+    """Story ids as the digest groups stories: leader clustering as rows come, or components at the end."""
+
+    def __init__(self, dedup: str) -> None:
+        from .scratch import scratch_database
+
+        self.components = dedup == "components"
+        self.db = scratch_database()
+        if self.components:
+            from .components import Components
+
+            self.clusters = Components(self.db)
+            self.db.execute("CREATE TABLE held (id INTEGER PRIMARY KEY, story INTEGER, data TEXT NOT NULL)")
+        else:
+            from .dedup import Clusters
+
+            self.clusters = Clusters(self.db)
+        self.prints: list[str] = []  # cluster (or story) number -> the fingerprint of its first copy: the story id
+        self.added = 0
+        self.db.execute("BEGIN")  # written in transactions of _COMMIT_EVERY stories, as a digest does
+
+    def place(self, item) -> tuple[str | None, int]:
+        number = self.clusters.add(item.signature, item.keys, item.isolated)
+        if number == len(self.prints):
+            self.prints.append(item.fingerprint)
+        self._tick()
+        return (None if self.components else self.prints[number]), number
+
+    def hold(self, row: dict, number: int | None) -> None:
+        self.db.execute("INSERT INTO held (story, data) VALUES (?, ?)", (number, json.dumps(row, ensure_ascii=False)))
+        self._tick()
+
+    def release(self, add: Callable[[dict], None]) -> None:
+        self.db.execute("COMMIT")
+        if self.components:
+            roots = self.clusters.finish()
+            for number, data in self.db.execute("SELECT story, data FROM held ORDER BY id"):
+                row = json.loads(data)
+                if number is not None:
+                    row["story"] = self.prints[roots.get(number, number)]
+                add(row)
+        self.db.close()
+
+    def _tick(self) -> None:
+        self.added += 1
+        if self.added % _COMMIT_EVERY == 0:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
 
 
 def story_row(item, story: str) -> dict:

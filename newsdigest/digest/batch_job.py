@@ -1,7 +1,7 @@
 """The `batch` command's work, below the CLI: settle the settings, write the rows, report, exit code.
 
 Settings resolve as for `digest` (flag, NEWSDIGEST_*, config file, default):
-engine, scheduler, jobs, algorithm, sentences, language, max_bytes, rules.
+engine, scheduler, jobs, dedup, algorithm, sentences, language, max_bytes, rules.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class BatchRequest:
     rules: str | None = None
     config: str | None = None
     quiet: bool = False
+    dedup: str | None = None
 
 
 def run(request: BatchRequest, env: Environment | None = None) -> int:
@@ -40,7 +41,7 @@ def run(request: BatchRequest, env: Environment | None = None) -> int:
     values = settled(DigestRequest(
         inputs=request.inputs, engine=request.engine, scheduler=request.scheduler, jobs=request.jobs,
         sentences=request.sentences, algorithm=request.algorithm, language=request.language,
-        max_bytes=request.max_bytes, rules=request.rules, config=request.config,
+        max_bytes=request.max_bytes, rules=request.rules, config=request.config, dedup=request.dedup,
     ))
     engine_options(values, request.scheduler)
     if values["algorithm"] is not None:
@@ -56,7 +57,7 @@ def run(request: BatchRequest, env: Environment | None = None) -> int:
     )
     options = DigestOptions(
         summary=summary, jobs=int(values["jobs"]), engine=values["engine"],
-        scheduler=values["scheduler"] if values["engine"] == "dask" else None,
+        scheduler=values["scheduler"] if values["engine"] == "dask" else None, dedup=values["dedup"],
     )
     rows, failures = write_batch(request.inputs, request.output, request.format, options)
     if not request.quiet:
