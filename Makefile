@@ -30,14 +30,18 @@ demo: $(STAMP)
 	@$(BIN)/newsdigest digest samples --format html -o .venv/demo-digest.html --config /dev/null
 	@echo "(also written as HTML: .venv/demo-digest.html)"
 
+# Both cores (pytest-xdist): one process per core, at most 4 on a larger machine.
+# loadgroup: tests marked xdist_group share one process (the Dask tests: one set of clusters).
+PYTEST := $(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadgroup
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The whole suite again with the clock moved years ahead and back (libfaketime,
 # Debian's `faketime`; .ci/run installs it): no test may depend on today's date.
 test-clock: $(STAMP)
-	faketime -f '+1000d' $(BIN)/python -m pytest
-	faketime -f '-400d' $(BIN)/python -m pytest
+	faketime -f '+1000d' $(PYTEST)
+	faketime -f '-400d' $(PYTEST)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -19,6 +19,21 @@ F1 >= 0.9, the pages where the output is empty while the truth has a story,
 and pages per second; then our figures as ratios against trafilatura's.
 ``--per-page`` writes the worst pages (our lowest F1 per mode) with the output
 beside the truth, for study.
+
+Hard-wrapped dumps (``--wrap-widths``, default 60,72,76,80; empty to skip):
+the text-dump mode runs again on every page's dump hard-wrapped at each width
+the way ``lynx -dump`` prints it, by ``wrap()`` of ``<eval>/score_multilingual.py``
+(imported from the eval folder, not copied). Per width: F1 as above, and the
+summary fragment rate: the share of the summary sentences (``news``, 3
+sentences) that are not whole sentences of the unwrapped story. The whole
+sentences of a page are what our splitter makes of each line of its unwrapped
+dump (in the language found for the unwrapped page), compared with runs of
+white space made one space; a sentence cut at a line end, or two lines joined
+that were not one paragraph, is a fragment. The unwrapped row gives the same
+count for the unwrapped dump's own summary (0 by construction) and, for both,
+"shape": the share of summary sentences the multilingual scorer's
+``is_fragment`` calls fragments (starting lower case or with , ; : ) ], or not
+ending with sentence punctuation, unless it is the title).
 """
 
 from __future__ import annotations
@@ -119,6 +134,88 @@ def run(pages: list[dict], name: str, func: Callable[[dict], str], score_text) -
     return rows, spent
 
 
+def _load_eval_module(eval_dir: Path, name: str):
+    path = eval_dir / f"{name}.py"
+    if not path.is_file():
+        raise SystemExit(f"{path}: not found (give the eval folder with --eval)")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look modules up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _whole_sentences(dump: str, language: str | None) -> set[str]:
+    from newsdigest.sentences import split_sentences
+
+    whole = set()
+    for line in dump.split("\n"):
+        if line.strip():
+            whole.update(" ".join(s.split()) for s in split_sentences(" ".join(line.split()), language))
+    return whole
+
+
+def _summary(text: str):
+    """(the cleaned article, its summary's sentences) of a text dump."""
+    from newsdigest.api import SummaryOptions, clean_text, summarize_article
+    from newsdigest.summarizers.select import Length
+
+    article = clean_text(text, format="text")
+    if not article.paragraphs:
+        return article, []
+    return article, [s.text for s in summarize_article(article, SummaryOptions(length=Length(sentences=3))).sentences]
+
+
+def wrapped_runs(pages: list[dict], widths: list[int], score_text, ml) -> list[dict]:
+    """One row per width (0: the unwrapped dump): F1 and the summary fragment rates (see the docstring)."""
+    import warnings
+
+    warnings.simplefilter("ignore")  # language warnings of pages in other languages
+    rows = []
+    reference = {}
+    for width in [0, *widths]:
+        f1s, sentences, fragments, shape, spent = [], 0, 0, 0, 0.0
+        for page in pages:
+            dump = page["text_dump"]
+            text = dump if width == 0 else ml.wrap(dump, "en", width=width)
+            start = time.perf_counter()
+            try:
+                article, summary = _summary(text)
+            except Exception as err:  # a crash is a failed page
+                print(f"wrapped {width}: {page['id']}: {type(err).__name__}: {err}", file=sys.stderr)
+                f1s.append(0.0)
+                continue
+            spent += time.perf_counter() - start
+            f1s.append(score_text(article.text, page["ground_truth"])[2])
+            if width == 0:
+                reference[page["id"]] = _whole_sentences(dump, article.meta.language)
+            whole = reference.get(page["id"], set())
+            titles = [article.meta.title or ""]
+            sentences += len(summary)
+            fragments += sum(" ".join(s.split()) not in whole for s in summary)
+            shape += sum(ml.is_fragment(s, article.meta.language or "en", titles) for s in summary)
+        n = sentences
+        rows.append({
+            "width": width, "pages": len(pages), "f1": sum(f1s) / max(len(f1s), 1), "sentences": sentences,
+            "fragments": fragments / n if n else 0.0, "shape_fragments": shape / n if n else 0.0,
+            "pages_per_s": len(pages) / spent if spent else None,
+        })
+    return rows
+
+
+def wrapped_table(rows: list[dict]) -> str:
+    base = rows[0]["f1"]
+    head = f"{'wrapped at':<12} {'pages':>5} {'F1':>6} {'vs unwrapped':>12} {'sentences':>9} {'fragments':>9} {'shape':>6} {'pages/s':>8}"
+    lines = ["newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)", head, "-" * len(head)]
+    for r in rows:
+        name = "unwrapped" if r["width"] == 0 else f"{r['width']} columns"
+        lines.append(
+            f"{name:<12} {r['pages']:>5} {r['f1']:>6.3f} {r['f1'] - base:>+12.3f} {r['sentences']:>9} "
+            f"{r['fragments']:>9.1%} {r['shape_fragments']:>6.1%} {r['pages_per_s'] or 0:>8.1f}"
+        )
+    return "\n".join(lines)
+
+
 def summarize(rows: list[dict]) -> dict:
     n = len(rows) or 1
     return {
@@ -187,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-page", metavar="OUT.jsonl", help="write our worst pages (per mode) as JSON Lines")
     ap.add_argument("--worst", type=int, default=40, help="pages per mode written by --per-page")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON instead of the table")
+    ap.add_argument("--wrap-widths", default="60,72,76,80", help="also run the text mode on dumps hard-wrapped at these widths (empty: skip)")
     args = ap.parse_args(argv)
 
     eval_dir = Path(args.eval)
@@ -204,13 +302,18 @@ def main(argv: list[str] | None = None) -> int:
         rows, spent = run(pages, f"{name} ({mode})", func, score_text)
         results.append((name, mode, rows, spent))
 
+    widths = [int(w) for w in args.wrap_widths.split(",") if w.strip()]
+    wrapped = wrapped_runs(pages, widths, score_text, _load_eval_module(eval_dir, "score_multilingual")) if widths else []
     if args.json:
-        print(json.dumps([{"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
-                          for n, m, rows, s in results], indent=2))
+        print(json.dumps({"systems": [{"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
+                                      for n, m, rows, s in results], "wrapped": wrapped}, indent=2))
     else:
         print(f"extraction: {set_path} ({len(pages)} pages), scorer {eval_dir / 'score_extraction.py'}")
         print(table(results))
         print(ratios(results))
+        if wrapped:
+            print()
+            print(wrapped_table(wrapped))
     if args.per_page:
         with open(args.per_page, "w", encoding="utf-8") as fh:
             for row in worst_pages(results, pages, args.worst):

@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("startup.py", [], ["--runs", "3"]),
     ("sentence_splitters.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("extraction.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
+    ("multilingual.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("digest.py", [], ["--sizes", "1000"]),
     ("distributed.py", [], ["--articles", "200", "--stories", "20000"]),

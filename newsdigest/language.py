@@ -56,6 +56,30 @@ def detect_language(text: str) -> str | None:
     return code if prob >= 0.5 else None
 
 
+# A declared language stays when the text gives it at least this probability:
+# the text then does not clearly say otherwise (close languages such as
+# Spanish and Portuguese, or Czech and Slovak, share much of their text).
+DECLARED_KEEP_PROB = 0.1
+
+
+def language_of_text(text: str, declared: str | None = None) -> str | None:
+    """The language `text` is in. The page's declared language (a lang attribute,
+    a Content-Language header) is a prior, not a verdict: it is kept when the text
+    is too short or unclear to tell, or when the text still gives it a fair
+    probability; a text that is clearly in another language wins."""
+    from .sentences import normalize_language
+
+    prior = normalize_language(declared) if declared else None
+    found = detect_language(text)
+    if found is None or prior is None or found == prior:
+        return found or prior
+    if found in ("zh", "ja") or prior in ("zh", "ja"):
+        return found  # decided by the script (kana, Han characters), not by statistics
+    sample = text[:SAMPLE_CHARS]
+    probs = dict(_identifier().rank(sample)[:20])
+    return prior if probs.get(prior, 0.0) >= DECLARED_KEEP_PROB else found
+
+
 class LanguageWarning(UserWarning):
     """The language is unknown or unsupported: processing goes on language-neutral.
 

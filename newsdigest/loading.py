@@ -2,9 +2,10 @@
 
 Only regular files are read (a directory, FIFO or device would hang or make no
 sense), at most `max_bytes` of them. Binary files are refused by content, not by
-name. The encoding is found in this order: a byte-order mark, a charset the
-document declares (<meta charset>, XML declaration), UTF-8 if the bytes are valid
-UTF-8, then charset-normalizer's detection.
+name. The encoding is found in the WHATWG standard's order: a byte-order mark, a
+charset the document declares (<meta charset>, XML declaration) when the bytes
+decode strictly with it (valid UTF-8 wins over any other declaration), then
+detection (see encodings.py).
 """
 
 from __future__ import annotations
@@ -56,11 +57,6 @@ _MAGIC = (
     (b"wOFF", "a web font"),
 )
 
-_DECLARED_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
-    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
-    re.IGNORECASE,
-)
 _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<article[\s>]",
     re.IGNORECASE,
@@ -201,22 +197,40 @@ def _odd_share(text: str) -> float:
 
 
 def detect_encoding(data: bytes) -> str:
-    """The codec to decode `data` with (see the module docstring for the order)."""
+    """The codec to decode `data` with (see `sniff_encoding`)."""
+    return sniff_encoding(data)[0]
+
+
+def sniff_encoding(data: bytes) -> tuple[str, str | None]:
+    """(the codec to decode `data` with, the charset label the document declares or None).
+
+    The order is the WHATWG standard's (see newsdigest/encodings.py): a BOM,
+    the declared charset if the bytes decode strictly with it (valid UTF-8
+    wins over any other declaration), then detection."""
+    from . import encodings as enc
+
+    label = enc.declared_charset(data)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return codec
-    declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared:
-        name = (declared.group(1) or declared.group(2)).decode("ascii", "replace").lower()
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            codec = None
-        if codec:
-            # Pages often declare latin-1 and are cp1252; and "gb2312" pages use GB18030 characters.
-            codec = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}.get(codec, codec)
-            if codec not in ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
-                return codec  # a UTF-16 declaration in bytes we can read as ASCII is a lie
+            return codec, label
+    declared = enc.codec_for_label(label) if label else None
+    if declared in _WIDE_DECLARED:
+        declared = None  # a UTF-16 declaration in bytes we can read as ASCII is a lie
+    if declared and declared != "utf-8" and enc.is_utf8_text(data):
+        return "utf-8", label
+    if declared and enc.strictly_decodes(data, declared):
+        return declared, label
+    return _detected(data), label
+
+
+_WIDE_DECLARED = ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _detected(data: bytes) -> str:
+    """The codec of bytes whose declaration (if any) did not hold: UTF-16/32 without
+    BOM, UTF-8, else charset-normalizer's guess, Western text read as windows-1252."""
+    from .encodings import prefer_windows_1252
+
     wide = _looks_like_bomless_utf16_or_32(data[:8192])
     if wide:
         return wide
@@ -238,10 +252,8 @@ def detect_encoding(data: bytes) -> str:
     # in all of them. Then the one most used for news text wins.
     best = matches[0]
     ties = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    for preferred in _PREFERRED_CODECS:
-        if preferred in ties:
-            return codecs.lookup(preferred).name
-    return codecs.lookup(best.encoding).name
+    chosen = next((p for p in _PREFERRED_CODECS if p in ties), best.encoding)
+    return prefer_windows_1252(data, codecs.lookup(chosen).name)
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -274,6 +286,12 @@ _NUL_PADDING = 16
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, codec) for raw bytes; refuses empty and binary input."""
+    text, codec, _declared = decode_declared(data, path)
+    return text, codec
+
+
+def decode_declared(data: bytes, path: str) -> tuple[str, str, str | None]:
+    """(text, codec, the declared charset label or None) for raw bytes; refuses empty and binary input."""
     if not data.strip():
         raise InputError("empty file" if not data else "contains only whitespace", path)
     if not data.strip(b"\x00 \t\r\n"):
@@ -284,18 +302,24 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     kind = binary_kind(data)
     if kind:
         raise InputError(f"not text (looks like {kind})", path)
-    codec = detect_encoding(data)
+    codec, declared = sniff_encoding(data)
     text = data.decode(codec, errors="replace")
     text = text.lstrip("\ufeff").replace("\x00", "")
     if not text.strip():
         raise InputError("contains only whitespace", path)
-    return text, codec
+    return text, codec, declared
 
 
 def load_bytes(data: bytes, path: str = STDIN, mtime: float | None = None) -> RawDocument:
     """Decode and sniff bytes already in memory."""
-    text, codec = decode(data, path)
-    return RawDocument(path=path, text=text, format=sniff_format(text), encoding=codec, size=len(data), mtime=mtime)
+    from .encodings import codec_for_label
+
+    text, codec, label = decode_declared(data, path)
+    # Reported only when the page declared something else than what was used.
+    differs = label if label and codec_for_label(label) != codecs.lookup(codec).name and not (
+        codec == "utf-8-sig" and codec_for_label(label) == "utf-8") else None
+    return RawDocument(path=path, text=text, format=sniff_format(text), encoding=codec, size=len(data), mtime=mtime,
+                       encoding_declared=differs)
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:

@@ -20,6 +20,7 @@ class RawDocument:
     size: int = 0  # bytes read
     mtime: float | None = None  # modification time of the file, if any
     url: str | None = None  # a link the input named for itself (feed item, canonical URL)
+    encoding_declared: str | None = None  # the charset the input declared, when it was not the one used
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ class Metadata:
     section: str | None = None
     date: str | None = None  # ISO 8601 publication date (YYYY-MM-DD or full timestamp)
     updated: str | None = None  # ISO 8601 date of the last update, when given apart
-    language: str | None = None  # ISO 639-1 code
+    language: str | None = None  # ISO 639-1 code: the language of the text
     url: str | None = None
+    language_declared: str | None = None  # the language the page declared, when the text said otherwise
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Article:
     encoding: str = "utf-8"
     format: str = "text"
     mtime: float | None = None
+    encoding_declared: str | None = None  # the charset the input declared, when it was not the one used
 
     @property
     def text(self) -> str:

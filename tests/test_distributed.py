@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("distributed")
+# One xdist process runs all of these (make test: --dist loadgroup), so the clusters are made once.
+pytestmark = pytest.mark.xdist_group("dask")
 
 from conftest import ROOT, SAMPLES, run_cli  # noqa: E402
 from dask_support import CLUSTER_ENV, FORMATS, SAVED_AT, RealCluster, digest_bytes, template_corpus  # noqa: E402

@@ -29,23 +29,30 @@ def clean(raw: RawDocument, rules=None) -> Article:
         result = clean_html(raw.text, rules, raw.url)  # normalizes the text it takes from the markup
     else:
         from .text import clean_plain
+        from .unwrap import unwrap
 
-        result = clean_plain(normalize_text(raw.text), rules, raw.url)
+        # Hard-wrapped dumps (lynx, w3m, mail) get their paragraphs back before the lines are judged.
+        result = clean_plain(unwrap(normalize_text(raw.text)), rules, raw.url)
     from .metadata import limited
 
     meta = limited(result.meta)
     if raw.url and not meta.url:
         meta = replace(meta, url=raw.url)
-    if not meta.language and result.paragraphs:
-        from ..language import detect_language
+    sample = "\n".join(result.paragraphs)[:LANGUAGE_SAMPLE] or (meta.title or "")
+    if sample:
+        from ..language import language_of_text
 
-        meta = replace(meta, language=detect_language("\n".join(result.paragraphs)[:LANGUAGE_SAMPLE]))
+        # The text decides; the language the page declares is only a prior (see language_of_text).
+        declared = meta.language
+        language = language_of_text(sample, declared)
+        meta = replace(meta, language=language, language_declared=declared if declared and declared != language else None)
     return Article(
         path=raw.path,
         paragraphs=tuple(result.paragraphs),
         meta=meta,
         removed=tuple(result.removed),
         encoding=raw.encoding,
+        encoding_declared=raw.encoding_declared,
         format=raw.format,
         mtime=raw.mtime,
     )

@@ -111,6 +111,13 @@ def _meta(root, *names: str) -> str | None:
     return None
 
 
+def _http_equiv(root, name: str) -> str | None:
+    for node in root.iter("meta"):
+        if (node.get("http-equiv") or "").lower() == name and (node.get("content") or "").strip():
+            return node.get("content").strip()
+    return None
+
+
 def _names(value) -> list[str]:
     if isinstance(value, str):
         return md.parse_authors(value) if not value.startswith("http") else []
@@ -163,7 +170,9 @@ def _metadata(root) -> Metadata:
     if isinstance(section, list):  # ["Weather", "News"]: the first is the main one
         section = next((x for x in section if isinstance(x, str) and x.strip()), None)
     section = section.strip() if isinstance(section, str) and section.strip() else _meta(root, "article:section")
-    lang = (root.get("lang") or "").split("-")[0].lower() or None
+    # The page's declared language (a prior: the cleaner's caller checks it against the text).
+    lang = (root.get("lang") or root.get("xml:lang") or _http_equiv(root, "content-language") or "").split(",")[0]
+    lang = lang.strip().split("-")[0].split("_")[0].lower() or None
     url = _meta(root, "og:url") or next((link.get("href") for link in root.iter("link") if link.get("rel") == "canonical"), None)
     return Metadata(
         title=_clean_title(title, publisher),

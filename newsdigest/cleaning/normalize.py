@@ -24,6 +24,8 @@ def strip_controls(text: str) -> str:
     if "\x1b" in text or "\x9b" in text:  # substring tests are far cheaper than a regex pass
         text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0c" in text:
+        text = text.replace("\x0c", "\n")  # a form feed (a page break in a printed dump) ends a line
     return _CONTROLS.sub("", text)
 
 

@@ -17,7 +17,7 @@ def _number(value: float) -> float | None:
 
 def _meta(article: Article) -> dict:
     m = article.meta
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "path": article.path,
         "title": m.title,
@@ -31,6 +31,12 @@ def _meta(article: Article) -> dict:
         "format": article.format,
         "encoding": article.encoding,
     }
+    # What the page declared, only when the text or its bytes said otherwise.
+    if m.language_declared and m.language_declared != m.language:
+        data["language_declared"] = m.language_declared
+    if article.encoding_declared:
+        data["encoding_declared"] = article.encoding_declared
+    return data
 
 
 def summary_to_dict(summary: Summary, explain: bool = False) -> dict:
