@@ -18,7 +18,7 @@ FORMATS = ("rich", "text", "markdown", "html", "json", "email")
 PLACES = "Westmere Tallow Brackenford Fennick Arden Pell Marrow Corliss Dunmore Heddle Quarry Gull".split()
 # The workers' and the scheduler's own settings: a task may outlive one dead worker, not two
 # (as our LocalCluster does), and no dashboards.
-CLUSTER_ENV = {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
+CLUSTER_ENV = {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1", "DASK_DISTRIBUTED__SCHEDULER__NO_WORKERS_TIMEOUT": "60s"}
 SAVED_AT = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc).timestamp()  # the corpus files' modification time
 
 

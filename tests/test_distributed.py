@@ -36,7 +36,9 @@ def local_cluster():
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # allowed-failures 0: a task is given up after one dead worker (the crash test costs 3 restarts,
+    # not 6); no-workers-timeout: a test fails rather than hangs should no worker come back.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.no-workers-timeout": "60s"}):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.CRITICAL)
     yield cluster

@@ -41,6 +41,7 @@ FAN_IN = 16  # count merges: partial counts combined per task
 WINDOW = 16  # chunks gathered per round trip
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler; DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT overrides
 ALLOWED_FAILURES = 1  # our own LocalCluster: a task may outlive one dead worker, not two
+NO_WORKERS_TIMEOUT = "120s"  # our own LocalCluster: how long a task may wait with no worker alive
 
 
 @dataclass
@@ -292,7 +293,10 @@ def _local_cluster(jobs: int):
     import dask
     from distributed import Client, LocalCluster
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    # no-workers-timeout: should every worker die and none come back, the tasks fail (one
+    # clear error) rather than wait for ever.
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+                          "distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
         cluster = LocalCluster(
             # ":0": the scheduler's HTTP endpoint (started even without a dashboard) on a free
             # port; on the default 8787 a second run at the same time would print a warning.
