@@ -30,6 +30,7 @@ BENCHMARKS = [
     ("multilingual.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("digest.py", [], ["--sizes", "1000"]),
+    ("distributed.py", [], ["--articles", "200", "--stories", "20000"]),
 ]
 
 
