@@ -33,6 +33,7 @@ BENCHMARKS = [
     ("paywall.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "200"]),
     ("topics.py", [], []),
     ("teasers.py", [], []),
+    ("distributed.py", [], ["--articles", "200", "--stories", "20000"]),
 ]
 
 

@@ -17,19 +17,11 @@ import stat
 import sys
 from typing import BinaryIO
 
+from .encodings import BOMS
 from .errors import InputError
 from .models import RawDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MB: far above any real article page
-
-_BOMS = (
-    # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 # Magic numbers of common binary formats, so the error can say what the file looks like.
 _MAGIC = (
@@ -124,7 +116,7 @@ def _too_big(size: int, limit: int, at_least: bool = False) -> str:
 def binary_kind(data: bytes) -> str | None:
     """Say what binary format `data` looks like, or None when it may be text."""
     head = data[:64]
-    if head.startswith(tuple(b for b, _ in _BOMS)):
+    if head.startswith(tuple(b for b, _ in BOMS)):
         return None  # a BOM: UTF-16/32 text has many NULs and is still text
     for magic, name in _MAGIC:
         if head.startswith(magic):
@@ -210,7 +202,7 @@ def sniff_encoding(data: bytes) -> tuple[str, str | None]:
     from . import encodings as enc
 
     label = enc.declared_charset(data)
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             return codec, label
     declared = enc.codec_for_label(label) if label else None

@@ -170,3 +170,22 @@ def test_a_page_marker_in_the_headline_still_joins(tmp_path):
     digest = make_digest([str(folder)], DigestOptions(summary=_all_sentences()))
     (entry,) = digest.entries
     assert entry.title == TITLE and "Part two" in joined_text(entry)
+
+
+def test_batch_rows_tell_the_story_once_and_carry_paywalled(tmp_path):
+    _teasers().build_inbox(tmp_path / "in")
+    write_numbered(tmp_path / "pages")
+    out = tmp_path / "rows"
+    result = run_cli("batch", str(tmp_path / "in"), str(tmp_path / "pages"), "-o", str(out), "--exclude", "chess", env=BASE)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in (out / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_path = {os.path.basename(r["path"]): r for r in rows}
+    # the saved page tells its teaser's story: one row, the feed item listed as joined
+    assert [os.path.basename(p) for p in by_path["page-01.html"]["joined"]] == ["feed.xml#1"]
+    assert "feed.xml#1" not in by_path
+    # a multi-page article is one row, for page one, its later pages joined
+    assert sorted(os.path.basename(p) for p in by_path["c.html"]["joined"]) == ["a.html", "b.html"]
+    assert "a.html" not in by_path and "b.html" not in by_path
+    # --exclude leaves rows out (the chess page and the feed item it would have told)
+    assert not any("chess" in (r["title"] or "").lower() for r in rows)
+    assert all(r["paywalled"] is None for r in rows) and all("joined" in r for r in rows)

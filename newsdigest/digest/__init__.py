@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .collection import Collection
 
 GROUP_BY = ("none", "source", "section", "day", "topic")
+DEDUP = ("leader", "components")
 DEFAULT_TITLE = "News digest"
 
 
@@ -44,6 +45,9 @@ class DigestOptions:
     state_path: str | None = None  # None: the default state file (only used with new_only)
     state_timeout: float = 120.0
     jobs: int = 1
+    engine: str = "local"  # engines.ENGINES: what runs the per-article work
+    scheduler: str | None = None  # --engine dask: a running scheduler's address; None: a LocalCluster of `jobs`
+    dedup: str = "leader"  # DEDUP: leader clustering in input order (dedup.py), or components.py
     title: str = DEFAULT_TITLE
     select: object = None  # a filters.ArticleFilter (--include/--exclude), or None: every article
     skip_paywalled: bool = False  # leave out articles whose metadata says paywalled (cleaning/paywall.py)
@@ -54,22 +58,23 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
     """Read and summarize everything the specs name; near-duplicates merged; kept on disk."""
     from contextlib import closing
 
-    from .collect import collect
     from .collection import Collection
+    from .engines import open_engine
     from .inputs import iter_inputs
     from .joins import resolved
 
-    result = Collection()
-    # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
-    with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
-        # Every item is read before the first story comes back: teasers and multi-page articles need them all.
-        for story, reason in resolved(batches, options, progress):
-            if reason:
-                result.leave_out(reason, len(story))
-            else:
-                for item in story:
-                    result.add(item)
-    result.flush()
+    result = Collection(options.dedup)
+    # closing(): on Ctrl-C or an error here, the engine stops its workers (or cancels its tasks) at once.
+    with open_engine(options.engine, options.jobs, options.scheduler) as engine:
+        with closing(engine.results(iter_inputs(specs), options)) as batches:
+            # Every item is read before the first story comes back: teasers and multi-page articles need them all.
+            for story, reason in resolved(batches, options, progress):
+                if reason:
+                    result.leave_out(reason, len(story))
+                else:
+                    for item in story:
+                        result.add(item)
+    result.finish()
     return result
 
 

@@ -137,9 +137,10 @@ class Joiner:
                 continue
             copies = []
             if number in heads:
-                joined = _joined([self._item(n) for n in _page_order(self._db, heads[number])], options)
-                if joined is not None:
-                    copies = [self._item(n) for n in sorted(heads[number]) if n != number]
+                order = _page_order(self._db, heads[number])
+                joined = _joined([self._item(n) for n in order], options)
+                if joined is not None:  # told as page one (its path, its metadata); the other pages absorbed
+                    copies = [self._item(n) for n in sorted(heads[number]) if n != order[0]]
                     item = joined
                 else:  # a page could not be read again: each page its own story
                     copies, absorbed_again = [], [n for n in heads[number] if n != number]
