@@ -21,6 +21,7 @@ from ..models import Metadata, Removed
 from . import metadata as md
 from .features import Line, split_lines
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
+from .shapes import shape_boilerplate
 
 # A story line reads as prose: enough words and sentence punctuation. News
 # paragraphs are rarely under 12 words; teasers and menu items rarely over 12.
@@ -230,6 +231,8 @@ def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -
             sure[i] = "link to another story"
         elif under_heading:
             sure[i] = "teaser or link under a related-links heading"
+    for i, reason in shape_boilerplate(texts, [kind == "prose" for kind, _ in labels]).items():
+        sure.setdefault(i, reason)
     return sure
 
 
