@@ -21,7 +21,7 @@ def page(body: str) -> str:
     'style="visibility: hidden"',
 ])
 def test_hidden_elements_are_dropped(attrs):
-    article = clean_text(page(f"<p>{P1}</p><div {attrs}><p>{JUNK}</p></div><p>{P2}</p><p>{P3}</p>"))
+    article = clean_text(page(f"<p>{P1}</p><div {attrs}><span>{JUNK}</span></div><p>{P2}</p><p>{P3}</p>"))
     assert article.paragraphs == (P1, P2, P3)
 
 
@@ -39,3 +39,10 @@ def test_ruby_readings_are_dropped():
     article = clean_text(page(body))
     assert article.paragraphs[0].startswith("市は子どもへの支援を広げる")
     assert "こ" not in article.paragraphs[0][:6]
+
+
+def test_a_hidden_block_holding_the_whole_story_is_read():
+    # React streams the article into <div hidden id="S:0"> and a script moves it into place.
+    story = "".join(f"<p>{p} {p}</p>" for p in (P1, P2, P3)) * 2
+    article = clean_text(page(f'<div hidden id="S:0">{story}</div>'))
+    assert P1 in article.text and P3 in article.text

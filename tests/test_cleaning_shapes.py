@@ -40,11 +40,21 @@ def test_two_numbered_lines_and_repeated_numbers_stay():
 
 def test_table_rows_go_but_prose_with_a_bar_stays():
     texts = [*STORY, "| 5 | Mainz | 5 | 10", "Der Sender | ARD berichtete am Abend ausführlich über die Pläne der Stadt."]
-    assert set(shape_boilerplate(texts, [True] * 4 + [False, True])) == {4}
+    assert shape_boilerplate(texts, [True] * 4 + [False, True]) == {4: ("table row", False)}
+
+
+def test_a_table_inside_or_right_after_the_story_stays():
+    table = ["| 1 | Mainz | 5 | 10", "| 2 | Köln | 5 | 9", "| 3 | Bonn | 5 | 7"]
+    article = clean_text("\n\n".join(["Neue Brücke für die Altstadt", *STORY[:2], *table, *STORY[2:]]))
+    assert all(row in article.text for row in table)
+    article = clean_text("\n\n".join(["Neue Brücke für die Altstadt", *STORY, "Tabelle:", *table]))
+    assert all(row in article.text for row in table)
 
 
 def test_the_cleaner_drops_them_from_a_text_dump():
-    page = "\n\n".join(["Neue Brücke für die Altstadt", *STORY, "| 1 | Mainz | 5 | 10", "| 2 | Köln | 5 | 9",
+    side = ["Mehr aus der Region", "Sport", "Tabelle", "Bundesliga, 5. Spieltag"]
+    page = "\n\n".join(["Neue Brücke für die Altstadt", *STORY, *side, "| 1 | Mainz | 5 | 10", "| 2 | Köln | 5 | 9",
                         "| 3 | Bonn | 5 | 7"])
     article = clean_text(page)
-    assert article.paragraphs == tuple(STORY)
+    assert article.paragraphs[:4] == tuple(STORY)
+    assert "Mainz" not in article.text and "Bonn" not in article.text

@@ -28,21 +28,23 @@ CELL_MIN = 3  # "| 5 | Mainz | 5 | 10": three cells or more
 CELL_MAX_AVG = 18  # table cells hold numbers and names, not sentences
 
 
-def shape_boilerplate(texts: list[str], prose: list[bool]) -> dict[int, str]:
-    """Indexes of lines that are boilerplate by their shape, with the reason.
+def shape_boilerplate(texts: list[str], prose: list[bool]) -> dict[int, tuple[str, bool]]:
+    """Indexes of lines that are boilerplate by their shape: the reason, and whether
+    the shape is boilerplate anywhere (True) or only outside the story's paragraphs
+    (False: tables and numbered lists can be the story's own).
 
     `prose[i]` says whether line i reads as a story paragraph; a ranking is
     cut short by a prose line."""
-    sure: dict[int, str] = {}
+    sure: dict[int, tuple[str, bool]] = {}
     stamped = [i for i, t in enumerate(texts) if len(t) <= STAMP_MAX_CHARS and _STAMP.search(t)]
     if len(stamped) >= STAMP_MIN_LINES:
         for i in stamped:
-            sure[i] = "timestamped list line (comment header or news ticker)"
+            sure[i] = ("timestamped list line (comment header or news ticker)", True)
     for i in _rank_runs(texts, prose):
-        sure.setdefault(i, "numbered list of other stories")
+        sure.setdefault(i, ("numbered list of other stories", False))
     for i, t in enumerate(texts):
         if _is_table_row(t):
-            sure.setdefault(i, "table row")
+            sure.setdefault(i, ("table row", False))
     return sure
 
 

@@ -199,6 +199,7 @@ _TEASER = re.compile(
     r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested|further reading|don'?t miss)"
     r"\s*[:|»>–—-]\s*\S", re.IGNORECASE,
 )
+TABLE_GAP = 3  # a caption, a source line or a heading between a story and its own table
 TEASER_MAX_WORDS = 20  # a headline; a longer line is a sentence that happens to start so
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|share|subscribe|sign in|log in|login)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
@@ -231,9 +232,29 @@ def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -
             sure[i] = "link to another story"
         elif under_heading:
             sure[i] = "teaser or link under a related-links heading"
-    for i, reason in shape_boilerplate(texts, [kind == "prose" for kind, _ in labels]).items():
-        sure.setdefault(i, reason)
     return sure
+
+
+def _shape_drops(texts: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> dict[int, str]:
+    """Boilerplate by shape (shapes.py). Comment headers and tickers go anywhere; table
+    rows and rankings only away from the story's prose: a table within or right after
+    the story (at most TABLE_GAP other lines between) is the story's own (results, the
+    ranking it reports), one further off is a side box (a league table, "most read")."""
+    prose = [kind == "prose" for kind, _ in labels]
+    inside = [i for i in keep if prose[i]]
+    lo, hi = (min(inside), max(inside)) if inside else (len(texts), -1)
+    found = shape_boilerplate(texts, prose)
+    near = set()
+    for edge, step in ((hi, 1), (lo, -1)):  # walk out of the story over its tables
+        gap, i = 0, edge + step
+        while 0 <= i < len(texts) and gap <= TABLE_GAP:
+            if i in found and not found[i][1]:
+                near.add(i)
+                gap = 0
+            else:
+                gap += 1
+            i += step
+    return {i: reason for i, (reason, anywhere) in found.items() if anywhere or not (lo < i < hi or i in near)}
 
 
 def clean_plain(text: str, rules=None, url: str | None = None) -> TextCleanResult:
@@ -268,6 +289,8 @@ def decide(
     labels = [label(t) for t in texts]
     keep = {i for i, s in enumerate(scores) if s >= cut}
     forced = _sure_boilerplate(texts, labels)
+    for i, reason in _shape_drops(texts, labels, keep).items():
+        forced.setdefault(i, reason)
     if rules is not None:
         for i, t in enumerate(texts):
             verdict = rules.judge_line(t)
