@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Metadata, Removed
 from . import metadata as md
 from .features import Line, split_lines
+from . import headline
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
 from .shapes import shape_boilerplate
 
@@ -370,13 +371,21 @@ def _title_like(line: str, kind: str) -> bool:
 
 
 def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> int | None:
-    """The headline: the headline-like line just above the byline or date line, else
-    the last one above the story's first paragraph that the classifier did not keep
-    (a kept one is more likely a subheading), else the story's first line if it is one."""
+    """The headline: among the headline-like lines above the story's first paragraph that
+    the classifier did not keep, the one the story repeats most (headline.pick); else the
+    line just above the byline or date line, else the last of them (a kept one is more
+    likely a subheading), else the story's first line if it is one."""
     order = sorted(keep)
     first_prose = next((i for i in order if labels[i][0] == "prose"), order[0] if order else len(lines))
-    head = range(min(first_prose, len(lines)))
-    for i in head:
+    prose = [i for i in order if labels[i][0] == "prose"]
+    anchor = headline.story_start(prose, lines) if prose else first_prose
+    head = range(max(0, min(anchor, len(lines)) - headline.LOOK_BACK), min(anchor, len(lines)))
+    story = " ".join(lines[i] for i in prose)
+    picked = headline.pick(lines, [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])], story)
+    likely = [i for i in range(min(first_prose, len(lines))) if i not in keep and _title_like(lines[i], labels[i][0])]
+    if picked is not None:
+        return picked
+    for i in range(min(first_prose, len(lines))):
         if labels[i][0] in ("byline", "dateline"):
             for j in range(i - 1, -1, -1):
                 if _title_like(lines[j], labels[j][0]):
@@ -384,9 +393,8 @@ def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: s
                 if labels[j][0] not in ("dateline", "byline", "boilerplate", "heading", "caption"):
                     break
             break
-    candidates = [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])]
-    if candidates:
-        return candidates[-1]
+    if likely:
+        return likely[-1]
     if order and order[0] < first_prose and _title_like(lines[order[0]], labels[order[0]][0]):
         return order[0]
     return None
