@@ -17,6 +17,7 @@ import re
 
 from ..models import Metadata, Removed
 from . import metadata as md
+from . import titles
 from .text import MAX_CLASSIFIED_LINES, TextCleanResult, decide, threshold, with_tail
 
 
@@ -150,12 +151,6 @@ def _byline_authors(root) -> list[str]:
 def _metadata(root) -> Metadata:
     ld = [i for i in _json_ld(root) if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting")) or "headline" in i]
     article = ld[0] if ld else {}
-    title = (
-        (article.get("headline") if isinstance(article.get("headline"), str) else None)
-        or _meta(root, "og:title", "twitter:title")
-        or _first_text(root, "h1")
-        or _first_text(root, "title")
-    )
     authors = _names(article.get("author")) or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "") or _byline_authors(root)
     publisher_ld = article.get("publisher")
     publisher = (publisher_ld.get("name") if isinstance(publisher_ld, dict) else None) or _meta(root, "og:site_name", "application-name")
@@ -174,8 +169,12 @@ def _metadata(root) -> Metadata:
     lang = (root.get("lang") or root.get("xml:lang") or _http_equiv(root, "content-language") or "").split(",")[0]
     lang = lang.strip().split("-")[0].split("_")[0].lower() or None
     url = _meta(root, "og:url") or next((link.get("href") for link in root.iter("link") if link.get("rel") == "canonical"), None)
+    title = titles.resolve(
+        article.get("headline") if isinstance(article.get("headline"), str) else None,
+        _meta(root, "og:title", "twitter:title"), _first_text(root, "h1"), _first_text(root, "title"), publisher, url,
+    )
     return Metadata(
-        title=_clean_title(title, publisher),
+        title=title,
         authors=tuple(authors),
         publisher=publisher,
         section=section,
@@ -184,17 +183,6 @@ def _metadata(root) -> Metadata:
         language=lang if lang and len(lang) == 2 else None,
         url=url,
     )
-
-
-def _clean_title(title: str | None, publisher: str | None) -> str | None:
-    if not title:
-        return None
-    title = " ".join(title.split())
-    # "Story headline | Site Name" or "Story headline - Site Name": drop the site part.
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1 and (publisher is None or publisher.lower() in parts[-1].lower() or len(parts[-1].split()) <= 3):
-        title = " - ".join(parts[:-1])
-    return title or None
 
 
 def _first_text(root, tag: str) -> str | None:
