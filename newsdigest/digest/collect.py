@@ -91,7 +91,8 @@ def _collected(summary: Summary, article: Article) -> Collected:
     # the full text, the removed blocks or the scores' parts (which no digest format shows).
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)
     slim = replace(summary, sentences=sentences, article=replace(article, paragraphs=(), removed=()))
-    return Collected(slim, fingerprint(text), signature(text), date, article.mtime)
+    language = summary.article.meta.language or article.meta.language
+    return Collected(slim, fingerprint(text), signature(text, language), date, article.mtime)
 
 
 def collect(paths: Iterable[str | Failure], options, jobs: int = 1) -> Iterator[list[Collected | Failure]]:
