@@ -31,7 +31,8 @@ demo: $(STAMP)
 	@echo "(also written as HTML: .venv/demo-digest.html)"
 
 # Both cores (pytest-xdist): one process per core, at most 4 on a larger machine.
-PYTEST := $(BIN)/python -m pytest -n auto --maxprocesses=4
+# loadgroup: tests marked xdist_group share one process (the Dask tests: one set of clusters).
+PYTEST := $(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadgroup
 
 test: $(STAMP)
 	$(PYTEST)

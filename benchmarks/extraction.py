@@ -17,6 +17,12 @@ bag-of-words P/R/F1 per page, averaged with every page weighing the same).
 Printed, per source and overall: mean P, R, F1, the share of pages with
 F1 >= 0.9, the pages where the output is empty while the truth has a story,
 and pages per second; then our figures as ratios against trafilatura's.
+
+In-sample rows are marked: newsdigest's line models were trained on the pages
+of the dev set (their model files record its SHA-256), so its rows there are
+in-sample, and better than on pages it never saw. The held-out rows below the
+table come from benchmarks/quality_gate.py (whole cleaner, models trained with
+the page's web site left out: 5 folds grouped by site), when it has run.
 ``--per-page`` writes the worst pages (our lowest F1 per mode) with the output
 beside the truth, for study.
 
@@ -49,6 +55,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
+HELD_OUT = REPO_ROOT / "bench-out" / "quality_gate" / "held_out.json"  # written by quality_gate.py
 GOOD_F1 = 0.9  # the scorer's own "page is right" threshold
 
 
@@ -203,10 +210,12 @@ def wrapped_runs(pages: list[dict], widths: list[int], score_text, ml) -> list[d
     return rows
 
 
-def wrapped_table(rows: list[dict]) -> str:
+def wrapped_table(rows: list[dict], in_sample: bool = False) -> str:
     base = rows[0]["f1"]
     head = f"{'wrapped at':<12} {'pages':>5} {'F1':>6} {'vs unwrapped':>12} {'sentences':>9} {'fragments':>9} {'shape':>6} {'pages/s':>8}"
-    lines = ["newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)", head, "-" * len(head)]
+    title = "newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)"
+    title += ": in-sample (the text line model was trained on these pages, unwrapped)" if in_sample else ""
+    lines = [title, head, "-" * len(head)]
     for r in rows:
         name = "unwrapped" if r["width"] == 0 else f"{r['width']} columns"
         lines.append(
@@ -228,7 +237,31 @@ def summarize(rows: list[dict]) -> dict:
     }
 
 
-def table(results: list[tuple[str, str, list[dict], float]]) -> str:
+def trained_on(set_path: Path) -> set[str]:
+    """The inputs ("text", "html") whose shipped line model was trained on this set file."""
+    from modelfile import trained_on
+
+    from newsdigest.cleaning.model import MODEL_FILES
+
+    return {kind for kind, name in MODEL_FILES.items() if trained_on(name, set_path)}
+
+
+def held_out_rows() -> str:
+    """The cleaner's held-out figures from quality_gate.py, in the table's columns."""
+    if not HELD_OUT.is_file():
+        return f"held out: no figures yet ({HELD_OUT} is written by benchmarks/quality_gate.py)"
+    from newsdigest.cleaning.model import MODEL_FILES
+
+    figures = json.loads(HELD_OUT.read_text(encoding="utf-8"))
+    lines = []
+    for kind, name in MODEL_FILES.items():
+        for how, f in figures.get(name, {}).items():
+            lines.append(f"{'ALL':<12} {'newsdigest':<16} {kind:<5} {f['pages']:>5} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f}"
+                         f" {'-':>8} {'-':>6} {'-':>8}  held out: {how}")
+    return "\n".join(lines)
+
+
+def table(results: list[tuple[str, str, list[dict], float]], in_sample: set[str] = frozenset()) -> str:
     sources = sorted({r["source"] for _, _, rows, _ in results for r in rows})
     head = f"{'source':<12} {'tool':<16} {'input':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'F1>=0.9':>8} {'empty':>6} {'pages/s':>8}"
     lines = [head, "-" * len(head)]
@@ -237,9 +270,10 @@ def table(results: list[tuple[str, str, list[dict], float]]) -> str:
             subset = rows if source == "ALL" else [r for r in rows if r["source"] == source]
             s = summarize(subset)
             speed = "-" if name == "keep everything" else f"{len(rows) / spent:8.1f}" if spent else "inf"
+            mark = "  in-sample" if name == "newsdigest" and mode in in_sample else ""
             lines.append(
                 f"{source:<12} {name:<16} {mode:<5} {s['pages']:>5} {s['precision']:>6.3f} {s['recall']:>6.3f} "
-                f"{s['f1']:>6.3f} {s['good']:>8.1%} {s['empty']:>6} {speed:>8}"
+                f"{s['f1']:>6.3f} {s['good']:>8.1%} {s['empty']:>6} {speed:>8}{mark}"
             )
         lines.append("")
     return "\n".join(lines)
@@ -308,12 +342,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"systems": [{"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
                                       for n, m, rows, s in results], "wrapped": wrapped}, indent=2))
     else:
+        in_sample = trained_on(set_path)
         print(f"extraction: {set_path} ({len(pages)} pages), scorer {eval_dir / 'score_extraction.py'}")
-        print(table(results))
+        if in_sample:
+            print(f"in-sample: newsdigest's {' and '.join(sorted(in_sample))} line models were trained on this set (held-out rows follow)")
+        print(table(results, in_sample))
+        print(held_out_rows())
         print(ratios(results))
         if wrapped:
             print()
-            print(wrapped_table(wrapped))
+            print(wrapped_table(wrapped, "text" in in_sample))
     if args.per_page:
         with open(args.per_page, "w", encoding="utf-8") as fh:
             for row in worst_pages(results, pages, args.worst):

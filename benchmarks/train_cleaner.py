@@ -37,10 +37,12 @@ sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction import DEFAULT_EVAL, _load_scorer, read_set  # noqa: E402
+from modelfile import data_record, made_record, write_model  # noqa: E402
 
 from newsdigest.cleaning import features as F  # noqa: E402
-from newsdigest.cleaning.model import MODEL_FILES, ensemble_from_trees, feature_names, stage2_matrix  # noqa: E402
+from newsdigest.cleaning.model import MODEL_FILES, STAGE2_NAMES, feature_names, stage2_matrix  # noqa: E402
 from newsdigest.cleaning.normalize import normalize_text  # noqa: E402
+from newsdigest.trees import ensemble_from_dict, from_lightgbm  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 ALIGNED_SHARE = 0.5  # a line is story when half its words align with the truth (labels are near 0 or 1 anyway)
@@ -60,6 +62,17 @@ PARAMS = {
     "seed": 7,
 }
 ROUNDS = 150  # trees per stage: the run-time walk costs a step per tree and level
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)  # story thresholds tried on the held-out scores
+FOLDS = 5
+
+
+def params_record(folds: int = FOLDS) -> dict:
+    """Everything that decides the trees, as a model file records it."""
+    return {
+        "lightgbm": PARAMS, "num_boost_round": ROUNDS, "labels": f"a line is story when >= {ALIGNED_SHARE} of its words align with the truth",
+        "weight": "log1p(words of the line)", "stage2_input": f"out-of-fold stage 1 scores, {folds} folds by site (crc32 of the domain)",
+        "threshold": f"the best mean F1 of {THRESHOLDS} over site-grouped {folds}-fold held-out scores",
+    }
 
 
 def label_lines(lines: list[F.Line], truth: str) -> list[int]:
@@ -123,38 +136,6 @@ def fit(xs, ys, ws, rounds: int = ROUNDS):
     return lgb.train(PARAMS, data, num_boost_round=rounds)
 
 
-def export(booster) -> list[dict]:
-    """LightGBM's trees as flat lists: f (feature, -1 at a leaf), t (threshold), l, r (children), v (leaf value)."""
-    trees = []
-    for info in booster.dump_model()["tree_info"]:
-        f, t, lft, rgt, v = [], [], [], [], []
-        deepest = 0
-
-        def walk(node: dict, depth: int) -> int:
-            nonlocal deepest
-            me = len(f)
-            f.append(-1)
-            t.append(0.0)
-            lft.append(-1)
-            rgt.append(-1)
-            v.append(0.0)
-            if "leaf_value" in node or "split_feature" not in node:
-                v[me] = round(float(node.get("leaf_value", 0.0)), 7)
-                deepest = max(deepest, depth)
-                return me
-            if node.get("decision_type", "<=") != "<=":
-                raise ValueError(f"unsupported split {node.get('decision_type')}")
-            f[me] = int(node["split_feature"])
-            t[me] = float(node["threshold"])
-            lft[me] = walk(node["left_child"], depth + 1)
-            rgt[me] = walk(node["right_child"], depth + 1)
-            return me
-
-        walk(info["tree_structure"], 0)
-        trees.append({"f": f, "t": t, "l": lft, "r": rgt, "v": v, "depth": deepest})
-    return trees
-
-
 def train_two_stage(train: list[dict], folds: int):
     """Stage 1 on all of `train`; stage 2 on out-of-fold stage 1 scores (folds by site)."""
     import numpy as np
@@ -193,95 +174,114 @@ def page_text(page: dict, probs, threshold: float) -> str:
 
 def best_threshold(pages, probs, score_text) -> float:
     best = (0.0, 0.5)
-    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+    for t in THRESHOLDS:
         f1 = sum(score_text(page_text(p, pr, t), p["truth"])[2] for p, pr in zip(pages, probs)) / len(pages)
         best = max(best, (f1, t))
     return best[1]
 
 
-def report(name: str, pages, texts, score_text) -> None:
+def report(name: str, pages, texts, score_text) -> dict:
     rows = [score_text(t, p["truth"]) for p, t in zip(pages, texts)]
     n = len(rows)
-    print(
-        f"{name:<34} P {sum(r[0] for r in rows) / n:.3f}  R {sum(r[1] for r in rows) / n:.3f}  "
-        f"F1 {sum(r[2] for r in rows) / n:.3f}  F1>=0.9 {sum(r[2] >= 0.9 for r in rows) / n:.1%}  "
-        f"empty {sum(not t.strip() for t in texts)}"
-    )
+    out = {"P": sum(r[0] for r in rows) / n, "R": sum(r[1] for r in rows) / n, "F1": sum(r[2] for r in rows) / n,
+           "F1>=0.9": sum(r[2] >= 0.9 for r in rows) / n, "empty": sum(not t.strip() for t in texts)}
+    print(f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}")
+    return {k: round(v, 4) for k, v in out.items()}
+
+
+def cross_validate(pages: list[dict], folds_count: int, score_text, start: float, per_page: str | None) -> tuple[float, dict]:
+    """(threshold, held-out figures): every page cleaned by models trained on the other sites' folds."""
+    folds = _fold_of(pages, folds_count)
+    held: list = [None] * len(pages)
+    held1: list = [None] * len(pages)
+    for k in range(folds_count):
+        train = [p for p, f in zip(pages, folds) if f != k]
+        stage1, stage2 = train_two_stage(train, folds_count - 1)
+        for i, page in enumerate(pages):
+            if folds[i] == k:
+                held1[i] = stage1.predict(page["x"])
+                held[i] = predict(stage1, stage2, page["x"])
+        print(f"  fold {k + 1}/{folds_count} done ({time.time() - start:.0f}s)")
+    threshold = best_threshold(pages, held, score_text)
+    print(f"held-out by site, {folds_count} folds (threshold {threshold}):")
+    figures = {
+        "keep everything": report("keep everything", pages, ["\n".join(line.text for line in p["lines"]) for p in pages], score_text),
+        "oracle (the labels)": report("oracle (the labels)", pages, [page_text(p, p["y"], 0.5) for p in pages], score_text),
+        "stage 1 only": report("stage 1 only", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held1)], score_text),
+        "stage 1 + 2": report("stage 1 + 2 (shipped design)", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held)], score_text),
+    }
+    # The whole cleaner on held-out scores: sure-boilerplate rules, headline, repairs.
+    from newsdigest.cleaning.text import decide
+
+    whole = ["\n\n".join(decide(p["lines"], [float(v) for v in pr], threshold).paragraphs) for p, pr in zip(pages, held)]
+    figures["lines kept by the text cleaner's rules"] = report("cleaner with held-out scores", pages, whole, score_text)
+    if per_page:
+        write_per_page(per_page, pages, held, threshold, score_text)
+    return threshold, {f"{folds_count}-fold CV grouped by site (crc32 of the URL domain), threshold {threshold}": figures}
+
+
+def write_per_page(path: str, pages, held, threshold: float, score_text) -> None:
+    rows = []
+    for p, pr in zip(pages, held):
+        prec, rec, f1 = score_text(page_text(p, pr, threshold), p["truth"])
+        lines = [{"p": round(float(x), 3), "label": int(y), "text": line.text[:300]} for line, x, y in zip(p["lines"], pr, p["y"])]
+        rows.append({"id": p["id"], "domain": p["domain"], "precision": prec, "recall": rec, "f1": f1, "lines": lines})
+    rows.sort(key=lambda r: r["f1"])
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def export(stage1, stage2, kind: str) -> dict:
+    """Both stages in newsdigest.trees' shape, checked against LightGBM's own scores."""
+    names = feature_names(kind)
+    return {
+        "stage1": from_lightgbm(stage1.dump_model(), names),
+        "stage2": from_lightgbm(stage2.dump_model(), names + list(STAGE2_NAMES)),
+    }
+
+
+def save(pages: list[dict], args, set_path: Path, threshold: float, held_out: dict, start: float) -> None:
+    import numpy as np
+
+    stage1, stage2 = train_two_stage(pages, args.folds)
+    ensembles = export(stage1, stage2, args.input)
+    # Check the export: the numpy walk must give LightGBM's own scores.
+    x = pages[0]["x"]
+    if not np.allclose(ensemble_from_dict(ensembles["stage1"]).probability(x), stage1.predict(x), atol=1e-9):
+        raise SystemExit("exported trees disagree with LightGBM: not saved")
+    about = f"newsdigest line classifier ({args.input} input): the story probability of each line"
+    made = made_record(f"benchmarks/train_cleaner.py --input {args.input}", params_record(args.folds),
+                       data_record(set_path, args.limit or len(pages), "" if not args.limit else f"first {args.limit} pages"),
+                       held_out, "as trained: written by this run of the script")
+    out = Path(args.out or REPO_ROOT / "newsdigest" / "data" / MODEL_FILES[args.input])
+    write_model(out, about, ensembles, {"threshold": threshold}, made)
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {time.time() - start:.0f}s)")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eval", default=str(DEFAULT_EVAL))
     ap.add_argument("--set", help="training set (default <eval>/extraction/dev.jsonl.gz)")
-    ap.add_argument("--folds", type=int, default=5, help="site-grouped folds for the held-out score")
-    ap.add_argument("--no-cv", action="store_true", help="skip the held-out score")
+    ap.add_argument("--folds", type=int, default=FOLDS, help="site-grouped folds for the held-out score")
+    ap.add_argument("--no-cv", action="store_true", help="skip the held-out score (the threshold is then 0.5)")
     ap.add_argument("--no-save", action="store_true", help="do not write the model file")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--per-page", metavar="OUT.jsonl", help="write every page's held-out score and line scores, worst first")
     ap.add_argument("--input", choices=("text", "html"), default="text", help="train on text dumps or on HTML pages")
     ap.add_argument("--out", help="model file (default newsdigest/data/<the model file of --input>)")
     args = ap.parse_args(argv)
-    import numpy as np
-
     eval_dir = Path(args.eval)
     score_text = _load_scorer(eval_dir)
     start = time.time()
-    pages = prepare(read_set(Path(args.set) if args.set else eval_dir / "extraction" / "dev.jsonl.gz", args.limit), args.input)
+    set_path = Path(args.set) if args.set else eval_dir / "extraction" / "dev.jsonl.gz"
+    pages = prepare(read_set(set_path, args.limit), args.input)
     print(f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines, {len({p['domain'] for p in pages})} sites "
           f"({time.time() - start:.0f}s to label and featurize)")
-    threshold = 0.5
+    threshold, held_out = 0.5, {}
     if not args.no_cv:
-        folds = _fold_of(pages, args.folds)
-        held: list = [None] * len(pages)
-        held1: list = [None] * len(pages)
-        for k in range(args.folds):
-            train = [p for p, f in zip(pages, folds) if f != k]
-            stage1, stage2 = train_two_stage(train, args.folds - 1)
-            for i, page in enumerate(pages):
-                if folds[i] == k:
-                    held1[i] = stage1.predict(page["x"])
-                    held[i] = predict(stage1, stage2, page["x"])
-            print(f"  fold {k + 1}/{args.folds} done ({time.time() - start:.0f}s)")
-        threshold = best_threshold(pages, held, score_text)
-        print(f"held-out by site, {args.folds} folds (threshold {threshold}):")
-        report("keep everything", pages, ["\n".join(l.text for l in p["lines"]) for p in pages], score_text)
-        report("oracle (the labels)", pages, [page_text(p, p["y"], 0.5) for p in pages], score_text)
-        report("stage 1 only", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held1)], score_text)
-        report("stage 1 + 2 (shipped design)", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held)], score_text)
-        # The whole cleaner on held-out scores: sure-boilerplate rules, headline, repairs.
-        from newsdigest.cleaning.text import decide
-
-        whole = ["\n\n".join(decide(p["lines"], [float(v) for v in pr], threshold).paragraphs) for p, pr in zip(pages, held)]
-        report("cleaner with held-out scores", pages, whole, score_text)
-        if args.per_page:
-            rows = []
-            for p, pr in zip(pages, held):
-                text = page_text(p, pr, threshold)
-                prec, rec, f1 = score_text(text, p["truth"])
-                lines = [{"p": round(float(x), 3), "label": int(y), "text": l.text[:300]} for l, x, y in zip(p["lines"], pr, p["y"])]
-                rows.append({"id": p["id"], "domain": p["domain"], "precision": prec, "recall": rec, "f1": f1, "lines": lines})
-            rows.sort(key=lambda r: r["f1"])
-            with open(args.per_page, "w", encoding="utf-8") as fh:
-                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if args.no_save:
-        return 0
-    stage1, stage2 = train_two_stage(pages, args.folds)
-    model = {
-        "about": f"newsdigest line classifier ({args.input} input); trained by benchmarks/train_cleaner.py on the extraction dev set",
-        "features": feature_names(args.input),
-        "threshold": threshold,
-        "stage1": export(stage1),
-        "stage2": export(stage2),
-    }
-    # Check the export: the numpy walk must give LightGBM's own scores.
-    x = pages[0]["x"]
-    mine = ensemble_from_trees(model["stage1"]).predict(x)
-    if not np.allclose(mine, stage1.predict(x), atol=1e-5):
-        raise SystemExit("exported trees disagree with LightGBM: not saved")
-    out = Path(args.out or REPO_ROOT / "newsdigest" / "data" / MODEL_FILES[args.input])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {time.time() - start:.0f}s)")
+        threshold, held_out = cross_validate(pages, args.folds, score_text, start, args.per_page)
+    if not args.no_save:
+        save(pages, args, set_path, threshold, held_out, start)
     return 0
 
 

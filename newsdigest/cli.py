@@ -63,6 +63,9 @@ NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all 
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", callback=at_least(1))]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
+EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).", metavar="NAME", show_default=False)]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: a running Dask scheduler, tcp://HOST:PORT [default: a local cluster of --jobs workers].", metavar="ADDRESS", show_default=False)]
+DedupOpt = Annotated[Optional[str], typer.Option("--dedup", help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).", metavar="MODE", show_default=False)]
 RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
 
 
@@ -146,6 +149,9 @@ def digest(
     algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False, metavar="NAME")] = None,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
+    dedup: DedupOpt = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS")] = None,
     sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
@@ -167,6 +173,38 @@ def digest(
         max_articles=max_articles, sentences=sentences, algorithm=algorithm, language=language, jobs=jobs,
         title=title, to=to, sender=sender, state=state, config=config, fail_if_empty=fail_if_empty,
         overwrite=overwrite, no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
+        engine=engine, scheduler=scheduler, dedup=dedup,
+    )
+    raise typer.Exit(run(request))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files; '-' reads standard input.", show_default=False, metavar="PATH")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The folder to create with the part files (atomically: it appears complete or not at all).", metavar="DIR")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (parquet needs the parquet extra).", metavar="FORMAT")] = "jsonl",
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
+    dedup: DedupOpt = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
+    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
+    rules: RulesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """One row per input article (summary, metadata, story id, error) in part files under DIR.
+
+    Example: newsdigest batch ~/news/inbox -o rows/ --format parquet --engine dask --scheduler tcp://HOST:8786
+    """
+    from .digest.batch_job import BatchRequest, run
+
+    request = BatchRequest(
+        inputs=inputs, output=output, format=format, engine=engine, scheduler=scheduler, jobs=jobs,
+        sentences=sentences, algorithm=algorithm, language=language, max_bytes=max_bytes, rules=rules,
+        config=config, quiet=quiet, dedup=dedup,
     )
     raise typer.Exit(run(request))
 

@@ -27,6 +27,9 @@ plain keys at the top of the file (before any [table]):
     from = "News <newsdigest@example.org>"
     rules = "rules.toml"             # a per-site rules file; a relative path is read from this file's folder
     max_bytes = 5000000
+    engine = "dask"                  # local (default) or dask: what runs the per-article work
+    scheduler = "tcp://10.0.0.5:8786"  # --engine dask: a running Dask scheduler (else a local cluster of `jobs`)
+    dedup = "leader"                 # leader (default) or components
 
     [sites."northern-tribune.example"]   # or per-site cleaning rules inline, as in a rules file
     drop_lines = ['^Listen to this article']
@@ -70,6 +73,9 @@ KEYS: dict[str, type] = {
     "from": str,
     "rules": str,
     "max_bytes": int,
+    "engine": str,
+    "scheduler": str,
+    "dedup": str,
 }
 
 
@@ -92,6 +98,9 @@ class Settings:
     from_: str | None = None
     rules: str | None = None  # a rules file path (relative paths already made absolute against the config file)
     max_bytes: int | None = None
+    engine: str | None = None  # local or dask (digest.engines)
+    scheduler: str | None = None  # a Dask scheduler's address, tcp://HOST:PORT
+    dedup: str | None = None  # leader or components
     site_rules: Any = None  # a cleaning RuleSet from the file's inline [sites] tables
     path: str | None = None  # the config file that was read; None when there was none
 
@@ -261,6 +270,16 @@ def _checked(key: str, value: Any) -> Any:
 
         if value not in ("auto", *DIGEST_FORMATS):
             raise _Invalid(f"must be one of: auto, {', '.join(DIGEST_FORMATS)} (not {value!r})")
+    elif key == "engine":
+        from .digest.engines import ENGINES
+
+        if value not in ENGINES:
+            raise _Invalid(f"must be one of: {', '.join(ENGINES)} (not {value!r})")
+    elif key == "dedup":
+        from .digest import DEDUP
+
+        if value not in DEDUP:
+            raise _Invalid(f"must be one of: {', '.join(DEDUP)} (not {value!r})")
     elif key == "algorithm":
         from .summarizers import canonical
 

@@ -55,3 +55,7 @@ class OutputError(NewsdigestError):
 
 class StateError(NewsdigestError):
     """The digest state database is corrupt, locked too long, or from a newer version."""
+
+
+class EngineError(NewsdigestError):
+    """The engine that runs the per-article work cannot: a scheduler out of reach, a worker that cannot see an input."""

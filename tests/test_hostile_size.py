@@ -168,20 +168,22 @@ def clean_text_of(text: str):
 def test_block_scoring_gives_the_unblocked_scores():
     import numpy as np
 
+    from newsdigest import trees
     from newsdigest.cleaning import model
 
     ensemble = model.load_model("text").stage1
     rng = np.random.default_rng(7)
     width = len(model.load_model("text").features)
-    x = rng.normal(size=(model.BLOCK_LINES * 2 + 17, width)) * 3
+    x = rng.normal(size=(trees.BLOCK_ROWS * 2 + 17, width)) * 3
     x[rng.random(x.shape) < 0.01] = np.nan  # NaN goes right, as before
 
-    def reference(x):  # the walk as it was, over all rows at once
-        node = np.broadcast_to(ensemble.roots, (x.shape[0], len(ensemble.roots))).copy()
-        rows = np.arange(x.shape[0])[:, None]
+    def reference(x):  # the walk over all rows at once, NaN sent right explicitly
+        node = np.repeat(ensemble.roots, x.shape[0], axis=1)  # trees x rows
+        rows = np.arange(x.shape[0])[None, :]
         for _ in range(ensemble.depth):
-            go_left = x[rows, ensemble.feature[node]] <= ensemble.threshold[node]
-            node = np.where(go_left, ensemble.left[node], ensemble.right[node])
-        return ensemble.value[node].sum(axis=1)
+            value, threshold = x[rows, ensemble.feature[node]], ensemble.threshold[node]
+            go_left = ~np.isnan(value) & (value <= threshold)
+            node = ensemble.children[node + go_left]
+        return np.add.reduce(ensemble.table[node][..., 0], axis=0)
 
-    assert np.array_equal(ensemble.raw(x), reference(x))
+    assert np.array_equal(ensemble.scores(x), reference(x))

@@ -1,100 +1,33 @@
-"""The shipped line classifier: gradient-boosted trees stored as data, run with numpy.
+"""The shipped line classifiers: two stages of boosted trees (run by `newsdigest.trees`).
 
-`newsdigest/data/line_model.json` is written by `benchmarks/train_cleaner.py`
-(LightGBM at training time only). It holds two tree ensembles: stage 1 scores
-each line from its own and its neighbours' features (`features.page_matrix`);
-stage 2 sees stage 1's scores of the lines around it as well, so a line is
-judged with its context (a short line between two story paragraphs is a
-subheading; the same line in a run of teasers is not).
-
-Every tree is flattened into arrays; all trees of an ensemble are walked at
-once, one level per step, so a page costs a few dozen numpy operations.
+`newsdigest/data/line_model.json` (plain-text lines) and `html_model.json`
+(lines rendered from HTML, with DOM features) are written by
+`benchmarks/train_cleaner.py` (LightGBM at training time only). Each holds two
+tree ensembles: stage 1 scores each line from its own and its neighbours'
+features (`features.page_matrix`, `dom.dom_matrix`); stage 2 sees stage 1's
+scores of the lines around it as well, so a line is judged with its context (a
+short line between two story paragraphs is a subheading; the same line in a run
+of teasers is not). The file's settings hold the story threshold.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 # One model per input kind: plain-text lines, and lines rendered from HTML (with DOM features).
 MODEL_FILES = {"text": "line_model.json", "html": "html_model.json"}
-# Lines scored per block: the walk's arrays (lines x trees) stay a few MB. Unblocked,
-# 100,000 lines made 120 MB temporaries and cost four times as much per line.
-BLOCK_LINES = 2048
-
-
-@dataclass(frozen=True)
-class Ensemble:
-    feature: object  # int array, per node (0 at leaves)
-    threshold: object  # float array, per node (+inf at leaves: a leaf "goes left" to itself)
-    left: object  # int array, per node
-    right: object  # int array, per node
-    value: object  # float array, per node (leaf output; 0 at inner nodes)
-    roots: object  # int array, the root node of each tree
-    depth: int  # the deepest leaf: the number of steps to walk
-
-    def raw(self, x):
-        """Sum of the trees' leaf values for each row of x (log-odds)."""
-        import numpy as np
-
-        x = np.ascontiguousarray(x, dtype=np.float64)
-        n, width = x.shape
-        out = np.empty(n)
-        children = np.stack([self.left, self.right], axis=1).ravel()  # node * 2 + went_right
-        for start in range(0, n, BLOCK_LINES):
-            block = x[start : start + BLOCK_LINES]
-            flat = block.ravel()
-            offsets = (np.arange(block.shape[0], dtype=np.intp) * width)[:, None]
-            node = np.broadcast_to(self.roots, (block.shape[0], len(self.roots))).copy()
-            for _ in range(self.depth):
-                went_right = ~(flat[offsets + self.feature[node]] <= self.threshold[node])  # NaN goes right
-                node = children[node * 2 + went_right]
-            out[start : start + block.shape[0]] = self.value[node].sum(axis=1)
-        return out
-
-    def predict(self, x):
-        import numpy as np
-
-        return 1.0 / (1.0 + np.exp(-self.raw(x)))
-
-
-def ensemble_from_trees(trees: list[dict]) -> Ensemble:
-    """Build the flat arrays from trees stored as {"f", "t", "l", "r", "v"} lists (node 0 is the root)."""
-    import numpy as np
-
-    feature, threshold, left, right, value, roots = [], [], [], [], [], []
-    depth = 0
-    for tree in trees:
-        base = len(feature)
-        roots.append(base)
-        for f, t, lft, rgt, v in zip(tree["f"], tree["t"], tree["l"], tree["r"], tree["v"]):
-            if f < 0:  # a leaf points to itself, so extra steps leave it where it is
-                me = len(feature)
-                feature.append(0)
-                threshold.append(np.inf)
-                left.append(me)
-                right.append(me)
-                value.append(v)
-            else:
-                feature.append(f)
-                threshold.append(t)
-                left.append(base + lft)
-                right.append(base + rgt)
-                value.append(0.0)
-        depth = max(depth, tree.get("depth", 0))
-    return Ensemble(
-        np.asarray(feature, dtype=np.intp), np.asarray(threshold, dtype=np.float64),
-        np.asarray(left, dtype=np.intp), np.asarray(right, dtype=np.intp),
-        np.asarray(value, dtype=np.float64), np.asarray(roots, dtype=np.intp), depth,
-    )
+# Stage 2's columns after the line's own features (see stage2_matrix).
+STAGE2_NAMES = (
+    "p1", "p1_before3", "p1_before2", "p1_before1", "p1_after1", "p1_after2", "p1_after3",
+    "p1_mean2", "p1_mean5", "p1_mean12", "p1_max_before", "p1_max_after", "story_share_before",
+)
 
 
 @dataclass(frozen=True)
 class LineModel:
-    stage1: Ensemble
-    stage2: Ensemble
+    stage1: object  # trees.Ensemble
+    stage2: object  # trees.Ensemble
     threshold: float
     features: tuple[str, ...]
 
@@ -111,13 +44,17 @@ def feature_names(kind: str) -> list[str]:
 
 @lru_cache(maxsize=2)
 def load_model(kind: str = "text") -> LineModel:
+    from ..trees import load
+
     name = MODEL_FILES[kind]
-    data = json.loads(resources.files("newsdigest.data").joinpath(name).read_text(encoding="utf-8"))
-    if list(data["features"]) != feature_names(kind):
-        raise RuntimeError(f"{name} was trained on other features than this code computes: retrain it (benchmarks/train_cleaner.py)")
-    return LineModel(
-        ensemble_from_trees(data["stage1"]), ensemble_from_trees(data["stage2"]), float(data["threshold"]), tuple(data["features"])
-    )
+    model = load(name)
+    stage1, stage2 = model.ensembles["stage1"], model.ensembles["stage2"]
+    names = feature_names(kind)
+    if list(stage1.features) != names or list(stage2.features) != names + list(STAGE2_NAMES):
+        raise RuntimeError(
+            f"{name} was trained on other features than this code computes: retrain it (benchmarks/train_cleaner.py)"
+        )
+    return LineModel(stage1, stage2, float(model.settings["threshold"]), tuple(names))
 
 
 def stage2_matrix(x, p1):
@@ -152,5 +89,5 @@ def stage2_matrix(x, p1):
 def score_lines(x, kind: str = "text"):
     """Story probability of each line (rows of `features.page_matrix`, or `dom.dom_matrix` for "html")."""
     model = load_model(kind)
-    p1 = model.stage1.predict(x)
-    return model.stage2.predict(stage2_matrix(x, p1))
+    p1 = model.stage1.probability(x)
+    return model.stage2.probability(stage2_matrix(x, p1))

@@ -1,1 +1,1 @@
-"""Data shipped with newsdigest: the line classifier trees (written by benchmarks/train_cleaner.py)."""
+"""Data shipped with newsdigest: the tree models (newsdigest.trees' format; see each file's "made")."""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .collection import Collection
 
 GROUP_BY = ("none", "source", "section", "day")
+DEDUP = ("leader", "components")
 DEFAULT_TITLE = "News digest"
 
 
@@ -39,6 +40,9 @@ class DigestOptions:
     state_path: str | None = None  # None: the default state file (only used with new_only)
     state_timeout: float = 120.0
     jobs: int = 1
+    engine: str = "local"  # engines.ENGINES: what runs the per-article work
+    scheduler: str | None = None  # --engine dask: a running scheduler's address; None: a LocalCluster of `jobs`
+    dedup: str = "leader"  # DEDUP: leader clustering in input order (dedup.py), or components.py
     title: str = DEFAULT_TITLE
     now: datetime | None = None  # None: the current time (SOURCE_DATE_EPOCH is the CLI's business)
 
@@ -47,21 +51,22 @@ def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Calla
     """Read and summarize everything the specs name; near-duplicates merged; kept on disk."""
     from contextlib import closing
 
-    from .collect import collect
     from .collection import Collection
+    from .engines import open_engine
     from .inputs import iter_inputs
 
-    result = Collection()
+    result = Collection(options.dedup)
     done = 0
-    # closing(): on Ctrl-C or an error here, the collector stops its worker processes at once.
-    with closing(collect(iter_inputs(specs), options, options.jobs)) as batches:
-        for batch in batches:
-            for item in batch:
-                result.add(item)
-            done += 1
-            if progress:
-                progress(done)
-    result.flush()
+    # closing(): on Ctrl-C or an error here, the engine stops its workers (or cancels its tasks) at once.
+    with open_engine(options.engine, options.jobs, options.scheduler) as engine:
+        with closing(engine.results(iter_inputs(specs), options)) as batches:
+            for batch in batches:
+                for item in batch:
+                    result.add(item)
+                done += 1
+                if progress:
+                    progress(done)
+    result.finish()
     return result
 
 

@@ -29,10 +29,15 @@ class Collected:
     signature: bytes
     date: str | None  # YYYY-MM-DD: the article's own publication date, if it gives one
     timestamp: float | None  # the file's modification time (for --since and ordering when undated)
+    keys: tuple[int, ...] = ()  # the signature's LSH band keys (dedup.band_keys), made where the signature is
+    isolated: bool = False  # set by an engine that counted band keys: no other story shares one of them
 
     @property
     def saved(self) -> str | None:
-        """YYYY-MM-DD of the file's modification time, in local time: when it was saved, not published."""
+        """YYYY-MM-DD of the file's modification time, in local time: when it was saved, not published.
+
+        Worked out where it is asked for (the driver), not where the file was read: workers
+        on other machines may keep another time zone, and the digest must not depend on it."""
         return saved_day(self.timestamp)
 
 
@@ -45,14 +50,17 @@ def saved_day(timestamp: float | None) -> str | None:
         return None
 
 
-def process(path: str, options) -> list[Collected | Failure]:
-    """Everything about one input; never raises for a bad input (it becomes a Failure)."""
+def process(path: str, options, source: str | None = None) -> list[Collected | Failure]:
+    """Everything about one input; never raises for a bad input (it becomes a Failure).
+
+    `source` is where to read `path` from when that differs (a relative path
+    resolved against the driver's folder on a worker); results name `path`."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an unknown language is not a problem worth a cron mail
-            return _process(path, options)
+            return _process(path, options, source)
     except NewsdigestError as err:
-        return [Failure(path, err.message if err.path == path else str(err))]
+        return [Failure(path, err.message if err.path in (path, source) else str(err))]
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except RecursionError:
@@ -61,11 +69,15 @@ def process(path: str, options) -> list[Collected | Failure]:
         return [Failure(path, f"could not be processed ({type(err).__name__}: {err})")]
 
 
-def _process(path: str, options) -> list[Collected | Failure]:
+def _process(path: str, options, source: str | None) -> list[Collected | Failure]:
     from ..api import clean_document, summarize_article
-    from ..loading import load
+    from ..loading import load, load_bytes, read_bytes
 
-    raw = load(path, options.summary.max_bytes)
+    if source is None or source == path:
+        raw = load(path, options.summary.max_bytes)
+    else:
+        data, mtime = read_bytes(source, options.summary.max_bytes)
+        raw = load_bytes(data, path, mtime)
     if raw.format == "feed":
         from .feeds import feed_articles
 
@@ -83,7 +95,7 @@ def _process(path: str, options) -> list[Collected | Failure]:
 
 
 def _collected(summary: Summary, article: Article) -> Collected:
-    from .dedup import fingerprint, signature
+    from .dedup import band_keys, fingerprint, signature
 
     text = article.text
     date = article.meta.date[:10] if article.meta.date else None
@@ -92,7 +104,8 @@ def _collected(summary: Summary, article: Article) -> Collected:
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)
     slim = replace(summary, sentences=sentences, article=replace(article, paragraphs=(), removed=()))
     language = summary.article.meta.language or article.meta.language
-    return Collected(slim, fingerprint(text), signature(text, language), date, article.mtime)
+    sig = signature(text, language)  # the language picks word or character shingles
+    return Collected(slim, fingerprint(text), sig, date, article.mtime, tuple(band_keys(sig)))
 
 
 def collect(paths: Iterable[str | Failure], options, jobs: int = 1) -> Iterator[list[Collected | Failure]]:

@@ -32,8 +32,7 @@ _ORDER = "coalesce(date, saved) IS NULL, coalesce(date, saved) DESC, date IS NUL
 class Collection:
     """Stories as clusters of copies, in input order, plus the failures; on disk."""
 
-    def __init__(self) -> None:
-        from .dedup import Clusters
+    def __init__(self, dedup: str = "leader") -> None:
         from .scratch import scratch_database
 
         self._db = scratch_database()
@@ -47,7 +46,14 @@ class Collection:
                 publisher TEXT, section TEXT, status INTEGER NOT NULL DEFAULT 0, grp TEXT);
             """
         )
-        self._clusters = Clusters(self._db)
+        if dedup == "components":
+            from .components import Components
+
+            self._clusters = Components(self._db)
+        else:
+            from .dedup import Clusters
+
+            self._clusters = Clusters(self._db)
         self.failures: list[Failure] = []
         self.articles = 0  # stories read, copies included
         self._pending = 0
@@ -61,7 +67,7 @@ class Collection:
         if self._pending == 0:
             db.execute("BEGIN")
         before = self._clusters.count
-        number = self._clusters.add(item.signature)
+        number = self._clusters.add(item.signature, item.keys, item.isolated)
         if number == before:  # a new story, not a copy of one already read
             meta = item.summary.article.meta
             db.execute(
@@ -70,7 +76,7 @@ class Collection:
                  meta.title or item.summary.article.path,
                  meta.publisher, meta.section),
             )
-        data = pickle.dumps(replace(item, signature=b""), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(replace(item, signature=b"", keys=(), isolated=False), protocol=pickle.HIGHEST_PROTOCOL)
         db.execute("INSERT INTO story (id, cluster, fingerprint, data) VALUES (?, ?, ?, ?)",
                    (self.articles, number, item.fingerprint, data))
         self.articles += 1
@@ -83,9 +89,23 @@ class Collection:
             self._db.execute("COMMIT")
             self._pending = 0
 
+    def finish(self) -> None:
+        """Every story read: settle what is only known at the end (--dedup components' merges)."""
+        self.flush()
+        finish = getattr(self._clusters, "finish", None)
+        if finish is None:
+            return
+        merged = finish()
+        if merged:
+            db = self._db
+            db.execute("BEGIN")
+            db.executemany("UPDATE story SET cluster = ? WHERE cluster = ?", ((r, s) for s, r in merged.items()))
+            db.executemany("DELETE FROM cluster WHERE id = ?", ((s,) for s in merged))
+            db.execute("COMMIT")
+
     @property
     def clusters(self) -> int:
-        """How many distinct stories so far."""
+        """One more than the highest cluster number (how many distinct stories, without --dedup components)."""
         return self._clusters.count
 
     def close(self) -> None:

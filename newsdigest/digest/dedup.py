@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 
 THRESHOLD = 0.5
 BANDS, ROWS = 21, 3  # what datasketch's MinHashLSH picks for threshold 0.3 and 64 permutations
@@ -115,13 +116,23 @@ class Clusters:
         self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self.count = 0
 
-    def add(self, sig: bytes) -> int:
-        """Place a story by its signature; returns its cluster's number (0, 1, ... in order of creation)."""
+    def add(self, sig: bytes, keys: Sequence[int] = (), isolated: bool = False) -> int:
+        """Place a story by its signature; returns its cluster's number (0, 1, ... in order of creation).
+
+        `keys` are the signature's band keys when already made (by a worker).
+        An `isolated` story shares none of its band keys with any other story
+        of the run (an engine counted them all first): no earlier story can be
+        its candidate and no later one can find it, so it starts its own
+        cluster without a look-up, and its keys are not stored. The clusters
+        are the same as without the shortcut.
+        """
         import numpy as np
 
-        db = self._db
-        keys = band_keys(sig)
         values = np.frombuffer(sig, dtype=np.uint32)
+        if isolated:
+            return self._new(values)
+        db = self._db
+        keys = list(keys) or band_keys(sig)
         rows: list = []
         for key in keys:
             bucket = db.execute(self._query, (key,)).fetchall()
@@ -133,12 +144,18 @@ class Clusters:
             similar = np.flatnonzero(agree >= THRESHOLD * NUM_PERM)
             if len(similar):
                 return int(candidates[similar[0]])  # the earliest: independent of hash order
+        cluster = self._new(values)
+        db.executemany("INSERT OR IGNORE INTO lsh_band (key, cluster) VALUES (?, ?)", [(key, cluster) for key in keys])
+        return cluster
+
+    def _new(self, values) -> int:
+        import numpy as np
+
         cluster = self.count
         self.count += 1
         if cluster == len(self._signatures):
             self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
         self._signatures[cluster] = values
-        db.executemany("INSERT OR IGNORE INTO lsh_band (key, cluster) VALUES (?, ?)", [(key, cluster) for key in keys])
         return cluster
 
 

@@ -24,7 +24,7 @@ EXTENSIONS = {
 DEFAULTS = {
     "format": "auto", "group_by": "none", "jobs": 1, "title": None, "algorithm": None, "sentences": None,
     "language": None, "since": None, "max_articles": None, "output": None, "state": None, "to": None,
-    "from": None, "max_bytes": None, "rules": None,
+    "from": None, "max_bytes": None, "rules": None, "engine": "local", "scheduler": None, "dedup": "leader",
 }
 # A progress bar appears only on a terminal, and only for a run this long.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -55,6 +55,9 @@ class DigestRequest:
     rules: str | None = None
     quiet: bool = False
     debug: bool = False
+    engine: str | None = None
+    scheduler: str | None = None
+    dedup: str | None = None
 
 
 def settled(request: DigestRequest, environ=None) -> dict:
@@ -68,7 +71,7 @@ def settled(request: DigestRequest, environ=None) -> dict:
         "algorithm": request.algorithm, "sentences": request.sentences, "language": request.language,
         "since": request.since, "max_articles": request.max_articles, "output": request.output,
         "state": request.state, "to": request.to, "from": request.sender, "max_bytes": request.max_bytes,
-        "rules": request.rules,
+        "rules": request.rules, "engine": request.engine, "scheduler": request.scheduler, "dedup": request.dedup,
     }
     values = resolve(flags, settings, DEFAULTS)
     values["site_rules"] = settings.get("site_rules")
@@ -129,6 +132,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         from .state import parse_age
 
         since = parse_age(str(values["since"]))
+    engine_options(values, request.scheduler)
     if values["algorithm"] is not None:
         from .. import summarizers
 
@@ -153,6 +157,9 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
         new_only=request.new_only,
         state_path=os.path.expanduser(values["state"]) if values["state"] else None,
         jobs=int(values["jobs"]),
+        engine=values["engine"],
+        scheduler=values["scheduler"] if values["engine"] == "dask" else None,
+        dedup=values["dedup"],
         title=values["title"] or "News digest",
         now=when,
     )
@@ -227,6 +234,20 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             env.error("the digest has no stories (--fail-if-empty)")
         return ExitCode.EMPTY
     return ExitCode.OK
+
+
+def engine_options(values: dict, scheduler_flag: str | None) -> None:
+    """Check the engine settings (flags are not checked by the config's rules); usage errors before any work.
+
+    A scheduler from the settings is kept for when the engine is dask; --scheduler itself needs it."""
+    from . import DEDUP
+    from .engines import check_engine
+
+    check_engine(values["engine"])
+    if values.get("dedup", "leader") not in DEDUP:
+        raise UsageError(f"--dedup must be one of: {', '.join(DEDUP)} (not {values['dedup']!r})")
+    if scheduler_flag and values["engine"] != "dask":
+        raise UsageError("--scheduler needs --engine dask (or engine = \"dask\" in the settings)")
 
 
 def _idle_options(request: DigestRequest, fmt: str, output: str | None) -> list[str]:

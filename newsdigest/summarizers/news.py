@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 from operator import neg
 
-from . import trees
+from .. import trees
 from .base import SCORE_DECIMALS, Document, Ranked
 from .features import analyse
 from .terms import vocabulary
@@ -44,7 +44,7 @@ class NewsSummarizer:
     max_sentences = 2000
 
     def __init__(self, model=None, redundancy: float = REDUNDANCY) -> None:
-        """`model`: a trees.TreeModel (the shipped one when None); for training and tests."""
+        """`model`: a trees.Ensemble (the shipped one when None); for training and tests."""
         self._model = model
         self.redundancy = redundancy
 
@@ -55,7 +55,7 @@ class NewsSummarizer:
         if n == 0:
             return []
         analysis = analyse(doc, vocabulary(doc.language, keep_numbers=True).scan(doc.sentences), doc.wanted)
-        model = self._model or trees.load(MODEL_FILE)
+        model = self._model or trees.load(MODEL_FILE).ensembles["score"]
         scores, parts = model.predict(analysis.matrix)
         redundancy = self.redundancy
         similarity = analysis.similarity
