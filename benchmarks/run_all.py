@@ -28,6 +28,8 @@ BENCHMARKS = [
     ("sentence_splitters.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("extraction.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("multilingual.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
+    ("keywords.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
+    ("cjk_words.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("digest.py", [], ["--sizes", "1000"]),
     ("paywall.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "200"]),

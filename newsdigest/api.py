@@ -56,6 +56,7 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     from . import summarizers
     from .language import resolve_language
     from .summarizers.document import build
+    from .sentences.words import count_words
     from .summarizers.select import choose
 
     options = options or SummaryOptions()
@@ -82,7 +83,7 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
         algorithm=name,
         sentences=tuple(Sentence(r.index, doc.sentences[r.index], round(float(r.score), 6), r.parts) for r in chosen),
         sentences_in=total,
-        words_in=len(article.text.split()),
+        words_in=count_words(article.text),
         keywords=keywords,
     )
 

@@ -112,7 +112,7 @@ def summarize(
         summarizers.get(algorithm)  # an unknown name is a usage error before any file is read
     select = compile_filter(include or (), exclude or ())
     results = each_input(files, lambda path: summarize_matching(path, options, select), strict=debug)
-    _finish((r for r in results if r is not None), format, output, no_color, quiet, explain=explain)
+    _finish((r for r in results if r is not None), format, output, no_color, quiet, explain=explain, keywords=bool(keywords))
 
 
 @app.command(cls=Command, short_help="The story text that cleaning kept (and what it removed).", epilog="""
@@ -267,7 +267,22 @@ def state_info(
     raise typer.Exit(info(state, config))
 
 
-def _finish(results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False) -> None:
+def _keywords_unavailable(env, summaries) -> None:
+    """One stderr line per language that --keywords was asked in but is not offered for."""
+    from .keywords import keywords_available, language_name
+
+    told: set = set()
+    for summary in summaries:
+        language = getattr(summary.article.meta, "language", None)
+        if language not in told and not keywords_available(language):
+            told.add(language)
+            env.error(f"keywords are not available for {language_name(language)}")
+
+
+def _finish(
+    results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False,
+    keywords: bool = False,
+) -> None:
     """Render what succeeded, report what failed, set the exit code."""
     import warnings
 
@@ -294,6 +309,8 @@ def _finish(results, format: str, output: str | None, no_color: bool, quiet: boo
                 env.error(f"warning: {warning.message}")
         else:  # not ours to judge: shown as Python would have
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    if keywords and not quiet:
+        _keywords_unavailable(env, items)
     width = shutil.get_terminal_size((100, 24)).columns if env.stdout_isatty else 100
     # Colour only for a terminal, or when rich output was asked for by name (e.g. for `less -R`).
     color = env.color and fmt == "rich" and (env.stdout_isatty or format == "rich") and not output

@@ -91,11 +91,15 @@ class Summary:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+        from .sentences.words import join_sentences
+
+        return join_sentences(s.text for s in self.sentences)
 
     @property
     def words_out(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        from .sentences.words import count_words
+
+        return sum(count_words(s.text) for s in self.sentences)
 
 
 @dataclass(frozen=True)

@@ -481,3 +481,17 @@ def test_dedup_copies_are_found_among_stories_written_from_one_template(monkeypa
     for i in range(0, len(stories), 10):
         copy = stories[i] + " Reported by the news desk."
         assert placed[clusters.add(dedup.signature(copy))] == placed[i]
+
+
+def test_chinese_copies_get_the_same_shingles_whatever_their_spacing():
+    from newsdigest.digest.dedup import THRESHOLD, shingles, signature, similarity
+
+    story = ("市政府今天宣布，新的跨河大桥将于明年春天开工，预计总投资十二亿元。大桥全长一千二百米，双向六车道，"
+             "建成后从城东到城西只需十分钟。附近居民多年来一直抱怨老桥拥堵，每天早晚高峰都要排队半小时以上。"
+             "市长在发布会上表示，工程将分三期进行，第一期主要建设桥墩和引桥部分。")
+    # A copy with a credit line in Latin letters: by run lengths it would look like spaced
+    # writing and get word shingles, sharing none with the first copy.
+    credited = story + " Photo: Li Wei / City News"
+    assert shingles(story, "zh") <= shingles(credited, "zh")
+    assert similarity(signature(story, "zh"), signature(credited, "zh")) >= THRESHOLD
+    assert all(len(s.decode()) == 4 for s in shingles("Ferry terminal opens late in May", "ja"))

@@ -49,3 +49,31 @@ def test_keywords_reach_every_format(tmp_path, fmt):
         assert 1 <= len(json.loads(out)["keywords"]) <= 3
     else:
         assert "Keywords:" in out
+
+
+def test_japanese_key_phrases_are_whole_words_not_windows():
+    text = ("市はプライバシー保護の新しい規則を発表した。プライバシーの専門家は規則を評価している。"
+            "新しい規則は来月から適用され、プライバシー保護の対象が広がる。")
+    phrases = key_phrases(text, 3, "ja")
+    assert "プライバシー" in phrases
+    assert not any(p in ("ライバシ", "イバシー", "ている") for p in phrases)
+
+
+THAI = ("กรุงเทพมหานครประกาศสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา สะพานนี้จะเปิดใช้ในปีหน้า "
+        "ชาวบ้านในพื้นที่ต่างรอคอยสะพานใหม่มานานหลายปี เจ้าหน้าที่กล่าวว่างานก่อสร้างจะเริ่มในเดือนหน้า "
+        "ค่าใช้จ่ายทั้งหมดประมาณสองพันล้านบาท ") * 3
+
+
+def test_no_key_phrases_where_they_are_not_offered():
+    assert key_phrases(THAI, 5, "th") == []
+
+
+def test_the_cli_says_once_that_keywords_are_not_available(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("สะพานใหม่\n\n" + THAI, encoding="utf-8")
+    b.write_text("สะพานเก่า\n\n" + THAI.replace("ใหม่", "เก่า"), encoding="utf-8")
+    result = run_cli("summarize", str(a), str(b), "--keywords", "3", "--format", "json")
+    assert result.returncode == 0
+    lines = result.stderr.decode().splitlines()
+    assert [line.endswith("keywords are not available for Thai") for line in lines].count(True) == 1
+    assert "keywords" not in result.stdout.decode() or '"keywords": []' in result.stdout.decode()

@@ -482,3 +482,11 @@ def test_import_is_cheap():
         [sys.executable, "-c", code], check=False, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_japanese_sentences_open_with_to_and_tsu_after_a_full_stop():
+    from newsdigest.sentences.regex import cjk_split
+
+    text = "市は計画を発表した。ところが住民は反対した。「本当ですか？」と記者は聞いた。「行きます。」と答えた。"
+    assert cjk_split(text) == ["市は計画を発表した。", "ところが住民は反対した。", "「本当ですか？」と記者は聞いた。",
+                               "「行きます。」と答えた。"]

@@ -106,6 +106,9 @@ def test_news_does_not_pick_near_duplicates_together():
         ("Updated 12:30 GMT, 5 March 2024", "dateline or byline"),
         ('and then we left."', "quote fragment"),
         ("Harbor news", "fragment"),
+        ("* 7 Bürgermeister tritt nach Streit um Hafen zurück", "heading or teaser (no sentence end)"),
+        ("岸田内閣、新たに6人が入閣　支持率は横ばい", "fragment"),
+        ("رابط الخبر: الجامعة تعلن عن وظائف شاغرة", "heading or teaser (no sentence end)"),
     ],
 )
 def test_non_story_cues(text, reason):
@@ -121,6 +124,9 @@ def test_non_story_cues(text, reason):
         "The company launched a newsletter for its customers.",
         "Follow-up talks are planned for Friday in the capital.",
         '"We will rebuild the pier," the mayor said.',
+        "市は来年、新しい橋を造ると発表した。",
+        "「本当に造るのか」と住民は聞いた。」",
+        "هل ستبني المدينة الجسر الجديد؟",
     ],
 )
 def test_story_sentences_are_not_flagged(text):
@@ -128,7 +134,8 @@ def test_story_sentences_are_not_flagged(text):
 
 
 def test_vectorised_flags_agree_with_the_reasons():
-    sentences = ["Photo: J. Roe", "The talks went on.", "Read more here", "By Jane Roe", 'we left."', "A long story sentence about the harbor and its walls."]
+    sentences = ["Photo: J. Roe", "The talks went on.", "Read more here", "By Jane Roe", 'we left."', "A long story sentence about the harbor and its walls.",
+                 "* 3 Ferry strike ends after two weeks of talks at the port", "新しい橋の計画", "市は橋を造る。"]
     assert nonstory_flags(sentences).tolist() == [nonstory_reason(s) is not None for s in sentences]
 
 

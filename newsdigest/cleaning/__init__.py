@@ -47,6 +47,14 @@ def clean(raw: RawDocument, rules=None) -> Article:
         declared = meta.language
         language = language_of_text(sample, declared)
         meta = replace(meta, language=language, language_declared=declared if declared and declared != language else None)
+    if not meta.date:
+        from .dates import find_date
+
+        # The lines around the headline, in page order (the removed ones before the story).
+        around = [r.text for r in result.removed if not r.reason.endswith(("after the story", "inside the story"))]
+        found = find_date(around, meta.language, meta.url)
+        if found:
+            meta = replace(meta, date=found)
     return Article(
         path=raw.path,
         paragraphs=tuple(result.paragraphs),

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..models import Metadata, Removed
 from . import metadata as md
+from . import titles
 from .text import MAX_CLASSIFIED_LINES, TextCleanResult, decide, threshold, with_tail
 
 
@@ -33,8 +34,6 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
 
 
 def _parse(html: str):
-    from lxml import etree
-
     m = _DOCTYPE_SUBSET.match(html)
     if m:
         end = html.find("]>", m.end())
@@ -151,12 +150,6 @@ def _byline_authors(root) -> list[str]:
 def _metadata(root) -> Metadata:
     ld = [i for i in _json_ld(root) if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting")) or "headline" in i]
     article = ld[0] if ld else {}
-    title = (
-        (article.get("headline") if isinstance(article.get("headline"), str) else None)
-        or _meta(root, "og:title", "twitter:title")
-        or _first_text(root, "h1")
-        or _first_text(root, "title")
-    )
     authors = _names(article.get("author")) or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "") or _byline_authors(root)
     publisher_ld = article.get("publisher")
     publisher = (publisher_ld.get("name") if isinstance(publisher_ld, dict) else None) or _meta(root, "og:site_name", "application-name")
@@ -177,8 +170,12 @@ def _metadata(root) -> Metadata:
     links = _rel_links(root)
     canonical = links.get("canonical")
     url = _meta(root, "og:url") or canonical
+    title = titles.resolve(
+        article.get("headline") if isinstance(article.get("headline"), str) else None,
+        _meta(root, "og:title", "twitter:title"), _first_text(root, "h1"), _first_text(root, "title"), publisher, url,
+    )
     return Metadata(
-        title=_clean_title(title, publisher),
+        title=title,
         authors=tuple(authors),
         publisher=publisher,
         section=section,
@@ -204,17 +201,6 @@ def _rel_links(root) -> dict[str, str]:
                 if rel in ("canonical", "prev", "previous", "next") and rel not in found and (tag == "link" or rel != "canonical"):
                     found[rel] = href
     return found
-
-
-def _clean_title(title: str | None, publisher: str | None) -> str | None:
-    if not title:
-        return None
-    title = " ".join(title.split())
-    # "Story headline | Site Name" or "Story headline - Site Name": drop the site part.
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1 and (publisher is None or publisher.lower() in parts[-1].lower() or len(parts[-1].split()) <= 3):
-        title = " - ".join(parts[:-1])
-    return title or None
 
 
 def _first_text(root, tag: str) -> str | None:

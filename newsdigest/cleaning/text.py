@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from ..models import Metadata, Removed
 from . import metadata as md
 from .features import Line, split_lines
+from . import headline
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
+from .shapes import shape_boilerplate
 
 # A story line reads as prose: enough words and sentence punctuation. News
 # paragraphs are rarely under 12 words; teasers and menu items rarely over 12.
@@ -198,6 +200,7 @@ _TEASER = re.compile(
     r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested|further reading|don'?t miss)"
     r"\s*[:|»>–—-]\s*\S", re.IGNORECASE,
 )
+TABLE_GAP = 3  # a caption, a source line or a heading between a story and its own table
 TEASER_MAX_WORDS = 20  # a headline; a longer line is a sentence that happens to start so
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|share|subscribe|sign in|log in|login)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
@@ -233,6 +236,28 @@ def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -
     return sure
 
 
+def _shape_drops(texts: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> dict[int, str]:
+    """Boilerplate by shape (shapes.py). Comment headers and tickers go anywhere; table
+    rows and rankings only away from the story's prose: a table within or right after
+    the story (at most TABLE_GAP other lines between) is the story's own (results, the
+    ranking it reports), one further off is a side box (a league table, "most read")."""
+    prose = [kind == "prose" for kind, _ in labels]
+    inside = [i for i in keep if prose[i]]
+    lo, hi = (min(inside), max(inside)) if inside else (len(texts), -1)
+    found = shape_boilerplate(texts, prose)
+    near = set()
+    for edge, step in ((hi, 1), (lo, -1)):  # walk out of the story over its tables
+        gap, i = 0, edge + step
+        while 0 <= i < len(texts) and gap <= TABLE_GAP:
+            if i in found and not found[i][1]:
+                near.add(i)
+                gap = 0
+            else:
+                gap += 1
+            i += step
+    return {i: reason for i, (reason, anywhere) in found.items() if anywhere or not (lo < i < hi or i in near)}
+
+
 def clean_plain(text: str, rules=None, url: str | None = None) -> TextCleanResult:
     """Story paragraphs, removed lines with reasons, and metadata of a plain-text page.
 
@@ -265,6 +290,8 @@ def decide(
     labels = [label(t) for t in texts]
     keep = {i for i, s in enumerate(scores) if s >= cut}
     forced = _sure_boilerplate(texts, labels)
+    for i, reason in _shape_drops(texts, labels, keep).items():
+        forced.setdefault(i, reason)
     if rules is not None:
         for i, t in enumerate(texts):
             verdict = rules.judge_line(t)
@@ -344,13 +371,21 @@ def _title_like(line: str, kind: str) -> bool:
 
 
 def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> int | None:
-    """The headline: the headline-like line just above the byline or date line, else
-    the last one above the story's first paragraph that the classifier did not keep
-    (a kept one is more likely a subheading), else the story's first line if it is one."""
+    """The headline: among the headline-like lines above the story's first paragraph that
+    the classifier did not keep, the one the story repeats most (headline.pick); else the
+    line just above the byline or date line, else the last of them (a kept one is more
+    likely a subheading), else the story's first line if it is one."""
     order = sorted(keep)
     first_prose = next((i for i in order if labels[i][0] == "prose"), order[0] if order else len(lines))
-    head = range(min(first_prose, len(lines)))
-    for i in head:
+    prose = [i for i in order if labels[i][0] == "prose"]
+    anchor = headline.story_start(prose, lines) if prose else first_prose
+    head = range(max(0, min(anchor, len(lines)) - headline.LOOK_BACK), min(anchor, len(lines)))
+    story = " ".join(lines[i] for i in prose)
+    picked = headline.pick(lines, [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])], story)
+    likely = [i for i in range(min(first_prose, len(lines))) if i not in keep and _title_like(lines[i], labels[i][0])]
+    if picked is not None:
+        return picked
+    for i in range(min(first_prose, len(lines))):
         if labels[i][0] in ("byline", "dateline"):
             for j in range(i - 1, -1, -1):
                 if _title_like(lines[j], labels[j][0]):
@@ -358,9 +393,8 @@ def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: s
                 if labels[j][0] not in ("dateline", "byline", "boilerplate", "heading", "caption"):
                     break
             break
-    candidates = [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])]
-    if candidates:
-        return candidates[-1]
+    if likely:
+        return likely[-1]
     if order and order[0] < first_prose and _title_like(lines[order[0]], labels[order[0]][0]):
         return order[0]
     return None

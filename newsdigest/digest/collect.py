@@ -123,7 +123,8 @@ def _collected(summary: Summary, article: Article) -> Collected:
     # the full text, the removed blocks or the scores' parts (which no digest format shows).
     sentences = tuple(replace(s, parts=()) for s in summary.sentences)
     slim = replace(summary, sentences=sentences, article=replace(article, paragraphs=(), removed=()))
-    sig = signature(text)
+    language = summary.article.meta.language or article.meta.language
+    sig = signature(text, language)  # the language picks word or character shingles
     return Collected(slim, fingerprint(text), sig, date, article.mtime, tuple(band_keys(sig)))
 
 

@@ -1,7 +1,8 @@
 """Near-duplicate stories: the same story re-saved, or run by two outlets, is told once.
 
 Each cleaned story becomes a set of word 3-grams ("shingles"; character 4-grams
-for text written without spaces, such as Chinese or Japanese), sketched with
+for languages written without spaces, such as Chinese or Japanese, chosen by the
+detected language so that every copy gets the same kind), sketched with
 datasketch's MinHash and indexed with its MinHashLSH, so finding a story's
 earlier copies costs about the same whether the digest holds ten stories or a
 hundred thousand.
@@ -50,23 +51,32 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(_words(text)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def shingles(text: str) -> set[bytes]:
+# Languages written without spaces between words: character 4-grams (about two words)
+# for every copy of a story, whatever its run lengths. Chosen by the detected language,
+# not by the text's shape, so two copies of one story always get the same kind.
+CHARACTER_LANGUAGES = frozenset({"zh", "ja", "th", "my", "km", "lo"})
+
+
+def shingles(text: str, language: str | None = None) -> set[bytes]:
     words = _words(text)
     joined = "".join(words)
-    if len(words) * 12 < len(joined):  # few spaces for so many letters: CJK-style writing
+    if language in CHARACTER_LANGUAGES or (language is None and len(words) * 12 < len(joined)):
+        # few spaces for so many letters (language unknown): CJK-style writing
         return {joined[i : i + 4].encode("utf-8", "surrogatepass") for i in range(max(1, len(joined) - 3))}
     if len(words) < 3:
         return {" ".join(words).encode("utf-8", "surrogatepass")}
     return {" ".join(words[i : i + 3]).encode("utf-8", "surrogatepass") for i in range(len(words) - 2)}
 
 
-def signature(text: str) -> bytes:
-    """The MinHash signature of a story, as compact bytes (cheap to send between processes)."""
+def signature(text: str, language: str | None = None) -> bytes:
+    """The MinHash signature of a story, as compact bytes (cheap to send between processes).
+
+    `language`: the story's detected language, which picks word or character shingles."""
     import numpy as np
     from datasketch import MinHash
 
     sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    sketch.update_batch(sorted(shingles(text)))
+    sketch.update_batch(sorted(shingles(text, language)))
     return sketch.hashvalues.astype(np.uint32).tobytes()  # affine32: values fit 4 bytes
 
 

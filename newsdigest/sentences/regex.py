@@ -13,6 +13,19 @@ _CJK_BOUNDARY = re.compile(
 #: After a terminator (and its closing quote), these continue the sentence:
 #: a comma, or the Japanese quotative と / って (「本当ですか？」と彼は聞いた。).
 CJK_CONTINUATION = frozenset("\u3001\uff0c,\u3068\u3063")
+#: The quotative only: it follows a closing quote or a ！/？ (「行く！」と, すごい！って),
+#: never a bare 。, after which と and っ open a sentence (。ところが, 。とはいえ).
+_QUOTATIVE = frozenset("\u3068\u3063")
+
+
+def continues(line: str, end: int, terminator: str) -> bool:
+    """Whether the text at `end` carries on the sentence that `terminator` seemed to close."""
+    ch = line[end]
+    if ch not in CJK_CONTINUATION:
+        return False
+    if ch not in _QUOTATIVE:
+        return True
+    return terminator[-1] not in "\u3002"
 
 
 def cjk_split(line: str) -> list[str]:
@@ -21,7 +34,7 @@ def cjk_split(line: str) -> list[str]:
     position = 0
     length = len(line)
     for match in _CJK_BOUNDARY.finditer(line):
-        if match.end() < length and line[match.end()] in CJK_CONTINUATION:
+        if match.end() < length and continues(line, match.end(), match.group()):
             continue
         piece = line[position : match.end()].strip()
         if piece:
@@ -54,7 +67,7 @@ def neutral_split(line: str) -> list[str]:
         after = match.end()
         if after >= length:
             break
-        if line[after].islower() or line[after] in CJK_CONTINUATION:
+        if line[after].islower() or continues(line, after, match.group().rstrip()):
             continue  # "e.g. this", "the U.S. economy", "好！，他说": not a boundary
         if _NEUTRAL_INITIAL.search(line, max(0, match.start() - 2), match.end()):
             continue  # "J. Smith"

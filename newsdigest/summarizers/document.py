@@ -19,7 +19,9 @@ def wanted_sentences(length: Length, sentences: list[str]) -> int:
             mean = sum(len(s) + 1 for s in sentences) / n
             budget = length.chars
         else:
-            mean = sum(len(s.split()) for s in sentences) / n
+            from ..sentences.words import count_words
+
+            mean = sum(count_words(s) for s in sentences) / n
             budget = length.words
         return max(1, min(n, round(budget / max(mean, 1))))
     return min(n, sentence_count(length, n))

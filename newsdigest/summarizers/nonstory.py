@@ -111,7 +111,15 @@ _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+")
-_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_END = re.compile(
+    r"[.!?\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965]"
+    r"[\"'\u201d\u2019\u00bb)\]\u300d\u300f\uff09\u3011\u300b\uff63]*$"
+)
+# A short line with no sentence end is a heading, a teaser or a label in any language
+# that writes sentence ends (Thai writes none: its lines all look alike here, so
+# flagging them all leaves their order as it was). Twelve words cover teaser headlines.
+NO_END_MAX_WORDS = 12
+_LIST_ITEM = ("* ", "\u2022 ")
 
 
 def nonstory_reason(sentence: str) -> str | None:
@@ -140,6 +148,8 @@ def _other_reason(text: str) -> str | None:
     # A line of a few words without a sentence ending: a heading, a label, a tag list.
     if words <= 3 and not _END.search(text):
         return "fragment"
+    if (words <= NO_END_MAX_WORDS or text.startswith(_LIST_ITEM)) and not _END.search(text):
+        return "heading or teaser (no sentence end)"
     if "@" in text and _HANDLE.search(text) and words <= 12:
         return "handle or address"
     if _LINK.match(text):
@@ -177,6 +187,9 @@ def nonstory_indices(sentences, sizes=None) -> set[int]:
     suspect = _SHORT_SUSPECTS.search
     # short sentences; and short ones with a quotation mark, an @ or a link
     candidates = {i for i, size in enumerate(sizes) if size <= 3 or (size <= 12 and suspect(sentences[i]))}
+    end = _END.search
+    candidates.update(i for i, size in enumerate(sizes) if size <= NO_END_MAX_WORDS and not end(sentences[i]))
+    candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) and not end(s))
     starts = set(_start_cues(sentences))
     candidates.update(starts)
     candidates.update(_anywhere_candidates(sentences))

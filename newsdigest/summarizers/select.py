@@ -82,12 +82,14 @@ def choose(ranked: list[Ranked], doc: Document, length: Length) -> list[Ranked]:
         taken.update(r.index for r in fresh)
 
     if length.is_budget:
+        from ..sentences.words import count_words
+
         budget = length.chars if length.chars is not None else length.words
 
         def cost(i: int) -> int:
             text = doc.sentences[i]
             # characters include the space that joins two sentences
-            return len(text) + 1 if length.chars is not None else len(text.split())
+            return len(text) + 1 if length.chars is not None else count_words(text)
 
         used = 0
         for unit in units:

@@ -1,0 +1,72 @@
+"""The headline of a text dump, chosen by the same cues in every language.
+
+A page copied as text has no <title>; the headline is one of the short lines
+above the story. Among them it is the one whose words the story repeats most
+(a headline names what the story is about; a menu, a share bar, a date, an
+author line or a "skip to content" link does not), closest to the story's
+first paragraph, not a list item and not mostly digits. Captions repeat the
+story too, so a line that opens the story's own paragraphs with a
+name-and-date shape is not preferred over an earlier headline: the earliest
+line within CLOSE_ENOUGH of the best overlap wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_DIGIT = re.compile(r"\d")
+
+LOOK_BACK = 40  # lines above the story searched for the headline
+MIN_OVERLAP = 0.34  # a third of the line's words recur in the story: it is about the story
+CLOSE_ENOUGH = 0.15  # overlaps this close are a tie, and the earlier line (a headline above a caption) wins
+MAX_DIGIT_SHARE = 0.25  # a date, a time, a score line
+
+
+STORY_GAP = 6  # kept paragraphs this close are one block of story
+
+
+def story_start(prose: list[int], lines: list[str]) -> int:
+    """The first line of the biggest block of kept paragraphs (a kept cookie notice at the
+    top of the page is a block of its own, far from the story)."""
+    blocks: list[list[int]] = [[prose[0]]]
+    for i in prose[1:]:
+        if i - blocks[-1][-1] <= STORY_GAP:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return max(blocks, key=lambda b: sum(len(lines[i]) for i in b))[0]
+
+
+def tokens(text: str) -> set[str]:
+    """Words of three letters or more, lower case; CJK runs give their character pairs."""
+    low = text.lower()
+    out = set(_WORD.findall(_CJK_RUN.sub(" ", low)))
+    for run in _CJK_RUN.findall(low):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def overlap(line: str, story: set[str]) -> float:
+    words = tokens(line)
+    if not words:
+        return 0.0
+    return len(words & story) / len(words)
+
+
+def pick(lines: list[str], candidates: list[int], story_text: str) -> int | None:
+    """The index (from `candidates`, in page order) of the headline, or None."""
+    story = tokens(story_text)
+    scored = []
+    for i in candidates:
+        line = lines[i]
+        if line.startswith(("* ", "\u2022 ")) or len(_DIGIT.findall(line)) > MAX_DIGIT_SHARE * len(line.replace(" ", "")):
+            continue
+        score = overlap(line, story)
+        if score >= MIN_OVERLAP:
+            scored.append((i, score))
+    if not scored:
+        return None
+    best = max(s for _, s in scored)
+    return next(i for i, s in scored if s >= best - CLOSE_ENOUGH)
