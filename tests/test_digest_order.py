@@ -21,6 +21,9 @@ import pytest
 
 from conftest import ROOT
 
+# One test process runs the whole module, so its costly module fixtures are made once.
+pytestmark = pytest.mark.xdist_group("ordering")
+
 # One digest run in a fresh interpreter: collect with --jobs N, render each format.
 RUN = """
 import json, sys
