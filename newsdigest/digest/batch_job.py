@@ -34,12 +34,10 @@ class BatchRequest:
 
 
 def run(request: BatchRequest, env: Environment | None = None) -> int:
-    from ..api import SummaryOptions, load_rules
     from ..filters import compile_filter
-    from ..summarizers.select import Length
     from . import DigestOptions
     from .batch import write_batch
-    from .job import DigestRequest, engine_options, settled
+    from .job import DigestRequest, engine_options, settled, summary_options
 
     env = env or Environment.from_process(True)
     values = settled(DigestRequest(
@@ -53,15 +51,8 @@ def run(request: BatchRequest, env: Environment | None = None) -> int:
         from .. import summarizers
 
         summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
-    summary = SummaryOptions(
-        algorithm=values["algorithm"],
-        length=Length(sentences=values["sentences"]),
-        language=values["language"],
-        rules=values["site_rules"] if values["site_rules"] is not None and not values["rules"] else load_rules(values["rules"]),
-        **({"max_bytes": values["max_bytes"]} if values["max_bytes"] else {}),
-    )
     options = DigestOptions(
-        summary=summary, jobs=int(values["jobs"]), engine=values["engine"],
+        summary=summary_options(values), jobs=int(values["jobs"]), engine=values["engine"],
         scheduler=values["scheduler"] if values["engine"] == "dask" else None, dedup=values["dedup"],
         select=compile_filter(values["include"], values["exclude"]) or None, skip_paywalled=bool(values["skip_paywalled"]),
     )

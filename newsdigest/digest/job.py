@@ -118,12 +118,25 @@ def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> st
     return "rich" if stdout_isatty else "text"
 
 
+def summary_options(values: dict):
+    """The per-article options from settled values: what digest and batch both hand to each article."""
+    from ..api import SummaryOptions, load_rules
+    from ..summarizers.length import Length
+
+    site_rules = values["site_rules"]
+    return SummaryOptions(
+        algorithm=values["algorithm"],
+        length=Length(sentences=values["sentences"]),
+        language=values["language"],
+        rules=site_rules if site_rules is not None and not values["rules"] else load_rules(values["rules"]),
+        **({"max_bytes": values["max_bytes"]} if values["max_bytes"] else {}),
+    )
+
+
 def run(request: DigestRequest, env: Environment | None = None) -> int:
     """The whole `newsdigest digest` job; returns the exit code."""
     from . import GROUP_BY, DigestOptions, run_digest
-    from ..api import SummaryOptions, load_rules
     from ..filters import compile_filter
-    from ..summarizers.select import Length
 
     env = env or Environment.from_process(request.no_color)
     values = settled(request)
@@ -148,15 +161,8 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             env.error(f"warning: {problem}")
     if fmt == "email" and not values["to"] and not request.quiet:
         env.error("warning: no --to address: `sendmail -t` will not know where to send this digest")
-    summary_options = SummaryOptions(
-        algorithm=values["algorithm"],
-        length=Length(sentences=values["sentences"]),
-        language=values["language"],
-        rules=values["site_rules"] if values["site_rules"] is not None and not values["rules"] else load_rules(values["rules"]),
-        **({"max_bytes": values["max_bytes"]} if values["max_bytes"] else {}),
-    )
     options = DigestOptions(
-        summary=summary_options,
+        summary=summary_options(values),
         group_by=group_by,
         max_articles=values["max_articles"],
         since=since,
