@@ -56,7 +56,7 @@ def page_key(url: str | None) -> tuple[str, int] | None:
 
 def _no_extension(key: str) -> str:
     parts = urlsplit(key)
-    return urlunsplit((parts.scheme, parts.netloc, re.sub(r"\.html?$", "", parts.path, flags=re.I), parts.query, ""))
+    return urlunsplit((parts.scheme, parts.netloc, re.sub(r"\.html?$", "", parts.path, flags=re.IGNORECASE), parts.query, ""))
 
 
 def page_of(url: str | None) -> tuple[str, int] | None:

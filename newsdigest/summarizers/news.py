@@ -32,8 +32,6 @@ REDUNDANCY = 1.0
 # Cosine at or above which a sentence counts as a near-duplicate of a pick
 # (the same sentence re-worded or with a clause added).
 NEAR_DUPLICATE = 0.7
-# Scores and similarities are compared rounded, then by sentence index (see base).
-DECIMALS = SCORE_DECIMALS
 
 
 class NewsSummarizer:
@@ -61,7 +59,7 @@ class NewsSummarizer:
         similarity = analysis.similarity
         # Tiers: story before non-story; within a tier, greedy MMR picks.
         tiers = analysis.nonstory.tolist()
-        scores_list = [round(s, DECIMALS) for s in scores.tolist()]
+        scores_list = [round(s, SCORE_DECIMALS) for s in scores.tolist()]  # rounded: see base.SCORE_DECIMALS
         closest = np.zeros(n)  # each sentence's largest similarity to a pick
         closest_now = [0.0] * n
         penalties = [0.0] * n  # redundancy * similarity to the closest pick made before it
@@ -74,14 +72,14 @@ class NewsSummarizer:
             while True:
                 _, _, i = heapq.heappop(heap)
                 near = closest_now[i]
-                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), round(redundancy * near - scores_list[i], DECIMALS), i)
+                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), round(redundancy * near - scores_list[i], SCORE_DECIMALS), i)
                 if not heap or fresh <= heap[0]:
                     break
                 heapq.heappush(heap, fresh)
             order.append(i)
             penalties[i] = redundancy * near
             np.maximum(closest, similarity(i), out=closest)
-            closest_now = [round(c, DECIMALS) for c in closest.tolist()]
+            closest_now = [round(c, SCORE_DECIMALS) for c in closest.tolist()]
         if len(order) < n:
             # The rest by penalised score; near-duplicates of a pick and non-story
             # last. (In Python: a few dozen numbers, where numpy's calls cost more.)
@@ -91,7 +89,7 @@ class NewsSummarizer:
                 penalties[i] = redundancy * closest_now[i]
             order += sorted(
                 rest,
-                key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), round(penalties[i] - scores_list[i], DECIMALS), i),
+                key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), round(penalties[i] - scores_list[i], SCORE_DECIMALS), i),
             )
         explain = _Explainer(model, parts, penalties)
         return [Ranked(i, scores_list[i] - penalties[i], (), explain) for i in order]
