@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,9 @@ import time
 from pathlib import Path
 
 PLACES = "Westmere Tallow Brackenford Gull-Point Fennick Arden Pell Marrow Corliss Dunmore Heddle Quarry-Hill".split()
-SUBJECTS = "council ferry library orchard harbor school hospital museum stadium market railway bridge festival clinic".split()
+SUBJECTS = (
+    "council ferry library orchard harbor school hospital museum stadium market railway bridge festival clinic".split()
+)
 VERBS = "approved delayed expanded opened closed funded rejected reviewed announced postponed".split()
 NAMES = "Ines Calder|Mara Quill|Tomas Reed|Ada Vance|Ravi Patel|Lena Moss|Owen Hart|Sofia Grant".split("|")
 PUBLISHERS = "Westmere Tribune|Valley Courier|Brackenford Echo|Coastline Daily|Gull Point Herald".split("|")
@@ -48,7 +49,11 @@ def story(rng: random.Random, n: int) -> tuple[str, str, str, list[str]]:
 
 
 def text_page(title, publisher, date, sentences, header="Home > News > Local") -> str:
-    return f"{header}\n{title}\nBy Staff Reporter | {publisher} | Updated: {date}\n\n" + "\n\n".join(sentences) + "\n\nEditor's Picks\nMore stories\n"
+    return (
+        f"{header}\n{title}\nBy Staff Reporter | {publisher} | Updated: {date}\n\n"
+        + "\n\n".join(sentences)
+        + "\n\nEditor's Picks\nMore stories\n"
+    )
 
 
 def html_page(title, publisher, date, sentences) -> str:
@@ -70,7 +75,9 @@ def generate(folder: Path, count: int, seed: int = 7) -> None:
             sub.mkdir(parents=True, exist_ok=True)
         if last is not None and rng.random() < 0.05:  # a near-duplicate of the previous story
             title, publisher, date, sentences = last
-            (sub / f"a{n:06d}.txt").write_text(text_page(title, rng.choice(PUBLISHERS), date, sentences, "Front page | Weather"), encoding="utf-8")
+            (sub / f"a{n:06d}.txt").write_text(
+                text_page(title, rng.choice(PUBLISHERS), date, sentences, "Front page | Weather"), encoding="utf-8"
+            )
             continue
         last = story(rng, n)
         if n % 2:
@@ -90,7 +97,21 @@ def measure(folder: Path, jobs: int, out: Path) -> dict:
         "print(json.dumps({'seconds': dt, 'rc': r.returncode, 'err': r.stderr.decode()[-500:],"
         " 'peak_kib': ru.ru_maxrss, 'cpu': ru.ru_utime + ru.ru_stime}))\n"
     )
-    cmd = [sys.executable, "-c", code, sys.executable, "-m", "newsdigest", "digest", str(folder), "-o", str(out), "--jobs", str(jobs), "-q"]
+    cmd = [
+        sys.executable,
+        "-c",
+        code,
+        sys.executable,
+        "-m",
+        "newsdigest",
+        "digest",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "-q",
+    ]
     env = {**os.environ, "NEWSDIGEST_CONFIG": os.devnull}
     return json.loads(subprocess.run(cmd, capture_output=True, check=True, env=env).stdout)
 
@@ -112,10 +133,16 @@ def main() -> None:
                 m = measure(folder, jobs, Path(tmp) / f"digest-{size}-{jobs}.md")
                 if m["rc"] not in (0, 1):
                     print(f"digest failed ({m['rc']}): {m['err']}", file=sys.stderr)
-                rows.append({
-                    "size": size, "jobs": jobs, "seconds": m["seconds"], "rate": size / m["seconds"],
-                    "cpu_ms": 1000 * m["cpu"] / size, "peak_mib": m["peak_kib"] / 1024,
-                })
+                rows.append(
+                    {
+                        "size": size,
+                        "jobs": jobs,
+                        "seconds": m["seconds"],
+                        "rate": size / m["seconds"],
+                        "cpu_ms": 1000 * m["cpu"] / size,
+                        "peak_mib": m["peak_kib"] / 1024,
+                    }
+                )
                 print(f"  {size} articles, --jobs {jobs}: {m['seconds']:.1f} s", file=sys.stderr, flush=True)
             import shutil
 
@@ -123,7 +150,9 @@ def main() -> None:
     # CPU ms per article (all processes): unlike wall time, hardly moved by other work on the machine.
     print(f"{'articles':>9} {'jobs':>4} {'seconds':>9} {'art/s':>8} {'cpu ms/art':>10} {'peak MiB':>9}")
     for r in rows:
-        print(f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['cpu_ms']:>10.2f} {r['peak_mib']:>9.0f}")
+        print(
+            f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['cpu_ms']:>10.2f} {r['peak_mib']:>9.0f}"
+        )
     by = {(r["size"], r["jobs"]): r for r in rows}
     for jobs in args.jobs:
         if (10000, jobs) in by and (100000, jobs) in by:

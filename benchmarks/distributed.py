@@ -64,8 +64,13 @@ def _cluster(workers: int):
     from distributed import LocalCluster
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                            silence_logs=logging.CRITICAL)
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.CRITICAL,
+        )
 
 
 def scaling(paths, options, workers: list[int]) -> dict[int, float]:
@@ -87,11 +92,17 @@ def scaling(paths, options, workers: list[int]) -> dict[int, float]:
         finally:
             cluster.close()
     first = workers[0]
-    print("\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) | worker CPU ms an article | CPU efficiency |\n|---|---|---|---|---|")
+    print(
+        "\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) | worker CPU ms an article | CPU efficiency |\n|---|---|---|---|---|"
+    )
     for k, rate in rates.items():
-        print(f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} | {cpu[first] / cpu[k]:.2f} |")
-    print("(CPU efficiency: worker CPU an article with 1 worker / with k; what distribution costs, apart from\n"
-          " the cores the machine really has free, which wall-clock efficiency also measures)")
+        print(
+            f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} | {cpu[first] / cpu[k]:.2f} |"
+        )
+    print(
+        "(CPU efficiency: worker CPU an article with 1 worker / with k; what distribution costs, apart from\n"
+        " the cores the machine really has free, which wall-clock efficiency also measures)"
+    )
     return {"local": local, **rates, "cpu": cpu[first]}
 
 
@@ -144,7 +155,9 @@ def driver_ceiling(stories: int) -> dict[str, float]:
     for i in np.flatnonzero(copies):
         if i:
             sigs[i] = sigs[rng.integers(i)]
-            sigs[i, rng.choice(NUM_PERM, 8, replace=False)] = rng.integers(0, 2**32, 8, dtype=np.uint64).astype(np.uint32)
+            sigs[i, rng.choice(NUM_PERM, 8, replace=False)] = rng.integers(0, 2**32, 8, dtype=np.uint64).astype(
+                np.uint32
+            )
     raw = [s.tobytes() for s in sigs]
     keys = [tuple(band_keys(s)) for s in raw]
     items = [Collected(None, "", s, None, None, k) for s, k in zip(raw, keys)]
@@ -162,13 +175,18 @@ def driver_ceiling(stories: int) -> dict[str, float]:
         numbers = []
         for first in range(0, stories, 500):  # in transactions of 500 stories, as Collection.add writes
             db.execute("BEGIN")
-            numbers += [clusters.add(s, k, f and use) for s, k, f in zip(raw[first : first + 500], keys[first : first + 500], flags[first : first + 500])]
+            numbers += [
+                clusters.add(s, k, f and use)
+                for s, k, f in zip(raw[first : first + 500], keys[first : first + 500], flags[first : first + 500])
+            ]
             db.execute("COMMIT")
         rates[name] = stories / (time.perf_counter() - start)
         rates.setdefault("numbers", numbers)
         assert numbers == rates["numbers"], "the shortcut changed the clusters"
-    print(f"\ndriver merge of {stories:,} synthetic signatures (1% near-copies; {sum(flags) / stories:.1%} isolated; "
-          f"the count itself, run here in one process: {count_s:.2f} s)")
+    print(
+        f"\ndriver merge of {stories:,} synthetic signatures (1% near-copies; {sum(flags) / stories:.1%} isolated; "
+        f"the count itself, run here in one process: {count_s:.2f} s)"
+    )
     print("\n| merge | stories/s |\n|---|---|")
     for name in ("without the shortcut", "with the isolated shortcut"):
         print(f"| {name} | {rates[name]:,.0f} |")
@@ -183,8 +201,10 @@ def shipped(paths, options) -> tuple[float, float]:
     out = pickle.dumps((process_chunk, chunk, options, "/", frozenset()), protocol=pickle.HIGHEST_PROTOCOL)
     back = pickle.dumps(process_chunk(chunk, options, "/"), protocol=pickle.HIGHEST_PROTOCOL)
     per_out, per_back = len(out) / len(chunk), len(back) / len(chunk)
-    print(f"\nbytes shipped per article (chunks of {len(chunk)}): {per_out:,.0f} out (paths, options), "
-          f"{per_back:,.0f} back (summary, metadata, signature, band keys); the count adds 21 keys x 8 bytes")
+    print(
+        f"\nbytes shipped per article (chunks of {len(chunk)}): {per_out:,.0f} out (paths, options), "
+        f"{per_back:,.0f} back (summary, metadata, signature, band keys); the count adds 21 keys x 8 bytes"
+    )
     return per_out, per_back
 
 
@@ -195,13 +215,19 @@ def projection(rates, per_task, driver, back: float) -> None:
     print("\nprojection (on paper)")
     import math
 
-    print(f"- one worker core reads {one:.1f} of these (short, invented) articles/s (its CPU time); a million an hour is "
-          f"{target:.0f} articles/s: {math.ceil(target / one)} worker process(es) (cores) at full efficiency, "
-          f"{math.ceil(target / (one * 0.8))} at 80%; articles k times longer need about k times as many")
-    print(f"- the driver merges {merge:,.0f} stories/s with the shortcut: it saturates at about {merge / one:,.0f} workers "
-          f"(without it: {driver['without the shortcut'] / one:,.0f}); at a million an hour it is {target / merge:.1%} busy")
+    print(
+        f"- one worker core reads {one:.1f} of these (short, invented) articles/s (its CPU time); a million an hour is "
+        f"{target:.0f} articles/s: {math.ceil(target / one)} worker process(es) (cores) at full efficiency, "
+        f"{math.ceil(target / (one * 0.8))} at 80%; articles k times longer need about k times as many"
+    )
+    print(
+        f"- the driver merges {merge:,.0f} stories/s with the shortcut: it saturates at about {merge / one:,.0f} workers "
+        f"(without it: {driver['without the shortcut'] / one:,.0f}); at a million an hour it is {target / merge:.1%} busy"
+    )
     print(f"- results coming back at {target:.0f} articles/s: {target * back / 1e6:.2f} MB/s into the driver")
-    print(f"- the scheduler: {target / 32:.1f} tasks/s at 32 articles a task, against ~{1 / per_task:,.0f} tasks/s it can hand out")
+    print(
+        f"- the scheduler: {target / 32:.1f} tasks/s at 32 articles a task, against ~{1 / per_task:,.0f} tasks/s it can hand out"
+    )
 
 
 def main() -> int:

@@ -132,12 +132,18 @@ def run(pages: list[dict], name: str, func: Callable[[dict], str], score_text) -
             pred = ""
         spent += time.perf_counter() - start
         p, r, f = score_text(pred, page["ground_truth"])
-        rows.append({
-            "id": page["id"], "source": page.get("source", ""), "url": page.get("url", ""),
-            "precision": p, "recall": r, "f1": f,
-            "empty": not pred.strip() and bool(page["ground_truth"].strip()),
-            "text": pred,
-        })
+        rows.append(
+            {
+                "id": page["id"],
+                "source": page.get("source", ""),
+                "url": page.get("url", ""),
+                "precision": p,
+                "recall": r,
+                "f1": f,
+                "empty": not pred.strip() and bool(page["ground_truth"].strip()),
+                "text": pred,
+            }
+        )
     return rows, spent
 
 
@@ -202,11 +208,17 @@ def wrapped_runs(pages: list[dict], widths: list[int], score_text, ml) -> list[d
             fragments += sum(" ".join(s.split()) not in whole for s in summary)
             shape += sum(ml.is_fragment(s, article.meta.language or "en", titles) for s in summary)
         n = sentences
-        rows.append({
-            "width": width, "pages": len(pages), "f1": sum(f1s) / max(len(f1s), 1), "sentences": sentences,
-            "fragments": fragments / n if n else 0.0, "shape_fragments": shape / n if n else 0.0,
-            "pages_per_s": len(pages) / spent if spent else None,
-        })
+        rows.append(
+            {
+                "width": width,
+                "pages": len(pages),
+                "f1": sum(f1s) / max(len(f1s), 1),
+                "sentences": sentences,
+                "fragments": fragments / n if n else 0.0,
+                "shape_fragments": shape / n if n else 0.0,
+                "pages_per_s": len(pages) / spent if spent else None,
+            }
+        )
     return rows
 
 
@@ -256,8 +268,10 @@ def held_out_rows() -> str:
     lines = []
     for kind, name in MODEL_FILES.items():
         for how, f in figures.get(name, {}).items():
-            lines.append(f"{'ALL':<12} {'newsdigest':<16} {kind:<5} {f['pages']:>5} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f}"
-                         f" {'-':>8} {'-':>6} {'-':>8}  held out: {how}")
+            lines.append(
+                f"{'ALL':<12} {'newsdigest':<16} {kind:<5} {f['pages']:>5} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f}"
+                f" {'-':>8} {'-':>6} {'-':>8}  held out: {how}"
+            )
     return "\n".join(lines)
 
 
@@ -280,7 +294,10 @@ def table(results: list[tuple[str, str, list[dict], float]], in_sample: set[str]
 
 
 def ratios(results: list[tuple[str, str, list[dict], float]]) -> str:
-    by = {(name, mode): (summarize(rows), len(rows) / spent if spent else float("inf")) for name, mode, rows, spent in results}
+    by = {
+        (name, mode): (summarize(rows), len(rows) / spent if spent else float("inf"))
+        for name, mode, rows, spent in results
+    }
     ref = by.get(("trafilatura", "html"))
     lines = []
     for mode in ("html", "text"):
@@ -293,7 +310,9 @@ def ratios(results: list[tuple[str, str, list[dict], float]]) -> str:
                 f"({ours[0]['f1'] - ref[0]['f1']:+.3f}), pages/s {ours[1] / ref[1]:.2f}x"
             )
         floor = by[("keep everything", "text")][0]
-        lines.append(f"newsdigest {mode} / keep everything: F1 {ours[0]['f1'] - floor['f1']:+.3f}, precision {ours[0]['precision'] - floor['precision']:+.3f}")
+        lines.append(
+            f"newsdigest {mode} / keep everything: F1 {ours[0]['f1'] - floor['f1']:+.3f}, precision {ours[0]['precision'] - floor['precision']:+.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -310,7 +329,9 @@ def worst_pages(results, pages: list[dict], count: int) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--eval", default=str(DEFAULT_EVAL), help="the shared eval folder (default ../shared/eval from the repo)")
+    ap.add_argument(
+        "--eval", default=str(DEFAULT_EVAL), help="the shared eval folder (default ../shared/eval from the repo)"
+    )
     ap.add_argument("--set", help="the set file (default <eval>/extraction/dev.jsonl.gz)")
     ap.add_argument("--limit", type=int, help="only the first N pages (quick runs)")
     ap.add_argument("--modes", default="text,html", help="newsdigest's inputs to measure: text, html or both")
@@ -318,7 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-page", metavar="OUT.jsonl", help="write our worst pages (per mode) as JSON Lines")
     ap.add_argument("--worst", type=int, default=40, help="pages per mode written by --per-page")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON instead of the table")
-    ap.add_argument("--wrap-widths", default="60,72,76,80", help="also run the text mode on dumps hard-wrapped at these widths (empty: skip)")
+    ap.add_argument(
+        "--wrap-widths",
+        default="60,72,76,80",
+        help="also run the text mode on dumps hard-wrapped at these widths (empty: skip)",
+    )
     args = ap.parse_args(argv)
 
     eval_dir = Path(args.eval)
@@ -337,15 +362,29 @@ def main(argv: list[str] | None = None) -> int:
         results.append((name, mode, rows, spent))
 
     widths = [int(w) for w in args.wrap_widths.split(",") if w.strip()]
-    wrapped = wrapped_runs(pages, widths, score_text, _load_eval_module(eval_dir, "score_multilingual")) if widths else []
+    wrapped = (
+        wrapped_runs(pages, widths, score_text, _load_eval_module(eval_dir, "score_multilingual")) if widths else []
+    )
     if args.json:
-        print(json.dumps({"systems": [{"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
-                                      for n, m, rows, s in results], "wrapped": wrapped}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "systems": [
+                        {"tool": n, "input": m, **summarize(rows), "pages_per_s": len(rows) / s if s else None}
+                        for n, m, rows, s in results
+                    ],
+                    "wrapped": wrapped,
+                },
+                indent=2,
+            )
+        )
     else:
         in_sample = trained_on(set_path)
         print(f"extraction: {set_path} ({len(pages)} pages), scorer {eval_dir / 'score_extraction.py'}")
         if in_sample:
-            print(f"in-sample: newsdigest's {' and '.join(sorted(in_sample))} line models were trained on this set (held-out rows follow)")
+            print(
+                f"in-sample: newsdigest's {' and '.join(sorted(in_sample))} line models were trained on this set (held-out rows follow)"
+            )
         print(table(results, in_sample))
         print(held_out_rows())
         print(ratios(results))

@@ -71,7 +71,9 @@ def judge(phrase: str, story: str, lang: str, stop: set[str], bounds) -> bool:
     if all(w.isdigit() for w in words):
         return False
     if cjk:
-        if any(low.startswith(s) or low.endswith(s) for s in stop if len(s) >= 2 and CJK.search(s) and len(s) < len(low)):
+        if any(
+            low.startswith(s) or low.endswith(s) for s in stop if len(s) >= 2 and CJK.search(s) and len(s) < len(low)
+        ):
             return False
         found = [m.start() for m in re.finditer(re.escape(phrase), story)]
         return any(i in bounds and i + len(phrase) in bounds for i in found)

@@ -50,7 +50,11 @@ def load_scorer(eval_dir: Path):
 
 
 def inputs(record: dict, ml) -> dict[str, str]:
-    return {"html": record["html"], "text": record["text_dump"], "wrapped": ml.wrap(record["text_dump"], record["lang"])}
+    return {
+        "html": record["html"],
+        "text": record["text_dump"],
+        "wrapped": ml.wrap(record["text_dump"], record["lang"]),
+    }
 
 
 def predict(record: dict, mode: str, body: str) -> tuple[dict, str]:
@@ -61,8 +65,14 @@ def predict(record: dict, mode: str, body: str) -> tuple[dict, str]:
     suffix = ".html" if mode == "html" else ".txt"
     article = clean_document(load_bytes(body.encode("utf-8"), f"{record['id']}-{mode}{suffix}"))
     sentences = [s.text for s in summarize_article(article).sentences] if article.paragraphs else []
-    pred = {"id": record["id"], "mode": mode, "title": article.meta.title or "", "language": article.meta.language or "",
-            "text": article.text, "summary_sentences": sentences}
+    pred = {
+        "id": record["id"],
+        "mode": mode,
+        "title": article.meta.title or "",
+        "language": article.meta.language or "",
+        "text": article.text,
+        "summary_sentences": sentences,
+    }
     return pred, "\n".join([pred["title"], pred["text"], *sentences])
 
 
@@ -71,7 +81,9 @@ def foreign_characters(output: str, source: str, is_html: bool) -> str:
     if is_html:
         source = html.unescape(source)
     allowed = set(unicodedata.normalize("NFC", source)) | set(source)
-    odd = {ch for ch in unicodedata.normalize("NFC", output) if ch not in allowed and not ch.isascii() and not ch.isspace()}
+    odd = {
+        ch for ch in unicodedata.normalize("NFC", output) if ch not in allowed and not ch.isascii() and not ch.isspace()
+    }
     if "\ufffd" in output:
         odd.add("\ufffd")
     return "".join(sorted(odd))

@@ -76,11 +76,15 @@ def main() -> int:
     print(f"  extracted from full page  {quantiles(full)}")
     print(f"  simulated teaser (2 par.) {quantiles(teaser)}")
     cut = paywall.TRUNCATED_SHARE
-    print(f"threshold {cut}: full pages flagged {sum(s < cut for s in full)}/{len(full)}, "
-          f"teasers caught {sum(s < cut for s in teaser)}/{len(teaser)}")
+    print(
+        f"threshold {cut}: full pages flagged {sum(s < cut for s in full)}/{len(full)}, "
+        f"teasers caught {sum(s < cut for s in teaser)}/{len(teaser)}"
+    )
     print("verdicts over all pages: " + ", ".join(f"{k}: {v}" for k, v in sorted(verdicts.items(), key=str)))
-    print("pages declaring isAccessibleForFree (declared free, verdict): "
-          + ", ".join(f"{k}: {v}" for k, v in sorted(declared.items(), key=str)))
+    print(
+        "pages declaring isAccessibleForFree (declared free, verdict): "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(declared.items(), key=str))
+    )
     return 0
 
 

@@ -58,11 +58,19 @@ def median_seconds(cmd: list[str], runs: int) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--article", type=Path, default=DEFAULT_ARTICLE if DEFAULT_ARTICLE.exists() else ROOT / "samples" / "harbor-bridge-reopens.txt")
+    parser.add_argument(
+        "--article",
+        type=Path,
+        default=DEFAULT_ARTICLE if DEFAULT_ARTICLE.exists() else ROOT / "samples" / "harbor-bridge-reopens.txt",
+    )
     args = parser.parse_args()
     py = sys.executable
     bindir = os.path.dirname(py)
-    newsdigest = [os.path.join(bindir, "newsdigest")] if os.path.exists(os.path.join(bindir, "newsdigest")) else [py, "-m", "newsdigest"]
+    newsdigest = (
+        [os.path.join(bindir, "newsdigest")]
+        if os.path.exists(os.path.join(bindir, "newsdigest"))
+        else [py, "-m", "newsdigest"]
+    )
     sumy = shutil.which("sumy", path=bindir)
     article = str(args.article)
     rows = [
@@ -70,7 +78,10 @@ def main() -> None:
         ("newsdigest --help", [*newsdigest, "--help"]),
         ("newsdigest summarize ARTICLE (default)", [*newsdigest, "summarize", article, "--format", "text"]),
         ("newsdigest summarize ARTICLE -a lead", [*newsdigest, "summarize", article, "-a", "lead", "--format", "text"]),
-        ("newsdigest summarize ARTICLE -a lexrank", [*newsdigest, "summarize", article, "-a", "lexrank", "--format", "text"]),
+        (
+            "newsdigest summarize ARTICLE -a lexrank",
+            [*newsdigest, "summarize", article, "-a", "lexrank", "--format", "text"],
+        ),
         ("sumy --help (sumy's CLI)", [sumy, "--help"] if sumy else None),
         ("sumy LexRank in a fresh process", [py, "-c", SUMY_PIPELINE, article]),
     ]

@@ -266,7 +266,9 @@ def scaling(names, docs, sizes, out):
             if cap and size > cap:
                 doc = Document(doc.sentences[:cap], None, "en", doc.paragraph_of[:cap], 3)
             repeats = max(1, min(20, int(2000 / size)))
-            if not name.startswith("sumy-"):  # warm up (a first long document imports scipy.sparse); sumy's take minutes
+            if not name.startswith(
+                "sumy-"
+            ):  # warm up (a first long document imports scipy.sparse); sumy's take minutes
                 choose(summarizer.rank(doc), doc, Length(sentences=3))
             started = time.perf_counter()
             for _ in range(repeats):
@@ -283,8 +285,12 @@ def huge_document(sentences: int) -> tuple[float, int]:
     from newsdigest.api import SummaryOptions, summarize_article
     from newsdigest.models import Article, Metadata
 
-    paragraph = " ".join(f"Sentence number {i} tells of the harbor, the bridge and the vote {i % 97}." for i in range(50))
-    article = Article("<huge>", tuple(paragraph for _ in range(sentences // 50)), Metadata(title="Harbor vote", language="en"))
+    paragraph = " ".join(
+        f"Sentence number {i} tells of the harbor, the bridge and the vote {i % 97}." for i in range(50)
+    )
+    article = Article(
+        "<huge>", tuple(paragraph for _ in range(sentences // 50)), Metadata(title="Harbor vote", language="en")
+    )
     started = time.perf_counter()
     summary = summarize_article(article, SummaryOptions())
     return time.perf_counter() - started, summary.sentences_in
@@ -343,7 +349,11 @@ def startup(runs: int):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="evaluation folder (holds summarization/ and the scorer)")
+    ap.add_argument(
+        "--eval",
+        default=str(ROOT.parent / "shared" / "eval"),
+        help="evaluation folder (holds summarization/ and the scorer)",
+    )
     ap.add_argument("--set", default="summarization/dev.jsonl.gz", help="set file, relative to --eval")
     ap.add_argument("--out", default="bench-out", help="folder for the predictions (one jsonl per algorithm)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each source")
@@ -351,7 +361,12 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="scaling sizes (sentences); empty to skip")
     ap.add_argument("--huge", type=int, default=100_000, help="sentences of the huge-document check (0 to skip)")
     ap.add_argument("--startup", type=int, default=5, help="fresh processes for the start-up figures (0 to skip)")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs of the compared rows (ours and sumy's LexRank); the best counts")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="timed runs of the compared rows (ours and sumy's LexRank); the best counts",
+    )
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")  # language warnings are not the subject here
     eval_dir = Path(args.eval)
@@ -384,7 +399,11 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     counts = {s: sum(r["source"] == s for r in records) for s in sources}
-    print(f"set {args.set}: {len(records)} articles (" + ", ".join(f"{s} {n}" for s, n in counts.items()) + f"); default algorithm: {default}")
+    print(
+        f"set {args.set}: {len(records)} articles ("
+        + ", ".join(f"{s} {n}" for s, n in counts.items())
+        + f"); default algorithm: {default}"
+    )
     results, seconds, whole = {}, {}, {}
     for name in names:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
@@ -393,7 +412,10 @@ def main(argv=None) -> int:
         seconds[name] = secs
         with open(out / f"{slug(name)}.jsonl", "w", encoding="utf-8") as fh:
             for rec in records:
-                fh.write(json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps({"id": rec["id"], "summary": "\n".join(preds.get(rec["id"], []))}, ensure_ascii=False)
+                    + "\n"
+                )
         if name in WHOLE_PATH:
             whole[name] = run_whole(name, records)
     # The machine's load drifts: the speed comparison's rows run again, in turn,
@@ -409,10 +431,18 @@ def main(argv=None) -> int:
     reference = min(timed, key=seconds.get) if timed else None
     print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed. art/s: articles per second from the article text,")
     print("each summarizer told the language (paragraphs, sentence splitting, tokenization and stemming, ranking,")
-    print("choosing k; see the module docstring); x: speed over sumy's LexRank"
-          + (f" ({reference}, the faster of its two paths in this run)" if reference else "")
-          + "; whole: newsdigest's summarize_article,\nwhich adds language detection and the Summary\n")
-    head = ["algorithm"] + [f"{s} R1/R2/RL" for s in sources] + ["art/s", "ms/art"] + (["x sumy-lexrank"] if reference else []) + ["whole art/s"]
+    print(
+        "choosing k; see the module docstring); x: speed over sumy's LexRank"
+        + (f" ({reference}, the faster of its two paths in this run)" if reference else "")
+        + "; whole: newsdigest's summarize_article,\nwhich adds language detection and the Summary\n"
+    )
+    head = (
+        ["algorithm"]
+        + [f"{s} R1/R2/RL" for s in sources]
+        + ["art/s", "ms/art"]
+        + (["x sumy-lexrank"] if reference else [])
+        + ["whole art/s"]
+    )
     from modelfile import trained_on
 
     news_in_sample = trained_on("news_summarizer.json", eval_dir / args.set)
@@ -420,7 +450,11 @@ def main(argv=None) -> int:
     for name in names:
         by = results[name]["by_source"]
         rate = len(records) / max(seconds[name], 1e-9)
-        row = [name + (" (default)" if name == default else "") + (" in-sample" if name == "news" and news_in_sample else "")]
+        row = [
+            name
+            + (" (default)" if name == default else "")
+            + (" in-sample" if name == "news" and news_in_sample else "")
+        ]
         row += [f"{by[s]['R1']:.2f} / {by[s]['R2']:.2f} / {by[s]['RL']:.2f}" for s in sources]
         row += [f"{rate:,.0f}", f"{1000 / rate:.2f}"]
         if reference:
@@ -432,8 +466,17 @@ def main(argv=None) -> int:
         print(in_sample_note(eval_dir / args.set))
     if "lead" in results and default in results:
         lead, ours = results["lead"]["by_source"], results[default]["by_source"]
-        print("\n" + "; ".join(f"{default} - lead on {s}: " + " ".join(f"{m} {ours[s][m] - lead[s][m]:+.2f}" for m in ("R1", "R2", "RL")) for s in sources))
-    pairs = [(ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in seconds and f"sumy-{ours}" in seconds]
+        print(
+            "\n"
+            + "; ".join(
+                f"{default} - lead on {s}: "
+                + " ".join(f"{m} {ours[s][m] - lead[s][m]:+.2f}" for m in ("R1", "R2", "RL"))
+                for s in sources
+            )
+        )
+    pairs = [
+        (ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in seconds and f"sumy-{ours}" in seconds
+    ]
     if pairs:
         print("\nAgreement of our vectorised graph methods with sumy's (same split documents):")
         arows = []
@@ -444,11 +487,32 @@ def main(argv=None) -> int:
             same, tau = agreement(rankings[ours], rankings[theirs], records)
             _, ranks_ours_stem, _ = run_sumy_our_stemmer(theirs, records, docs)
             same2, tau2 = agreement(rankings[ours], ranks_ours_stem, records)
-            arows.append([f"{ours} vs {theirs}", f"{same:.1%}", f"{tau:.4f}", f"{same2:.1%}", f"{tau2:.4f}", f"{seconds[theirs] / max(seconds[ours], 1e-9):.1f}"])
-        print_table(arows, ["pair", "same top-k", "Kendall tau", "same top-k (our stemmer)", "tau (our stemmer)", "speed x (from text)"])
+            arows.append(
+                [
+                    f"{ours} vs {theirs}",
+                    f"{same:.1%}",
+                    f"{tau:.4f}",
+                    f"{same2:.1%}",
+                    f"{tau2:.4f}",
+                    f"{seconds[theirs] / max(seconds[ours], 1e-9):.1f}",
+                ]
+            )
+        print_table(
+            arows,
+            [
+                "pair",
+                "same top-k",
+                "Kendall tau",
+                "same top-k (our stemmer)",
+                "tau (our stemmer)",
+                "speed x (from text)",
+            ],
+        )
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if sizes:
-        print("\nScaling: ms per article (rank + choose) by article length in sentences; * = ranked over the capped first sentences")
+        print(
+            "\nScaling: ms per article (rank + choose) by article length in sentences; * = ranked over the capped first sentences"
+        )
         rows = scaling(names, docs, sizes, out)
         print_table(rows, ["algorithm"] + [f"{s:,}" for s in sizes])
         for ours in ("lexrank", "textrank"):
@@ -457,15 +521,21 @@ def main(argv=None) -> int:
                 col = sizes.index(200) + 1
                 a, b = row[ours][col], row[f"sumy-{ours}"][col]
                 if a != "skipped" and b != "skipped":
-                    print(f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed")
+                    print(
+                        f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed"
+                    )
     if args.startup:
         print("\nStart-up, once per process (median of fresh processes; not in the art/s above):")
         print_table(startup(args.startup), ["step", "ms"])
     if args.huge:
         secs, n = huge_document(args.huge)
-        print(f"\nA {args.huge:,}-sentence document through summarize_article (default algorithm; splitting stops at the"
-              f" ranking cap, {n:,} sentences ranked): {secs:.2f} s")
-    print(f"\npredictions: {out}/<algorithm>.jsonl (re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})")
+        print(
+            f"\nA {args.huge:,}-sentence document through summarize_article (default algorithm; splitting stops at the"
+            f" ranking cap, {n:,} sentences ranked): {secs:.2f} s"
+        )
+    print(
+        f"\npredictions: {out}/<algorithm>.jsonl (re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})"
+    )
     return 0
 
 
@@ -475,9 +545,15 @@ def in_sample_note(set_path: Path) -> str:
 
     from newsdigest.summarizers.news import MODEL_FILE
 
-    lines = ["\nin-sample: news is trained on this set, so its row above scores it on its own training data; the other"
-             " methods have no trained weights." if trained_on(MODEL_FILE, set_path) else ""]
-    lines.append("Held out (news's model file, measured on the whole dev set by quality_gate.py and train_summarizer.py):")
+    lines = [
+        "\nin-sample: news is trained on this set, so its row above scores it on its own training data; the other"
+        " methods have no trained weights."
+        if trained_on(MODEL_FILE, set_path)
+        else ""
+    ]
+    lines.append(
+        "Held out (news's model file, measured on the whole dev set by quality_gate.py and train_summarizer.py):"
+    )
     return "\n".join(lines + held_out_lines(MODEL_FILE))
 
 

@@ -31,14 +31,38 @@ STORIES = REPO_ROOT / "tests" / "fixtures" / "topics" / "stories"
 
 # (story file, the URL in the feed, the page's og:url or None, the page's canonical or None); page None: not saved
 INBOX = [
-    ("ferry-1.txt", "https://coast.example/2025/05/03/ferries-collide", "https://coast.example/2025/05/03/ferries-collide", None),
-    ("budget-1.txt", "https://coast.example/2025/03/03/budget?utm_source=rss&utm_medium=feed", None, "https://coast.example/2025/03/03/budget"),
-    ("fire-1.txt", "https://coast.example/2025/08/12/pine-hollow/", "https://coast.example/2025/08/12/pine-hollow", None),
+    (
+        "ferry-1.txt",
+        "https://coast.example/2025/05/03/ferries-collide",
+        "https://coast.example/2025/05/03/ferries-collide",
+        None,
+    ),
+    (
+        "budget-1.txt",
+        "https://coast.example/2025/03/03/budget?utm_source=rss&utm_medium=feed",
+        None,
+        "https://coast.example/2025/03/03/budget",
+    ),
+    (
+        "fire-1.txt",
+        "https://coast.example/2025/08/12/pine-hollow/",
+        "https://coast.example/2025/08/12/pine-hollow",
+        None,
+    ),
     ("battery-1.txt", "http://COAST.example/2025/01/22/quillfern", None, "https://coast.example/2025/01/22/quillfern"),
     ("strike-1.txt", "https://coast.example:443/2025/10/07/strike", "https://coast.example/2025/10/07/strike", None),
-    ("measles-1.txt", "https://coast.example/2025/02/10/measles#comments", "https://coast.example/2025/02/10/measles", None),
-    ("football-1.txt", "https://coast.example/2025/05/18/cup-final?fbclid=abc", "https://coast.example/2025/05/18/cup-final",
-     "https://coast.example/2025/05/18/cup-final"),
+    (
+        "measles-1.txt",
+        "https://coast.example/2025/02/10/measles#comments",
+        "https://coast.example/2025/02/10/measles",
+        None,
+    ),
+    (
+        "football-1.txt",
+        "https://coast.example/2025/05/18/cup-final?fbclid=abc",
+        "https://coast.example/2025/05/18/cup-final",
+        "https://coast.example/2025/05/18/cup-final",
+    ),
     ("rates-1.txt", "https://coast.example/2025/06/11/rates", None, "https://coast.example/2025/06/11/rates/"),
     ("other-chess.txt", "https://coast.example/2025/04/14/chess", "https://coast.example/amp/2025/04/14/chess", None),
     ("other-butterflies.txt", "https://coast.example/2025/10/01/monarchs", False, False),
@@ -80,7 +104,8 @@ def build_inbox(folder: str | os.PathLike) -> dict[str, str | None]:
         expected[f"{folder / 'feed.xml'}#{n}"] = str(page) if page and "/amp/" not in (og_url or "") else None
     (folder / "feed.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Courier</title>'
-        + "".join(items) + "</channel></rss>",
+        + "".join(items)
+        + "</channel></rss>",
         encoding="utf-8",
     )
     return expected
@@ -94,7 +119,9 @@ def replaced(folder: str | os.PathLike, jobs: int = 1) -> tuple[int, int, int, o
     told = 0
     for entry in digest.entries:
         paths = [s.path for s in entry.sources]
-        if entry.summary.article.format != "feed" and any(p.startswith(str(folder)) and p.endswith(".html") for p in paths):
+        if entry.summary.article.format != "feed" and any(
+            p.startswith(str(folder)) and p.endswith(".html") for p in paths
+        ):
             told += sum(1 for fp in entry.fingerprints) - 1  # the page's own print, plus one per absorbed feed item
     pages = sum(1 for _, _, og, canonical in INBOX if og is not False)
     return told, len(INBOX), pages, digest

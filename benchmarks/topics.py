@@ -77,8 +77,12 @@ def score(predicted: set, truth: set) -> tuple[float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", default=None,
-                        help="a labelled set (repeatable) [default: tests/fixtures/topics, then topics-heldout]")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=None,
+        help="a labelled set (repeatable) [default: tests/fixtures/topics, then topics-heldout]",
+    )
     parser.add_argument("--link", type=float, default=None)
     parser.add_argument("--average", type=float, default=None)
     parser.add_argument("--eval", default=None, help="accepted for run_all.py; this set is ours, not an eval set")
@@ -106,11 +110,19 @@ def report(folder: Path, show_groups: bool) -> None:
     groups, digest = predicted_groups(folder)
     predicted = pairs_of(groups)
     everything = pairs_of([sorted(labels)])
-    kind = "held out: never used to choose them" if "heldout" in folder.name else "in-sample: they were chosen on this set"
-    print(f"topic groups on {folder.name}: {len(labels)} stories, {len(true_groups(labels))} events, "
-          f"{len(truth)} same-event pairs (thresholds LINK={topics.LINK}, AVERAGE={topics.AVERAGE}; {kind})")
+    kind = (
+        "held out: never used to choose them" if "heldout" in folder.name else "in-sample: they were chosen on this set"
+    )
+    print(
+        f"topic groups on {folder.name}: {len(labels)} stories, {len(true_groups(labels))} events, "
+        f"{len(truth)} same-event pairs (thresholds LINK={topics.LINK}, AVERAGE={topics.AVERAGE}; {kind})"
+    )
     print(f"{'method':<28}{'pairs':>7}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for name, pairs in (("every story alone", set()), ("one group of everything", everything), ("--group-by topic", predicted)):
+    for name, pairs in (
+        ("every story alone", set()),
+        ("one group of everything", everything),
+        ("--group-by topic", predicted),
+    ):
         p, r, f = score(pairs, truth)
         print(f"{name:<28}{len(pairs):>7}{p:>11.3f}{r:>8.3f}{f:>7.3f}")
     if show_groups:

@@ -69,8 +69,11 @@ FOLDS = 5
 def params_record(folds: int = FOLDS) -> dict:
     """Everything that decides the trees, as a model file records it."""
     return {
-        "lightgbm": PARAMS, "num_boost_round": ROUNDS, "labels": f"a line is story when >= {ALIGNED_SHARE} of its words align with the truth",
-        "weight": "log1p(words of the line)", "stage2_input": f"out-of-fold stage 1 scores, {folds} folds by site (crc32 of the domain)",
+        "lightgbm": PARAMS,
+        "num_boost_round": ROUNDS,
+        "labels": f"a line is story when >= {ALIGNED_SHARE} of its words align with the truth",
+        "weight": "log1p(words of the line)",
+        "stage2_input": f"out-of-fold stage 1 scores, {folds} folds by site (crc32 of the domain)",
         "threshold": f"the best mean F1 of {THRESHOLDS} over site-grouped {folds}-fold held-out scores",
     }
 
@@ -120,11 +123,17 @@ def prepare(pages: list[dict], kind: str = "text") -> list[dict]:
         lines, x = page_input(page, kind)
         if not lines:
             continue
-        out.append({
-            "id": page["id"], "domain": domain(page.get("url", "")), "truth": page["ground_truth"],
-            "lines": lines, "x": x, "y": np.asarray(label_lines(lines, page["ground_truth"])),
-            "w": np.asarray([np.log1p(len(_TOKEN.findall(line.text))) for line in lines]),
-        })
+        out.append(
+            {
+                "id": page["id"],
+                "domain": domain(page.get("url", "")),
+                "truth": page["ground_truth"],
+                "lines": lines,
+                "x": x,
+                "y": np.asarray(label_lines(lines, page["ground_truth"])),
+                "w": np.asarray([np.log1p(len(_TOKEN.findall(line.text))) for line in lines]),
+            }
+        )
     return out
 
 
@@ -183,13 +192,22 @@ def best_threshold(pages, probs, score_text) -> float:
 def report(name: str, pages, texts, score_text) -> dict:
     rows = [score_text(t, p["truth"]) for p, t in zip(pages, texts)]
     n = len(rows)
-    out = {"P": sum(r[0] for r in rows) / n, "R": sum(r[1] for r in rows) / n, "F1": sum(r[2] for r in rows) / n,
-           "F1>=0.9": sum(r[2] >= 0.9 for r in rows) / n, "empty": sum(not t.strip() for t in texts)}
-    print(f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}")
+    out = {
+        "P": sum(r[0] for r in rows) / n,
+        "R": sum(r[1] for r in rows) / n,
+        "F1": sum(r[2] for r in rows) / n,
+        "F1>=0.9": sum(r[2] >= 0.9 for r in rows) / n,
+        "empty": sum(not t.strip() for t in texts),
+    }
+    print(
+        f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}"
+    )
     return {k: round(v, 4) for k, v in out.items()}
 
 
-def cross_validate(pages: list[dict], folds_count: int, score_text, start: float, per_page: str | None) -> tuple[float, dict]:
+def cross_validate(
+    pages: list[dict], folds_count: int, score_text, start: float, per_page: str | None
+) -> tuple[float, dict]:
     """(threshold, held-out figures): every page cleaned by models trained on the other sites' folds."""
     folds = _fold_of(pages, folds_count)
     held: list = [None] * len(pages)
@@ -205,26 +223,44 @@ def cross_validate(pages: list[dict], folds_count: int, score_text, start: float
     threshold = best_threshold(pages, held, score_text)
     print(f"held-out by site, {folds_count} folds (threshold {threshold}):")
     figures = {
-        "keep everything": report("keep everything", pages, ["\n".join(line.text for line in p["lines"]) for p in pages], score_text),
-        "oracle (the labels)": report("oracle (the labels)", pages, [page_text(p, p["y"], 0.5) for p in pages], score_text),
-        "stage 1 only": report("stage 1 only", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held1)], score_text),
-        "stage 1 + 2": report("stage 1 + 2 (shipped design)", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held)], score_text),
+        "keep everything": report(
+            "keep everything", pages, ["\n".join(line.text for line in p["lines"]) for p in pages], score_text
+        ),
+        "oracle (the labels)": report(
+            "oracle (the labels)", pages, [page_text(p, p["y"], 0.5) for p in pages], score_text
+        ),
+        "stage 1 only": report(
+            "stage 1 only", pages, [page_text(p, pr, threshold) for p, pr in zip(pages, held1)], score_text
+        ),
+        "stage 1 + 2": report(
+            "stage 1 + 2 (shipped design)",
+            pages,
+            [page_text(p, pr, threshold) for p, pr in zip(pages, held)],
+            score_text,
+        ),
     }
     # The whole cleaner on held-out scores: sure-boilerplate rules, headline, repairs.
     from newsdigest.cleaning.text import decide
 
-    whole = ["\n\n".join(decide(p["lines"], [float(v) for v in pr], threshold).paragraphs) for p, pr in zip(pages, held)]
+    whole = [
+        "\n\n".join(decide(p["lines"], [float(v) for v in pr], threshold).paragraphs) for p, pr in zip(pages, held)
+    ]
     figures["lines kept by the text cleaner's rules"] = report("cleaner with held-out scores", pages, whole, score_text)
     if per_page:
         write_per_page(per_page, pages, held, threshold, score_text)
-    return threshold, {f"{folds_count}-fold CV grouped by site (crc32 of the URL domain), threshold {threshold}": figures}
+    return threshold, {
+        f"{folds_count}-fold CV grouped by site (crc32 of the URL domain), threshold {threshold}": figures
+    }
 
 
 def write_per_page(path: str, pages, held, threshold: float, score_text) -> None:
     rows = []
     for p, pr in zip(pages, held):
         prec, rec, f1 = score_text(page_text(p, pr, threshold), p["truth"])
-        lines = [{"p": round(float(x), 3), "label": int(y), "text": line.text[:300]} for line, x, y in zip(p["lines"], pr, p["y"])]
+        lines = [
+            {"p": round(float(x), 3), "label": int(y), "text": line.text[:300]}
+            for line, x, y in zip(p["lines"], pr, p["y"])
+        ]
         rows.append({"id": p["id"], "domain": p["domain"], "precision": prec, "recall": rec, "f1": f1, "lines": lines})
     rows.sort(key=lambda r: r["f1"])
     with open(path, "w", encoding="utf-8") as fh:
@@ -250,9 +286,13 @@ def save(pages: list[dict], args, set_path: Path, threshold: float, held_out: di
     if not np.allclose(ensemble_from_dict(ensembles["stage1"]).probability(x), stage1.predict(x), atol=1e-9):
         raise SystemExit("exported trees disagree with LightGBM: not saved")
     about = f"newsdigest line classifier ({args.input} input): the story probability of each line"
-    made = made_record(f"benchmarks/train_cleaner.py --input {args.input}", params_record(args.folds),
-                       data_record(set_path, args.limit or len(pages), "" if not args.limit else f"first {args.limit} pages"),
-                       held_out, "as trained: written by this run of the script")
+    made = made_record(
+        f"benchmarks/train_cleaner.py --input {args.input}",
+        params_record(args.folds),
+        data_record(set_path, args.limit or len(pages), "" if not args.limit else f"first {args.limit} pages"),
+        held_out,
+        "as trained: written by this run of the script",
+    )
     out = Path(args.out or REPO_ROOT / "newsdigest" / "data" / MODEL_FILES[args.input])
     write_model(out, about, ensembles, {"threshold": threshold}, made)
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {time.time() - start:.0f}s)")
@@ -266,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cv", action="store_true", help="skip the held-out score (the threshold is then 0.5)")
     ap.add_argument("--no-save", action="store_true", help="do not write the model file")
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--per-page", metavar="OUT.jsonl", help="write every page's held-out score and line scores, worst first")
+    ap.add_argument(
+        "--per-page", metavar="OUT.jsonl", help="write every page's held-out score and line scores, worst first"
+    )
     ap.add_argument("--input", choices=("text", "html"), default="text", help="train on text dumps or on HTML pages")
     ap.add_argument("--out", help="model file (default newsdigest/data/<the model file of --input>)")
     args = ap.parse_args(argv)
@@ -275,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.time()
     set_path = Path(args.set) if args.set else eval_dir / "extraction" / "dev.jsonl.gz"
     pages = prepare(read_set(set_path, args.limit), args.input)
-    print(f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines, {len({p['domain'] for p in pages})} sites "
-          f"({time.time() - start:.0f}s to label and featurize)")
+    print(
+        f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines, {len({p['domain'] for p in pages})} sites "
+        f"({time.time() - start:.0f}s to label and featurize)"
+    )
     threshold, held_out = 0.5, {}
     if not args.no_cv:
         threshold, held_out = cross_validate(pages, args.folds, score_text, start, args.per_page)

@@ -45,7 +45,17 @@ from modelfile import data_record, made_record, write_model  # noqa: E402
 # (5-fold CV cnn R1 30.54 against 30.50, bbc 80.83 against 80.99) at 1.4 times
 # the scoring cost; 30 trees at 0.4 a little lower (cnn 30.41, bbc 80.39); 100
 # trees of 15 leaves about the same at four times the cost.
-PARAMS = dict(n_estimators=40, learning_rate=0.3, num_leaves=7, min_child_samples=20, verbose=-1, random_state=0, deterministic=True, force_row_wise=True, n_jobs=1)
+PARAMS = dict(
+    n_estimators=40,
+    learning_rate=0.3,
+    num_leaves=7,
+    min_child_samples=20,
+    verbose=-1,
+    random_state=0,
+    deterministic=True,
+    force_row_wise=True,
+    n_jobs=1,
+)
 
 
 def native_params(params=PARAMS) -> dict:
@@ -92,7 +102,13 @@ def prepare(records: list[dict]):
     items = []
     for rec in records:
         language = resolve_language(rec["article"])
-        doc, _ = build(paragraphs_of(rec["article"]), rec.get("title") or None, language, Length(sentences=rec["k"]), NewsSummarizer.max_sentences)
+        doc, _ = build(
+            paragraphs_of(rec["article"]),
+            rec.get("title") or None,
+            language,
+            Length(sentences=rec["k"]),
+            NewsSummarizer.max_sentences,
+        )
         analysis = analyse(doc, vocabulary(language, keep_numbers=True).scan(doc.sentences), doc.wanted)
         labels = np.zeros(len(doc.sentences))
         labels[oracle(tokenizer, rec["reference"], doc.sentences, rec["k"])] = 1
@@ -184,7 +200,9 @@ def table(rows: list[tuple[str, dict]], sources: list[str]) -> str:
     lines = [head]
     for name, result in rows:
         by = result["by_source"]
-        lines.append([name] + [f"{by[s]['R1']:.2f} / {by[s]['R2']:.2f} / {by[s]['RL']:.2f}" if s in by else "-" for s in sources])
+        lines.append(
+            [name] + [f"{by[s]['R1']:.2f} / {by[s]['R2']:.2f} / {by[s]['RL']:.2f}" if s in by else "-" for s in sources]
+        )
     widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in lines)
 
@@ -206,7 +224,9 @@ def held_out_rows(items, records, scorer, args) -> tuple[list, dict]:
         for w in weights:
             cv_preds[w].update(predict([it for it in items if fold_of(it[0]["id"], args.folds) == f], model, w))
     for w in weights:
-        label = f"news, {args.folds}-fold CV over articles" + (f" (redundancy {w})" if w is not None else " (as shipped)")
+        label = f"news, {args.folds}-fold CV over articles" + (
+            f" (redundancy {w})" if w is not None else " (as shipped)"
+        )
         rows.append((label, scorer.score(cv_preds[w], records)))
     held: dict = {}
     for test_source in sources:
@@ -216,7 +236,9 @@ def held_out_rows(items, records, scorer, args) -> tuple[list, dict]:
         trained_on = "+".join(s for s in sources if s != test_source)
         rows.append((f"news, trained on {trained_on}, tested on {test_source}", result))
         held[f"trained on {trained_on}, tested on {test_source}"] = {
-            "news": figures(result, test_source), "lead-k": figures(rows[0][1], test_source)}
+            "news": figures(result, test_source),
+            "lead-k": figures(rows[0][1], test_source),
+        }
     cv = rows[1][1]
     held[f"{args.folds}-fold CV over articles (not grouped by source)"] = {s: figures(cv, s) for s in sources}
     return rows, held
@@ -224,7 +246,11 @@ def held_out_rows(items, records, scorer, args) -> tuple[list, dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="folder holding summarization/dev.jsonl.gz and score_summarization.py")
+    ap.add_argument(
+        "--eval",
+        default=str(ROOT.parent / "shared" / "eval"),
+        help="folder holding summarization/dev.jsonl.gz and score_summarization.py",
+    )
     ap.add_argument("--set", default="summarization/dev.jsonl.gz", help="set file, relative to --eval")
     ap.add_argument("--out", default=str(ROOT / "newsdigest" / "data" / "news_summarizer.json"))
     ap.add_argument("--folds", type=int, default=5)
@@ -251,7 +277,13 @@ def main(argv=None) -> int:
     if not args.no_write:
         counts = Counter(r["source"] for r in records)
         data = data_record(eval_dir / args.set, len(items), ", ".join(f"{s} {counts[s]}" for s in sources))
-        made = made_record("benchmarks/train_summarizer.py", params_record(), data, held, "as trained: written by this run of the script")
+        made = made_record(
+            "benchmarks/train_summarizer.py",
+            params_record(),
+            data,
+            held,
+            "as trained: written by this run of the script",
+        )
         about = "newsdigest news summarizer: a sentence's log-odds of belonging to the best extract"
         write_model(Path(args.out), about, {"score": final}, {}, made)
         print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes)", file=sys.stderr)

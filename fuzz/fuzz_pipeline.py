@@ -27,18 +27,18 @@ import atheris
 
 with atheris.instrument_imports(include=["newsdigest"]):
     # The pipeline imports its steps lazily; import them here so they are instrumented.
+    import newsdigest.cleaning.dom  # noqa: F401
     import newsdigest.cleaning.html  # noqa: F401
     import newsdigest.cleaning.metadata  # noqa: F401
+    import newsdigest.cleaning.model  # noqa: F401
     import newsdigest.cleaning.normalize  # noqa: F401
     import newsdigest.cleaning.repair  # noqa: F401
-    import newsdigest.cleaning.dom  # noqa: F401
-    import newsdigest.cleaning.model  # noqa: F401
-    import newsdigest.digest.feeds  # noqa: F401
-    import newsdigest.renderers.sanitize  # noqa: F401
     import newsdigest.cleaning.text  # noqa: F401
+    import newsdigest.digest.feeds  # noqa: F401
     import newsdigest.language  # noqa: F401
     import newsdigest.renderers.json_format  # noqa: F401
     import newsdigest.renderers.markdown  # noqa: F401
+    import newsdigest.renderers.sanitize  # noqa: F401
     import newsdigest.renderers.terminal  # noqa: F401
     import newsdigest.renderers.text  # noqa: F401
     import newsdigest.sentences  # noqa: F401
@@ -85,7 +85,9 @@ def TestOneInput(data: bytes) -> None:
     try:
         if mode & 2:
             # Text straight into the API (lone surrogates and all: what a caller may pass).
-            text = data[: len(data) // 2 * 2].decode("utf-16-le", "surrogatepass") if mode & 4 else data.decode("latin-1")
+            text = (
+                data[: len(data) // 2 * 2].decode("utf-16-le", "surrogatepass") if mode & 4 else data.decode("latin-1")
+            )
             articles = [clean_text(text, path=path)]
         else:
             raw = load_bytes(data, path)

@@ -55,8 +55,8 @@ def clean_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, rule
 def summarize_article(article: Article, options: SummaryOptions | None = None) -> Summary:
     from . import summarizers
     from .language import resolve_language
-    from .summarizers.document import build
     from .sentences.words import count_words
+    from .summarizers.document import build
     from .summarizers.select import choose
 
     options = options or SummaryOptions()
@@ -70,7 +70,9 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     summarizer = summarizers.get(name)
     # Huge documents are ranked over their first sentences only: each summarizer
     # states how many it can rank in bounded time (see its max_sentences).
-    doc, total = build(article.paragraphs, article.meta.title, language, options.length, getattr(summarizer, "max_sentences", None))
+    doc, total = build(
+        article.paragraphs, article.meta.title, language, options.length, getattr(summarizer, "max_sentences", None)
+    )
     ranked = summarizer.rank(doc) if doc.sentences else []
     chosen = choose(ranked, doc, options.length)
     keywords: tuple[str, ...] = ()
@@ -88,7 +90,9 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     )
 
 
-def summarize_text(text: str, options: SummaryOptions | None = None, format: str | None = None, path: str = "<text>") -> Summary:
+def summarize_text(
+    text: str, options: SummaryOptions | None = None, format: str | None = None, path: str = "<text>"
+) -> Summary:
     return summarize_article(clean_text(text, format, path), options)
 
 

@@ -10,7 +10,7 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -51,42 +51,153 @@ def _version(value: bool) -> None:
 
 @app.callback(cls=Group)
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Clean and summarize raw news articles."""
 
 
-Files = Annotated[list[str], typer.Argument(help="Article files (text or HTML); '-' reads standard input.", show_default=False, metavar="FILE")]
+Files = Annotated[
+    list[str],
+    typer.Argument(help="Article files (text or HTML); '-' reads standard input.", show_default=False, metavar="FILE"),
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP, metavar="FORMAT")]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE")]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.", metavar="FILE"),
+]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No styling at all (as does the NO_COLOR variable).")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", callback=at_least(1))]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", help="Refuse input files larger than this many bytes.", metavar="BYTES", callback=at_least(1)
+    ),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a full traceback on unexpected errors.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")]
-EngineOpt = Annotated[Optional[str], typer.Option("--engine", help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).", metavar="NAME", show_default=False)]
-SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="--engine dask: a running Dask scheduler, tcp://HOST:PORT [default: a local cluster of --jobs workers].", metavar="ADDRESS", show_default=False)]
-DedupOpt = Annotated[Optional[str], typer.Option("--dedup", help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).", metavar="MODE", show_default=False)]
-RulesOpt = Annotated[Optional[str], typer.Option("--rules", help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].", metavar="PATH")]
-IncludeOpt = Annotated[Optional[list[str]], typer.Option("--include", help="Keep only articles whose title or story text matches REGEX (case-insensitive; (?-i:...) for case); repeatable: any one.", metavar="REGEX", show_default=False)]
-SkipPaywalledOpt = Annotated[Optional[bool], typer.Option("--skip-paywalled/--keep-paywalled", help="Leave out pages marked paywalled or truncated (the digest's counts say how many) [default: keep, marked].", show_default=False)]
-ExcludeOpt = Annotated[Optional[list[str]], typer.Option("--exclude", help="Leave out articles whose title or story text matches REGEX; repeatable.", metavar="REGEX", show_default=False)]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Do not report failed inputs on stderr (the exit code still tells).")
+]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="--engine dask: a running Dask scheduler, tcp://HOST:PORT [default: a local cluster of --jobs workers].",
+        metavar="ADDRESS",
+        show_default=False,
+    ),
+]
+DedupOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dedup",
+        help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).",
+        metavar="MODE",
+        show_default=False,
+    ),
+]
+RulesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help="Per-site cleaning rules (TOML) [default: rules.toml in the config folder, if any].",
+        metavar="PATH",
+    ),
+]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        help="Keep only articles whose title or story text matches REGEX (case-insensitive; (?-i:...) for case); repeatable: any one.",
+        metavar="REGEX",
+        show_default=False,
+    ),
+]
+SkipPaywalledOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--skip-paywalled/--keep-paywalled",
+        help="Leave out pages marked paywalled or truncated (the digest's counts say how many) [default: keep, marked].",
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Leave out articles whose title or story text matches REGEX; repeatable.",
+        metavar="REGEX",
+        show_default=False,
+    ),
+]
 
 
-@app.command(cls=Command, short_help="Title, byline and the sentences that carry each story.", epilog="""
+@app.command(
+    cls=Command,
+    short_help="Title, byline and the sentences that carry each story.",
+    epilog="""
     newsdigest summarize article.txt -n 5 --keywords 5
     newsdigest summarize a.txt --format json | jq -r .summary
     newsdigest summarize *.html --exclude '^sponsored' --include '(?-i:NASA)'
-""")
+""",
+)
 def summarize(
     files: Files,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, at most a third of a short article].", show_default=False, metavar="N", callback=at_least(1))] = None,
-    ratio: Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).", metavar="SHARE")] = None,
-    words: Annotated[Optional[int], typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N", callback=at_least(1))] = None,
-    chars: Annotated[Optional[int], typer.Option("--chars", help="A character budget, filled with whole sentences.", metavar="N", callback=at_least(1))] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", metavar="NAME", help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.", metavar="CODE")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")] = False,
-    keywords: Annotated[int, typer.Option("--keywords", help="Add the top N key phrases.", callback=at_least(0), metavar="N")] = 0,
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            help="Sentences per summary [default: 3, at most a third of a short article].",
+            show_default=False,
+            metavar="N",
+            callback=at_least(1),
+        ),
+    ] = None,
+    ratio: Annotated[
+        float | None,
+        typer.Option("--ratio", help="Summary length as a share of the article's sentences (0-1).", metavar="SHARE"),
+    ] = None,
+    words: Annotated[
+        int | None,
+        typer.Option("--words", help="A word budget, filled with whole sentences.", metavar="N", callback=at_least(1)),
+    ] = None,
+    chars: Annotated[
+        int | None,
+        typer.Option(
+            "--chars", help="A character budget, filled with whole sentences.", metavar="N", callback=at_least(1)
+        ),
+    ] = None,
+    algorithm: Annotated[
+        str | None,
+        typer.Option(
+            "--algorithm",
+            "-a",
+            metavar="NAME",
+            help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language", "-l", help="ISO 639-1 code (en, de, fr, ...); detected when not given.", metavar="CODE"
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each chosen sentence's score and its parts.")
+    ] = False,
+    keywords: Annotated[
+        int, typer.Option("--keywords", help="Add the top N key phrases.", callback=at_least(0), metavar="N")
+    ] = 0,
     format: FormatOpt = "auto",
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
@@ -102,9 +213,16 @@ def summarize(
     from .filters import compile_filter
     from .summarizers.select import Length
 
-    length = Length(sentences=sentences, ratio=ratio, words=words, chars=chars)  # none given: 3, fewer for short articles
+    length = Length(
+        sentences=sentences, ratio=ratio, words=words, chars=chars
+    )  # none given: 3, fewer for short articles
     options = SummaryOptions(
-        algorithm=algorithm, length=length, language=language, keywords=keywords, max_bytes=max_bytes, rules=load_rules(rules)
+        algorithm=algorithm,
+        length=length,
+        language=language,
+        keywords=keywords,
+        max_bytes=max_bytes,
+        rules=load_rules(rules),
     )
     if algorithm is not None:
         from . import summarizers
@@ -112,16 +230,24 @@ def summarize(
         summarizers.get(algorithm)  # an unknown name is a usage error before any file is read
     select = compile_filter(include or (), exclude or ())
     results = each_input(files, lambda path: summarize_matching(path, options, select), strict=debug)
-    _finish((r for r in results if r is not None), format, output, no_color, quiet, explain=explain, keywords=bool(keywords))
+    _finish(
+        (r for r in results if r is not None), format, output, no_color, quiet, explain=explain, keywords=bool(keywords)
+    )
 
 
-@app.command(cls=Command, short_help="The story text that cleaning kept (and what it removed).", epilog="""
+@app.command(
+    cls=Command,
+    short_help="The story text that cleaning kept (and what it removed).",
+    epilog="""
     newsdigest clean page.html --show-removed
     newsdigest clean page.html --format json | jq '.removed[].reason'
-""")
+""",
+)
 def clean(
     files: Files,
-    show_removed: Annotated[bool, typer.Option("--show-removed", help="Also list every removed block and why.")] = False,
+    show_removed: Annotated[
+        bool, typer.Option("--show-removed", help="Also list every removed block and why.")
+    ] = False,
     format: FormatOpt = "auto",
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
@@ -141,35 +267,159 @@ def clean(
 DIGEST_FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's extension: .md .html .json .txt .eml), rich, text, markdown, html, json, email."
 
 
-@app.command(cls=Command, short_help="Folders, files or feeds of articles -> one digest.", epilog="""
+@app.command(
+    cls=Command,
+    short_help="Folders, files or feeds of articles -> one digest.",
+    epilog="""
     newsdigest digest ~/news/inbox --new-only -o ~/digests/{date}.md
     newsdigest digest feeds/*.xml --format email --to me@example.org
     newsdigest digest ~/news/inbox --group-by topic --skip-paywalled
-""")
+""",
+)
 def digest(
-    inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.", show_default=False, metavar="PATH")],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks the format.", metavar="FILE")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help=DIGEST_FORMAT_HELP, metavar="FORMAT", show_default=False)] = None,
-    new_only: Annotated[bool, typer.Option("--new-only", help="Only stories that no earlier --new-only digest contained (remembered in the state file).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.", metavar="AGE")] = None,
-    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group stories by source, section, day, topic (one event across outlets), or none [default: none].", metavar="KEY", show_default=False)] = None,
-    max_articles: Annotated[Optional[int], typer.Option("--max-articles", help="At most N stories (the newest).", callback=at_least(1), metavar="N")] = None,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per story [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False, metavar="NAME")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes; the output is the same for any number [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks the format.",
+            metavar="FILE",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help=DIGEST_FORMAT_HELP, metavar="FORMAT", show_default=False)
+    ] = None,
+    new_only: Annotated[
+        bool,
+        typer.Option(
+            "--new-only",
+            help="Only stories that no earlier --new-only digest contained (remembered in the state file).",
+        ),
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.", metavar="AGE"
+        ),
+    ] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            help="Group stories by source, section, day, topic (one event across outlets), or none [default: none].",
+            metavar="KEY",
+            show_default=False,
+        ),
+    ] = None,
+    max_articles: Annotated[
+        int | None,
+        typer.Option("--max-articles", help="At most N stories (the newest).", callback=at_least(1), metavar="N"),
+    ] = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            help="Sentences per story [default: 3, fewer for short articles].",
+            show_default=False,
+            callback=at_least(1),
+            metavar="N",
+        ),
+    ] = None,
+    algorithm: Annotated[
+        str | None,
+        typer.Option(
+            "--algorithm",
+            "-a",
+            help="Summarizer (see `summarize --help`) [default: news].",
+            show_default=False,
+            metavar="NAME",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE"),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes; the output is the same for any number [default: 1].",
+            callback=at_least(1),
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
     dedup: DedupOpt = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS")] = None,
-    sender: Annotated[Optional[str], typer.Option("--from", help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].", metavar="ADDRESS", show_default=False)] = None,
-    state: Annotated[Optional[str], typer.Option("--state", help="The state file for --new-only [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
-    fail_if_empty: Annotated[bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")] = False,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="With --new-only and -o: replace an existing file (by default the digest takes the next free name: today.2.md).")] = False,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="The digest's title [default: News digest].", show_default=False, metavar="TEXT"),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Recipient(s) for --format email (other formats ignore it, with a warning).", metavar="ADDRESS"
+        ),
+    ] = None,
+    sender: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].",
+            metavar="ADDRESS",
+            show_default=False,
+        ),
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help="The state file for --new-only [default: state.sqlite3 in the user's data folder].",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="Settings file (TOML) [default: config.toml in the user's config folder, if any].",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    fail_if_empty: Annotated[
+        bool, typer.Option("--fail-if-empty", help="Exit 3 when the digest has no stories.")
+    ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="With --new-only and -o: replace an existing file (by default the digest takes the next free name: today.2.md).",
+        ),
+    ] = False,
     no_color: NoColorOpt = False,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, callback=at_least(1))] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].",
+            metavar="BYTES",
+            show_default=False,
+            callback=at_least(1),
+        ),
+    ] = None,
     rules: RulesOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
@@ -181,30 +431,116 @@ def digest(
     from .digest.job import DigestRequest, run
 
     request = DigestRequest(
-        inputs=inputs, output=output, format=format, new_only=new_only, since=since, group_by=group_by,
-        max_articles=max_articles, sentences=sentences, algorithm=algorithm, language=language, jobs=jobs,
-        title=title, to=to, sender=sender, state=state, config=config, fail_if_empty=fail_if_empty,
-        overwrite=overwrite, no_color=no_color, max_bytes=max_bytes, rules=rules, quiet=quiet, debug=debug,
-        include=include, exclude=exclude, skip_paywalled=skip_paywalled,
-        engine=engine, scheduler=scheduler, dedup=dedup,
+        inputs=inputs,
+        output=output,
+        format=format,
+        new_only=new_only,
+        since=since,
+        group_by=group_by,
+        max_articles=max_articles,
+        sentences=sentences,
+        algorithm=algorithm,
+        language=language,
+        jobs=jobs,
+        title=title,
+        to=to,
+        sender=sender,
+        state=state,
+        config=config,
+        fail_if_empty=fail_if_empty,
+        overwrite=overwrite,
+        no_color=no_color,
+        max_bytes=max_bytes,
+        rules=rules,
+        quiet=quiet,
+        debug=debug,
+        include=include,
+        exclude=exclude,
+        skip_paywalled=skip_paywalled,
+        engine=engine,
+        scheduler=scheduler,
+        dedup=dedup,
     )
     raise typer.Exit(run(request))
 
 
 @app.command()
 def batch(
-    inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs or feed files; '-' reads standard input.", show_default=False, metavar="PATH")],
-    output: Annotated[str, typer.Option("--output", "-o", help="The folder to create with the part files (atomically: it appears complete or not at all).", metavar="DIR")],
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (parquet needs the parquet extra).", metavar="FORMAT")] = "jsonl",
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders (read recursively), files, globs or feed files; '-' reads standard input.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to create with the part files (atomically: it appears complete or not at all).",
+            metavar="DIR",
+        ),
+    ],
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="jsonl or parquet (parquet needs the parquet extra).", metavar="FORMAT"),
+    ] = "jsonl",
     engine: EngineOpt = None,
     scheduler: SchedulerOpt = None,
     dedup: DedupOpt = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (local engine) or local Dask workers [default: 1].", callback=at_least(1), metavar="N", show_default=False)] = None,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", help="Sentences per summary [default: 3, fewer for short articles].", show_default=False, callback=at_least(1), metavar="N")] = None,
-    algorithm: Annotated[Optional[str], typer.Option("--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False)] = None,
-    language: Annotated[Optional[str], typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) [default: config.toml in the user's config folder, if any].", metavar="PATH", show_default=False)] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].", metavar="BYTES", show_default=False, min=1)] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes (local engine) or local Dask workers [default: 1].",
+            callback=at_least(1),
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            help="Sentences per summary [default: 3, fewer for short articles].",
+            show_default=False,
+            callback=at_least(1),
+            metavar="N",
+        ),
+    ] = None,
+    algorithm: Annotated[
+        str | None,
+        typer.Option(
+            "--algorithm", "-a", help="Summarizer (see `summarize --help`) [default: news].", show_default=False
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", "-l", help="ISO 639-1 code; detected per article when not given.", metavar="CODE"),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="Settings file (TOML) [default: config.toml in the user's config folder, if any].",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            help=f"Refuse input files larger than this many bytes [default: {DEFAULT_MAX_BYTES}].",
+            metavar="BYTES",
+            show_default=False,
+            min=1,
+        ),
+    ] = None,
     rules: RulesOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
@@ -218,9 +554,23 @@ def batch(
     from .digest.batch_job import BatchRequest, run
 
     request = BatchRequest(
-        inputs=inputs, output=output, format=format, engine=engine, scheduler=scheduler, jobs=jobs,
-        sentences=sentences, algorithm=algorithm, language=language, max_bytes=max_bytes, rules=rules,
-        config=config, quiet=quiet, dedup=dedup, include=include, exclude=exclude, skip_paywalled=skip_paywalled,
+        inputs=inputs,
+        output=output,
+        format=format,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        sentences=sentences,
+        algorithm=algorithm,
+        language=language,
+        max_bytes=max_bytes,
+        rules=rules,
+        config=config,
+        quiet=quiet,
+        dedup=dedup,
+        include=include,
+        exclude=exclude,
+        skip_paywalled=skip_paywalled,
     )
     raise typer.Exit(run(request))
 
@@ -238,14 +588,33 @@ state_app = typer.Typer(
 app.add_typer(state_app, name="state")
 
 
-@state_app.command("prune", cls=Command, epilog="""
+@state_app.command(
+    "prune",
+    cls=Command,
+    epilog="""
     newsdigest state prune --older-than 90d
     newsdigest state prune --older-than 12w --state ~/news/state.sqlite3
-""")
+""",
+)
 def state_prune(
-    older_than: Annotated[str, typer.Option("--older-than", help="Forget stories recorded longer ago than this: 90d, 12w, 24h.", metavar="AGE")],
-    state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
+    older_than: Annotated[
+        str,
+        typer.Option(
+            "--older-than", help="Forget stories recorded longer ago than this: 90d, 12w, 24h.", metavar="AGE"
+        ),
+    ],
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help="The state file [default: state.sqlite3 in the user's data folder].",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")
+    ] = None,
 ) -> None:
     """Forget old records so the state file stays small."""
     from .digest.job import prune
@@ -253,13 +622,27 @@ def state_prune(
     raise typer.Exit(prune(older_than, state, config))
 
 
-@state_app.command("info", cls=Command, epilog="""
+@state_app.command(
+    "info",
+    cls=Command,
+    epilog="""
     newsdigest state info
     newsdigest state info --config ~/news/config.toml
-""")
+""",
+)
 def state_info(
-    state: Annotated[Optional[str], typer.Option("--state", help="The state file [default: state.sqlite3 in the user's data folder].", metavar="PATH", show_default=False)] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help="The state file [default: state.sqlite3 in the user's data folder].",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (TOML), for its state path.", metavar="PATH")
+    ] = None,
 ) -> None:
     """Where the state file is and how many stories it remembers."""
     from .digest.job import info
@@ -280,7 +663,13 @@ def _keywords_unavailable(env, summaries) -> None:
 
 
 def _finish(
-    results, format: str, output: str | None, no_color: bool, quiet: bool, explain: bool = False, show_removed: bool = False,
+    results,
+    format: str,
+    output: str | None,
+    no_color: bool,
+    quiet: bool,
+    explain: bool = False,
+    show_removed: bool = False,
     keywords: bool = False,
 ) -> None:
     """Render what succeeded, report what failed, set the exit code."""
@@ -314,7 +703,11 @@ def _finish(
     width = shutil.get_terminal_size((100, 24)).columns if env.stdout_isatty else 100
     # Colour only for a terminal, or when rich output was asked for by name (e.g. for `less -R`).
     color = env.color and fmt == "rich" and (env.stdout_isatty or format == "rich") and not output
-    text = render(items, RenderOptions(format=fmt, explain=explain, show_removed=show_removed, color=color, width=width)) if items else ""
+    text = (
+        render(items, RenderOptions(format=fmt, explain=explain, show_removed=show_removed, color=color, width=width))
+        if items
+        else ""
+    )
     if output:
         from .atomic import atomic_write
 
@@ -358,9 +751,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except NewsdigestError as err:
         if debug:
             raise
-        from .renderers.sanitize import visible_path
-
         from .errors import UsageError
+        from .renderers.sanitize import visible_path
 
         usage = isinstance(err, UsageError)
         print(f"newsdigest: {'error: ' if usage else ''}{visible_path(str(err))}", file=sys.stderr)
@@ -377,7 +769,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as err:  # a bug: one line, not a traceback, unless --debug
         if debug:
             raise
-        print(f"newsdigest: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)", file=sys.stderr)
+        print(
+            f"newsdigest: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)",
+            file=sys.stderr,
+        )
         code = ExitCode.INPUT_FAILED
     if argv is None:
         # A real process (console script, python -m): the work is done and its output

@@ -43,8 +43,14 @@ class Command(TyperCommand):
         return pieces
 
     def format_options(self, ctx, formatter) -> None:
-        args = [(_argument_name(p), p.help or "") for p in self.get_params(ctx) if isinstance(p, TyperArgument) and not p.hidden]
-        opts = [r for p in self.get_params(ctx) if not isinstance(p, TyperArgument) for r in [p.get_help_record(ctx)] if r]
+        args = [
+            (_argument_name(p), p.help or "")
+            for p in self.get_params(ctx)
+            if isinstance(p, TyperArgument) and not p.hidden
+        ]
+        opts = [
+            r for p in self.get_params(ctx) if not isinstance(p, TyperArgument) for r in [p.get_help_record(ctx)] if r
+        ]
         if args:
             with formatter.section("Arguments"):
                 formatter.write_dl(args)
@@ -104,7 +110,9 @@ def _reason(err) -> str:
     value = _input_of(err)
     if message.startswith("Input should be "):
         message = "must be " + message.removeprefix("Input should be ")
-        message = message.replace("greater than or equal to ", "at least ").replace("less than or equal to ", "at most ")
+        message = message.replace("greater than or equal to ", "at least ").replace(
+            "less than or equal to ", "at most "
+        )
         message = message.replace("a valid integer, unable to parse string as an integer", "a whole number")
         message = message.replace("a valid number, unable to parse string as a number", "a number")
         if value is not None:

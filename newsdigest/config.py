@@ -229,10 +229,14 @@ def parse_config(text: str, path: str = "<config>") -> Settings:
             raise fail(key, f"{key} {err}") from None
     if values.get("rules"):
         rules = os.path.expanduser(values["rules"])
-        values["rules"] = os.path.join(os.path.dirname(os.path.abspath(path)), rules)  # an absolute `rules` stays as it is
+        values["rules"] = os.path.join(
+            os.path.dirname(os.path.abspath(path)), rules
+        )  # an absolute `rules` stays as it is
     if "sites" in table:
         if "rules" in table:
-            raise fail("rules", "give per-site rules either as a rules file (rules = ...) or as [sites] tables, not both")
+            raise fail(
+                "rules", "give per-site rules either as a rules file (rules = ...) or as [sites] tables, not both"
+            )
         values["site_rules"] = _site_rules(text, table["sites"], path)
     return Settings(**values)
 
@@ -250,7 +254,7 @@ def _site_rules(text: str, sites: Any, path: str):
         same = False
     if not same:
         # `sites` written as dotted keys or an inline table at the top: ask for the documented form.
-        raise UsageError(f"line {_line_of(text, 'sites') or 1}: write per-site rules as [sites.\"DOMAIN\"] tables", path)
+        raise UsageError(f'line {_line_of(text, "sites") or 1}: write per-site rules as [sites."DOMAIN"] tables', path)
     return parse_rules(only_sites, path)
 
 

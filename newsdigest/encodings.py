@@ -46,9 +46,18 @@ _DECLARED_CHARSET = re.compile(
 )
 # The WHATWG label table, for the labels whose Python codec differs.
 _WHATWG = {
-    "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
-    "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949",
-    "ks_c_5601": "cp949", "big5": "big5hkscs",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "ks_c_5601": "cp949",
+    "big5": "big5hkscs",
 }
 # Code pages detection picks for Western text that windows-1252 reads better:
 # the DOS pages and windows-1252's near relatives. Other pages it finds

@@ -29,10 +29,32 @@ _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
 # rated by hand; untested languages are not offered until they are measured).
 KEYWORD_LANGUAGES = frozenset({"en", "de", "es", "fr", "it", "pt", "pl", "cs", "ru", "ar", "ko", "zh", "ja"})
 _NAMES = {
-    "th": "Thai", "hi": "Hindi", "ur": "Urdu", "fa": "Persian", "he": "Hebrew", "tr": "Turkish", "nl": "Dutch",
-    "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "el": "Greek", "uk": "Ukrainian",
-    "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "vi": "Vietnamese", "id": "Indonesian", "ms": "Malay",
-    "bn": "Bengali", "ta": "Tamil", "my": "Burmese", "km": "Khmer", "lo": "Lao", "sk": "Slovak", "hr": "Croatian",
+    "th": "Thai",
+    "hi": "Hindi",
+    "ur": "Urdu",
+    "fa": "Persian",
+    "he": "Hebrew",
+    "tr": "Turkish",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "el": "Greek",
+    "uk": "Ukrainian",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "bg": "Bulgarian",
+    "vi": "Vietnamese",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "bn": "Bengali",
+    "ta": "Tamil",
+    "my": "Burmese",
+    "km": "Khmer",
+    "lo": "Lao",
+    "sk": "Slovak",
+    "hr": "Croatian",
 }
 
 
@@ -42,7 +64,7 @@ def keywords_available(language: str | None) -> bool:
 
 
 def language_name(language: str | None) -> str:
-    """"th" -> "Thai", for messages; the code itself when unnamed, "this language" when unknown."""
+    """ "th" -> "Thai", for messages; the code itself when unnamed, "this language" when unknown."""
     if not language:
         return "this language (not recognized)"
     return _NAMES.get(language, language)
@@ -58,7 +80,9 @@ def key_phrases(text: str, n: int, language: str | None = "en") -> list[str]:
         return _cjk_phrases(sample, n, language)
     import yake
 
-    extractor = yake.KeywordExtractor(lan=_YAKE_CODES.get(language or "", language or "noLang"), n=MAX_WORDS_PER_PHRASE, top=n * 4)
+    extractor = yake.KeywordExtractor(
+        lan=_YAKE_CODES.get(language or "", language or "noLang"), n=MAX_WORDS_PER_PHRASE, top=n * 4
+    )
     phrases: list[str] = []
     kept: list[set[str]] = []
     for phrase, _score in extractor.extract_keywords(sample):
@@ -77,7 +101,9 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 
 
 # Particles and function characters that never start or end a key phrase.
-_CJK_PARTICLES = frozenset("的了是在和与及或也就都而着过吗呢吧啊之其这那将对把被从为以于个各每并但又很のはがをにでともへやか、。")
+_CJK_PARTICLES = frozenset(
+    "的了是在和与及或也就都而着过吗呢吧啊之其这那将对把被从为以于个各每并但又很のはがをにでともへやか、。"
+)
 
 
 # Japanese content words are runs of one script: kanji (統一教会, 脆弱性) or katakana

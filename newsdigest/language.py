@@ -118,7 +118,11 @@ def resolve_language(text: str, asked: str | None = None, declared: str | None =
         code = normalize_language(asked)
         if supported(code):
             return code
-        warnings.warn(f"{prefix}no language resources for {asked!r}; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+        warnings.warn(
+            f"{prefix}no language resources for {asked!r}; using language-neutral splitting and ranking",
+            LanguageWarning,
+            stacklevel=3,
+        )
         return None
     code = normalize_language(declared) if declared else None
     if not supported(code):
@@ -126,7 +130,15 @@ def resolve_language(text: str, asked: str | None = None, declared: str | None =
     if supported(code):
         return code
     if code is not None:
-        warnings.warn(f"{prefix}language {code!r} is not supported; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+        warnings.warn(
+            f"{prefix}language {code!r} is not supported; using language-neutral splitting and ranking",
+            LanguageWarning,
+            stacklevel=3,
+        )
     elif len(text.strip()) >= WARN_MIN_CHARS:
-        warnings.warn(f"{prefix}could not tell the language; using language-neutral splitting and ranking", LanguageWarning, stacklevel=3)
+        warnings.warn(
+            f"{prefix}could not tell the language; using language-neutral splitting and ranking",
+            LanguageWarning,
+            stacklevel=3,
+        )
     return None

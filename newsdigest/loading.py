@@ -58,7 +58,19 @@ _FEED_SIGNS = re.compile(r"<rss[\s>]|<feed[\s>][^>]*?xmlns|<rdf:RDF[\s>]", re.IG
 STDIN = "-"
 
 # Among equally plausible detections, the code pages most common on the web, in order.
-_PREFERRED_CODECS = ("utf_8", "cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "koi8_r", "cp1250", "iso8859_15", "latin_1")
+_PREFERRED_CODECS = (
+    "utf_8",
+    "cp1252",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_15",
+    "latin_1",
+)
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, float | None]:
@@ -83,8 +95,10 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, fl
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory, not a file (use `newsdigest digest` for folders)", path)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else (
-                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
+            kind = (
+                "a FIFO"
+                if stat.S_ISFIFO(info.st_mode)
+                else ("a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file")
             )
             raise InputError(f"is {kind}, not a regular file", path)
         if info.st_size > max_bytes:
@@ -257,7 +271,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def sniff_format(text: str) -> str:
-    """"html", "feed" or "text", by content: markup signs near the start of the document."""
+    """ "html", "feed" or "text", by content: markup signs near the start of the document."""
     head = text[:4096]
     stripped = head.lstrip("\ufeff \t\r\n")
     if _FEED_SIGNS.search(head) and (stripped.startswith("<") or stripped.startswith("\ufeff<")):
@@ -308,10 +322,22 @@ def load_bytes(data: bytes, path: str = STDIN, mtime: float | None = None) -> Ra
 
     text, codec, label = decode_declared(data, path)
     # Reported only when the page declared something else than what was used.
-    differs = label if label and codec_for_label(label) != codecs.lookup(codec).name and not (
-        codec == "utf-8-sig" and codec_for_label(label) == "utf-8") else None
-    return RawDocument(path=path, text=text, format=sniff_format(text), encoding=codec, size=len(data), mtime=mtime,
-                       encoding_declared=differs)
+    differs = (
+        label
+        if label
+        and codec_for_label(label) != codecs.lookup(codec).name
+        and not (codec == "utf-8-sig" and codec_for_label(label) == "utf-8")
+        else None
+    )
+    return RawDocument(
+        path=path,
+        text=text,
+        format=sniff_format(text),
+        encoding=codec,
+        size=len(data),
+        mtime=mtime,
+        encoding_declared=differs,
+    )
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:

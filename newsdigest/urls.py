@@ -1,8 +1,8 @@
 """Article URLs: one spelling per page (for matching copies of it), page numbers, and dates in the path.
 
-    url_key("HTTPS://News.Example:443/a/story/?utm_source=x#top")  -> "https://news.example/a/story"
-    page_of("https://news.example/a/story?page=2")                -> ("https://news.example/a/story", 2)
-    date_from_url("https://news.example/2024/05/03/story")         -> "2024-05-03"
+url_key("HTTPS://News.Example:443/a/story/?utm_source=x#top")  -> "https://news.example/a/story"
+page_of("https://news.example/a/story?page=2")                -> ("https://news.example/a/story", 2)
+date_from_url("https://news.example/2024/05/03/story")         -> "2024-05-03"
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that say where a reader came from, never which page they read.
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|cmpid|ocid|smid|at_medium|at_campaign)$", re.I)
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|cmpid|ocid|smid|at_medium|at_campaign)$",
+    re.I,
+)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 # A page number: ?page=2 (or pg, pagina, seite), a last path segment /2/ after a slug, or
 # "-page-2", "_page2", "/page/2" at the end of the path; 1 to 99. Not ?p=: WordPress's post id.
@@ -39,7 +42,9 @@ def url_key(url: str | None) -> str | None:
     host = parts.hostname.lower()
     if port is not None and str(port) != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
     path = parts.path.rstrip("/")
     # http and https name the same article: one key for both
     return urlunsplit(("https", host, path, query, ""))
@@ -56,7 +61,9 @@ def page_key(url: str | None) -> tuple[str, int] | None:
 
 def _no_extension(key: str) -> str:
     parts = urlsplit(key)
-    return urlunsplit((parts.scheme, parts.netloc, re.sub(r"\.html?$", "", parts.path, flags=re.IGNORECASE), parts.query, ""))
+    return urlunsplit(
+        (parts.scheme, parts.netloc, re.sub(r"\.html?$", "", parts.path, flags=re.IGNORECASE), parts.query, "")
+    )
 
 
 def page_of(url: str | None) -> tuple[str, int] | None:

@@ -16,13 +16,18 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # name: (width, height, colour scheme); the top of the page is enough to show the masthead, contents and stories.
 SHOTS = {
@@ -30,7 +35,7 @@ SHOTS = {
     "digest-phone.png": (390, 844, "light"),
     "digest-phone-dark.png": (390, 844, "dark"),
 }
-WHEN = datetime(2026, 12, 6, 7, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 12, 6, 7, 0, tzinfo=UTC)
 
 
 def sample_page() -> str:
@@ -45,7 +50,9 @@ def sample_page() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chromium", default="/usr/bin/chromium", help="the browser to drive [default: /usr/bin/chromium]")
+    parser.add_argument(
+        "--chromium", default="/usr/bin/chromium", help="the browser to drive [default: /usr/bin/chromium]"
+    )
     parser.add_argument("--out", default=str(ROOT / "docs"), help="folder for the PNG files [default: docs/]")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright

@@ -102,6 +102,7 @@ def run_one(name: str, argv: list[str], out: Path, env: dict[str, str]) -> None:
             if part.is_file():
                 body += b"\n== " + part.name.encode() + b"\n" + part.read_bytes()
     body = re.sub(rb"Message-ID: <[0-9a-f]+\.", b"Message-ID: <random.", body)
+    body = re.sub(rb"==newsdigest-[0-9a-f]{32}==", b"==newsdigest-boundary==", body)  # hashes the scratch path
     body = body.replace(home.encode(), b"<scratch>").replace(str(ROOT).encode(), b"<root>")
     (out / f"{name}.out").write_bytes(body)
 

@@ -71,7 +71,9 @@ def run_cli(
     return Result(list(args), code, out.getvalue(), err.getvalue())
 
 
-def run_process(*args: str, input: bytes | None = None, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_process(
+    *args: str, input: bytes | None = None, env: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """Run the CLI as a real subprocess, for tests where the OS is the point (pipes, signals, exit status)."""
     full_env = {**os.environ, **(env or {})}
     if env is None or "NO_COLOR" not in env:

@@ -10,16 +10,19 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-NOW = datetime(2026, 12, 1, 7, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
 FORMATS = ("rich", "text", "markdown", "html", "json", "email")
 PLACES = "Westmere Tallow Brackenford Fennick Arden Pell Marrow Corliss Dunmore Heddle Quarry Gull".split()
 # The workers' and the scheduler's own settings: a task may outlive one dead worker, not two
 # (as our LocalCluster does), and no dashboards.
-CLUSTER_ENV = {"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1", "DASK_DISTRIBUTED__SCHEDULER__NO_WORKERS_TIMEOUT": "60s"}
-SAVED_AT = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc).timestamp()  # the corpus files' modification time
+CLUSTER_ENV = {
+    "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
+    "DASK_DISTRIBUTED__SCHEDULER__NO_WORKERS_TIMEOUT": "60s",
+}
+SAVED_AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC).timestamp()  # the corpus files' modification time
 
 
 def other_time_zone() -> str:
@@ -63,15 +66,21 @@ def template_corpus(folder: Path, count: int = 24) -> Path:
     for n in range(count):
         place = PLACES[n % len(PLACES)] + ("" if n < len(PLACES) else f"-{n}")
         words = rng.sample(WORDS, 25)
-        sentences = [f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the end of the year."
-                     for a, b, c, d, e in zip(*[iter(words)] * 5)]
+        sentences = [
+            f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the end of the year."
+            for a, b, c, d, e in zip(*[iter(words)] * 5)
+        ]
         body = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
         dated = n % 3 != 0
-        byline = f"By Staff ({place} Tribune) Updated: 2026-11-{n % 28 + 1:02d}" if dated else f"By Staff ({place} Tribune)"
+        byline = (
+            f"By Staff ({place} Tribune) Updated: 2026-11-{n % 28 + 1:02d}" if dated else f"By Staff ({place} Tribune)"
+        )
         title = f"{place} {words[0]} and {words[1]} to be {words[2]}"
         (folder / f"a{n:03d}.txt").write_text(f"Home > News\n{title}\n{byline}\n\n{body}\n", encoding="utf-8")
         if n % 4 == 0:
-            (folder / f"a{n:03d}-copy.txt").write_text(f"Front page | Weather\n{title}\n{byline}\n\n{body}\n\nMore stories\n", encoding="utf-8")
+            (folder / f"a{n:03d}-copy.txt").write_text(
+                f"Front page | Weather\n{title}\n{byline}\n\n{body}\n\nMore stories\n", encoding="utf-8"
+            )
     for path in folder.iterdir():  # noon UTC: another calendar day in a time zone 14 hours away
         os.utime(path, (SAVED_AT, SAVED_AT))
     return folder
@@ -79,13 +88,14 @@ def template_corpus(folder: Path, count: int = 24) -> Path:
 
 def digest_bytes(specs, formats=FORMATS, **options) -> dict[str, bytes]:
     """The digest of `specs`, made once, rendered in every format (as the CLI writes them)."""
+    from newsdigest.api import SummaryOptions
     from newsdigest.digest import DigestOptions, make_digest
     from newsdigest.renderers.digest import DigestRenderOptions, render_digest
-
-    from newsdigest.api import SummaryOptions
     from newsdigest.summarizers.select import Length
 
-    summary = SummaryOptions(algorithm=options.pop("algorithm", None), length=Length(sentences=options.pop("sentences", None)))
+    summary = SummaryOptions(
+        algorithm=options.pop("algorithm", None), length=Length(sentences=options.pop("sentences", None))
+    )
     digest = make_digest([str(s) for s in specs], DigestOptions(now=NOW, summary=summary, **options))
     return {
         fmt: render_digest(digest, DigestRenderOptions(format=fmt, to="r@example.org", sender="d@example.org")).encode()
@@ -104,7 +114,20 @@ class RealCluster:
         self.dask = str(bin_dir / "dask")
         self.procs: list[subprocess.Popen] = []
         self.worker_prefix = worker_prefix
-        self._start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--dashboard-address", ":0", "--scheduler-file", str(self.file)])
+        self._start(
+            [
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--dashboard-address",
+                ":0",
+                "--scheduler-file",
+                str(self.file),
+            ]
+        )
         for _ in range(workers):
             self.add_worker()
         self.address = self._wait(workers)
@@ -119,8 +142,21 @@ class RealCluster:
             if self.file.exists():
                 break
             time.sleep(0.05)
-        self._start(["worker", "--scheduler-file", str(self.file), "--nthreads", "1", "--nworkers", "1",
-                     "--no-dashboard", "--host", "127.0.0.1"], self.worker_prefix)
+        self._start(
+            [
+                "worker",
+                "--scheduler-file",
+                str(self.file),
+                "--nthreads",
+                "1",
+                "--nworkers",
+                "1",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+            ],
+            self.worker_prefix,
+        )
 
     def _wait(self, workers: int) -> str:
         from distributed import Client

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES, run_cli
+
 from newsdigest.digest import DigestOptions
 from newsdigest.digest.batch import COLUMNS, write_batch
 
@@ -16,7 +16,11 @@ ENV = {"NEWSDIGEST_CONFIG": os.devnull, "SOURCE_DATE_EPOCH": "1795000000"}
 
 
 def _rows(folder: Path) -> list[dict]:
-    return [json.loads(line) for part in sorted(folder.glob("part-*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    return [
+        json.loads(line)
+        for part in sorted(folder.glob("part-*.jsonl"))
+        for line in part.read_text(encoding="utf-8").splitlines()
+    ]
 
 
 @pytest.fixture
@@ -46,7 +50,9 @@ def test_one_row_per_input_with_failures_and_story_ids(inbox, tmp_path):
     for r in good:
         by_story.setdefault(r["story"], []).append(Path(r["path"]).name)
     assert sorted(by_story[good[[Path(r["path"]).name for r in good].index("harbor-bridge-reopens.txt")]["story"]]) == [
-        "harbor-bridge-reopens-copy.txt", "harbor-bridge-reopens.txt"]
+        "harbor-bridge-reopens-copy.txt",
+        "harbor-bridge-reopens.txt",
+    ]
     assert len(by_story) == len(good) - 1
 
 
@@ -67,7 +73,11 @@ def test_parquet_rows_equal_jsonl_rows(inbox, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     write_batch([str(inbox)], str(tmp_path / "j"), "jsonl", DigestOptions(), part_rows=4)
     write_batch([str(inbox)], str(tmp_path / "p"), "parquet", DigestOptions(), part_rows=4)
-    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
     table = pq.read_table(tmp_path / "p")
     assert table.column_names == list(COLUMNS)
     assert table.to_pylist() == _rows(tmp_path / "j")
@@ -117,5 +127,7 @@ def test_components_story_ids_group_as_the_components_digest(inbox, tmp_path):
     for r in rows:
         if r["story"]:
             by_story.setdefault(r["story"], []).append(r["path"])
-    assert sorted(sorted(p) for p in by_story.values()) == sorted(sorted(s["path"] for s in e["sources"]) for e in entries)
+    assert sorted(sorted(p) for p in by_story.values()) == sorted(
+        sorted(s["path"] for s in e["sources"]) for e in entries
+    )
     assert rows == _rows(tmp_path / "leader")  # the rows wait and come back unchanged (no chain of copies here)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,8 +19,13 @@ from newsdigest.renderers.digest import DigestRenderOptions, render_digest
 
 CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WIDTHS = (390, 1280)
 
@@ -41,7 +46,9 @@ def browser(tmp_path_factory):
         _unavailable("the playwright package is missing (pip install -e '.[test]')")
     profile = tmp_path_factory.mktemp("chromium-profile")  # a fresh --user-data-dir
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS)
+        context = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS
+        )
         yield context
         context.close()
 
@@ -51,7 +58,9 @@ def _story(n, title, text, language="en", url=None, path=None, publisher="Westme
     meta = Metadata(title=title, authors=("Ana Ruiz",), publisher=publisher, date="2026-12-05", language=language)
     path = path or f"inbox/story-{n}.txt"
     summary = Summary(Article(path, (text,), meta), "news", sentences, 5, 80)
-    return Entry(summary, (Source(path, publisher, url), Source(f"inbox/copies/{n}.txt", "Coastline Daily", None)), f"{n:032x}")
+    return Entry(
+        summary, (Source(path, publisher, url), Source(f"inbox/copies/{n}.txt", "Coastline Daily", None)), f"{n:032x}"
+    )
 
 
 ARABIC_TITLE = "مجلس المدينة يوافق على ميزانية جديدة للميناء"
@@ -59,15 +68,31 @@ ARABIC_TEXT = "وافق مجلس مدينة الميناء مساء الثلاث
 LONG_URL = "https://news.example.org/" + "a-very-long-story-slug-without-any-break-" * 8
 DIGEST = Digest(
     "Morning news",
-    datetime(2026, 12, 6, 7, 0, tzinfo=timezone.utc),
+    datetime(2026, 12, 6, 7, 0, tzinfo=UTC),
     (
-        Group("Local", (
-            _story(1, "Ferry adds three stops on the west shore", "The Westmere ferry will add three stops next month, the harbor authority said on Monday.", url="https://news.example.org/ferry"),
-            _story(2, ARABIC_TITLE, ARABIC_TEXT, language="ar"),
-        )),
-        Group("Business", (
-            _story(3, "Supercalifragilisticexpialidocious" * 4, "A headline with one very long word and a very long link must not widen the page. " * 3, url=LONG_URL),
-        )),
+        Group(
+            "Local",
+            (
+                _story(
+                    1,
+                    "Ferry adds three stops on the west shore",
+                    "The Westmere ferry will add three stops next month, the harbor authority said on Monday.",
+                    url="https://news.example.org/ferry",
+                ),
+                _story(2, ARABIC_TITLE, ARABIC_TEXT, language="ar"),
+            ),
+        ),
+        Group(
+            "Business",
+            (
+                _story(
+                    3,
+                    "Supercalifragilisticexpialidocious" * 4,
+                    "A headline with one very long word and a very long link must not widen the page. " * 3,
+                    url=LONG_URL,
+                ),
+            ),
+        ),
     ),
     Counts(inputs=4, entries=3, duplicates=1, failed=1),
     "section",
@@ -85,7 +110,11 @@ def pages(tmp_path_factory):
     page = folder / "digest.html"
     page.write_text(render_digest(DIGEST, DigestRenderOptions(format="html")), encoding="utf-8")
     raw = render_digest(DIGEST, DigestRenderOptions(format="email", to="me@example.org", sender="news@example.org"))
-    part = next(p for p in email.message_from_string(raw, policy=policy.default).iter_parts() if p.get_content_type() == "text/html")
+    part = next(
+        p
+        for p in email.message_from_string(raw, policy=policy.default).iter_parts()
+        if p.get_content_type() == "text/html"
+    )
     mail = folder / "mail.html"
     mail.write_text(part.get_content(), encoding="utf-8")
     return {"page": page, "mail": mail}
@@ -153,8 +182,12 @@ def test_every_contents_link_resolves(pages, open_page):
     assert page.evaluate(f"{targets}.every(h => document.getElementById(h.slice(1)) !== null)")
     page.click(".toc a[href='#story-3']")
     assert page.evaluate("location.hash") == "#story-3"
-    top, scrolled, height = page.evaluate("[document.getElementById('story-3').getBoundingClientRect().top, scrollY, innerHeight]")
-    assert scrolled > 0 and -1 <= top < height  # scrolled down to the story (the page may end before it reaches the top)
+    top, scrolled, height = page.evaluate(
+        "[document.getElementById('story-3').getBoundingClientRect().top, scrollY, innerHeight]"
+    )
+    assert (
+        scrolled > 0 and -1 <= top < height
+    )  # scrolled down to the story (the page may end before it reaches the top)
 
 
 def test_dark_mode_colours_apply(pages, open_page):
@@ -163,7 +196,12 @@ def test_dark_mode_colours_apply(pages, open_page):
     assert light.evaluate(colours) == ["rgb(244, 244, 242)", "rgb(255, 255, 255)", "rgb(29, 29, 27)", "rgb(85, 85, 79)"]
     for which in ("page", "mail"):  # the mail's inline colours give way too
         dark, _, _ = open_page(pages[which], 1280, color_scheme="dark")
-        assert dark.evaluate(colours) == ["rgb(17, 17, 17)", "rgb(27, 27, 26)", "rgb(232, 232, 228)", "rgb(168, 168, 160)"], which
+        assert dark.evaluate(colours) == [
+            "rgb(17, 17, 17)",
+            "rgb(27, 27, 26)",
+            "rgb(232, 232, 228)",
+            "rgb(168, 168, 160)",
+        ], which
 
 
 def test_print_media_has_no_fixed_or_sticky_elements(pages, open_page):
@@ -191,8 +229,12 @@ def test_the_screenshot_script_shoots_the_sample_digest_at_each_width(browser, t
     import sys
 
     # A process of its own: Playwright's sync API does not nest inside this module's browser session.
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--chromium", CHROMIUM, "--out", str(tmp_path)],
-                         capture_output=True, timeout=180, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--chromium", CHROMIUM, "--out", str(tmp_path)],
+        capture_output=True,
+        timeout=180,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     for name, (width, height, _) in module.SHOTS.items():
         data = (tmp_path / name).read_bytes()

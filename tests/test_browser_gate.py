@@ -15,8 +15,23 @@ def _run(ci: bool) -> subprocess.CompletedProcess:
     if ci:
         env["CI"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-o", "addopts=", "-q", "-p", "no:cacheprovider", "tests/test_browser.py", "-k", "dark_mode"],
-        capture_output=True, env=env, cwd=ROOT, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-o",
+            "addopts=",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_browser.py",
+            "-k",
+            "dark_mode",
+        ],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
 
 

@@ -16,10 +16,16 @@ def page(body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>Ferry terminal late</title></head><body><article>{body}</article></body></html>"
 
 
-@pytest.mark.parametrize("attrs", [
-    "hidden", 'aria-hidden="true"', 'style="display:none"', 'style="color: red; DISPLAY : none;"',
-    'style="visibility: hidden"',
-])
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        "hidden",
+        'aria-hidden="true"',
+        'style="display:none"',
+        'style="color: red; DISPLAY : none;"',
+        'style="visibility: hidden"',
+    ],
+)
 def test_hidden_elements_are_dropped(attrs):
     article = clean_text(page(f"<p>{P1}</p><div {attrs}><span>{JUNK}</span></div><p>{P2}</p><p>{P3}</p>"))
     assert article.paragraphs == (P1, P2, P3)
@@ -32,10 +38,12 @@ def test_visible_elements_stay(attrs):
 
 
 def test_ruby_readings_are_dropped():
-    body = ("<p>市は<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの支援を広げると発表した。"
-            "新しい制度は来年の春から始まる予定だ。</p>"
-            "<p>担当者によると、申し込みは区役所の窓口で受け付ける。対象は小学生までの家庭だという。</p>"
-            "<p>市長は会見で、地域の声を聞きながら内容を見直していくと述べた。</p>")
+    body = (
+        "<p>市は<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの支援を広げると発表した。"
+        "新しい制度は来年の春から始まる予定だ。</p>"
+        "<p>担当者によると、申し込みは区役所の窓口で受け付ける。対象は小学生までの家庭だという。</p>"
+        "<p>市長は会見で、地域の声を聞きながら内容を見直していくと述べた。</p>"
+    )
     article = clean_text(page(body))
     assert article.paragraphs[0].startswith("市は子どもへの支援を広げる")
     assert "こ" not in article.paragraphs[0][:6]

@@ -34,12 +34,24 @@ def test_a_ranking_of_other_stories_goes():
 
 
 def test_two_numbered_lines_and_repeated_numbers_stay():
-    texts = [*STORY, "* 1 Streit um Parkplätze", "* 2 Neues Café", "Ende", "* 2020 Gründung", "* 2020 Umzug", "* 2020 Neubau"]
+    texts = [
+        *STORY,
+        "* 1 Streit um Parkplätze",
+        "* 2 Neues Café",
+        "Ende",
+        "* 2020 Gründung",
+        "* 2020 Umzug",
+        "* 2020 Neubau",
+    ]
     assert shape_boilerplate(texts, [True] * 4 + [False] * 6) == {}
 
 
 def test_table_rows_go_but_prose_with_a_bar_stays():
-    texts = [*STORY, "| 5 | Mainz | 5 | 10", "Der Sender | ARD berichtete am Abend ausführlich über die Pläne der Stadt."]
+    texts = [
+        *STORY,
+        "| 5 | Mainz | 5 | 10",
+        "Der Sender | ARD berichtete am Abend ausführlich über die Pläne der Stadt.",
+    ]
     assert shape_boilerplate(texts, [True] * 4 + [False, True]) == {4: ("table row", False)}
 
 
@@ -53,8 +65,16 @@ def test_a_table_inside_or_right_after_the_story_stays():
 
 def test_the_cleaner_drops_them_from_a_text_dump():
     side = ["Mehr aus der Region", "Sport", "Tabelle", "Bundesliga, 5. Spieltag"]
-    page = "\n\n".join(["Neue Brücke für die Altstadt", *STORY, *side, "| 1 | Mainz | 5 | 10", "| 2 | Köln | 5 | 9",
-                        "| 3 | Bonn | 5 | 7"])
+    page = "\n\n".join(
+        [
+            "Neue Brücke für die Altstadt",
+            *STORY,
+            *side,
+            "| 1 | Mainz | 5 | 10",
+            "| 2 | Köln | 5 | 9",
+            "| 3 | Bonn | 5 | 7",
+        ]
+    )
     article = clean_text(page)
     assert article.paragraphs[:4] == tuple(STORY)
     assert "Mainz" not in article.text and "Bonn" not in article.text

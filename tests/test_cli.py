@@ -6,7 +6,6 @@ import json
 import os
 
 import pytest
-
 from conftest import SAMPLES, run_cli
 
 ESC = b"\x1b"
@@ -23,12 +22,31 @@ def test_seed_summary_matches_the_issue(seed):
     assert data["authors"] == ["Cao Yin"]
     assert len(data["sentences"]) == 3
     summary = data["summary"]
-    for boilerplate in ("World Internet Conference\n", "By Cao Yin", "Hot Topics", "Editor's Picks", "scheduled to end The conference"):
+    for boilerplate in (
+        "World Internet Conference\n",
+        "By Cao Yin",
+        "Hot Topics",
+        "Editor's Picks",
+        "scheduled to end The conference",
+    ):
         assert boilerplate not in summary
     indexes = [s["index"] for s in data["sentences"]]
     assert indexes == sorted(indexes)
-    assert set(data) >= {"schema_version", "path", "title", "authors", "publisher", "section", "date", "language",
-                         "encoding", "algorithm", "sentences", "summary", "stats"}
+    assert set(data) >= {
+        "schema_version",
+        "path",
+        "title",
+        "authors",
+        "publisher",
+        "section",
+        "date",
+        "language",
+        "encoding",
+        "algorithm",
+        "sentences",
+        "summary",
+        "stats",
+    }
     assert set(data["stats"]) == {"sentences_in", "words_in", "words_out"}
     assert data["encoding"] == "utf-8" and data["language"] == "en"
 
@@ -44,8 +62,10 @@ def test_piped_output_has_no_escape_codes(sample):
 def test_rich_format_styles_only_when_colour_is_allowed(sample):
     styled = run_cli("summarize", str(sample), "--format", "rich")
     assert ESC in styled.stdout
-    for plain in (run_cli("summarize", str(sample), "--format", "rich", env={"NO_COLOR": "1"}),
-                  run_cli("summarize", str(sample), "--format", "rich", "--no-color")):
+    for plain in (
+        run_cli("summarize", str(sample), "--format", "rich", env={"NO_COLOR": "1"}),
+        run_cli("summarize", str(sample), "--format", "rich", "--no-color"),
+    ):
         assert plain.returncode == 0 and ESC not in plain.stdout
         assert b"Marrow Point harbor bridge" in plain.stdout
 
@@ -73,14 +93,17 @@ def test_stdin_is_read_for_dash_and_html_is_sniffed_by_content():
     assert data["title"] == "Thousands line the Alder River for 40th lantern festival"
 
 
-@pytest.mark.parametrize("args,check", [
-    (["-n", "5"], lambda d: len(d["sentences"]) == 5),
-    (["--sentences", "1"], lambda d: len(d["sentences"]) == 1),
-    (["--ratio", "0.5"], lambda d: len(d["sentences"]) == -(-d["stats"]["sentences_in"] // 2)),
-    (["--words", "60"], lambda d: 0 < d["stats"]["words_out"] <= 60),
-    (["--chars", "300"], lambda d: 0 < len(d["summary"]) <= 300),
-    (["-n", "500"], lambda d: len(d["sentences"]) == d["stats"]["sentences_in"]),
-])
+@pytest.mark.parametrize(
+    "args,check",
+    [
+        (["-n", "5"], lambda d: len(d["sentences"]) == 5),
+        (["--sentences", "1"], lambda d: len(d["sentences"]) == 1),
+        (["--ratio", "0.5"], lambda d: len(d["sentences"]) == -(-d["stats"]["sentences_in"] // 2)),
+        (["--words", "60"], lambda d: 0 < d["stats"]["words_out"] <= 60),
+        (["--chars", "300"], lambda d: 0 < len(d["summary"]) <= 300),
+        (["-n", "500"], lambda d: len(d["sentences"]) == d["stats"]["sentences_in"]),
+    ],
+)
 def test_length_options(sample, args, check):
     result = run_cli("summarize", str(sample), "--format", "json", *args)
     assert result.returncode == 0, result.stderr
@@ -121,7 +144,16 @@ def test_a_bad_file_is_reported_and_the_rest_still_processed(sample, tmp_path):
     empty.write_bytes(b"")
     png = tmp_path / "picture.txt"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    result = run_cli("summarize", str(tmp_path / "missing.txt"), str(empty), str(sample), str(png), str(tmp_path), "--format", "jsonl")
+    result = run_cli(
+        "summarize",
+        str(tmp_path / "missing.txt"),
+        str(empty),
+        str(sample),
+        str(png),
+        str(tmp_path),
+        "--format",
+        "jsonl",
+    )
     assert result.returncode == 1
     assert len(result.stdout.decode().splitlines()) == 1
     errors = result.stderr.decode().splitlines()
@@ -139,15 +171,18 @@ def test_quiet_hides_failures_but_not_the_exit_code(tmp_path):
     assert result.returncode == 1 and result.stderr == b""
 
 
-@pytest.mark.parametrize("args", [
-    ["summarize", "x.txt", "--algorithm", "nope"],
-    ["summarize", "x.txt", "--format", "yaml"],
-    ["summarize", "x.txt", "--ratio", "1.5"],
-    ["summarize", "x.txt", "-n", "0"],
-    ["summarize"],
-    ["frobnicate"],
-    ["summarize", "x.txt", "--no-such-option"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summarize", "x.txt", "--algorithm", "nope"],
+        ["summarize", "x.txt", "--format", "yaml"],
+        ["summarize", "x.txt", "--ratio", "1.5"],
+        ["summarize", "x.txt", "-n", "0"],
+        ["summarize"],
+        ["frobnicate"],
+        ["summarize", "x.txt", "--no-such-option"],
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args):
     result = run_cli(*args)
     assert result.returncode == 2
@@ -176,8 +211,11 @@ def test_closed_pipe_ends_quietly(tmp_path):
     import sys
 
     files = [str(SAMPLES / "clean-story.txt")] * 40
-    proc = subprocess.Popen([sys.executable, "-m", "newsdigest", "summarize", "-a", "lead", *files],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdigest", "summarize", "-a", "lead", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.readline()
     proc.stdout.close()
     stderr = proc.stderr.read()
@@ -199,7 +237,11 @@ def test_python_dash_m_matches_the_console_script():
 
 def test_every_command_has_help_with_an_example():
     top = run_cli("--help").stdout.decode()
-    commands = [line.split()[0] for line in top.split("Commands")[1].split("Examples")[0].splitlines() if line.strip() and line.strip()[0].isalpha()]
+    commands = [
+        line.split()[0]
+        for line in top.split("Commands")[1].split("Examples")[0].splitlines()
+        if line.strip() and line.strip()[0].isalpha()
+    ]
     commands = [c for c in commands if c.isalpha()]
     assert "summarize" in commands and "clean" in commands
     for command in commands:

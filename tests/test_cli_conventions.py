@@ -8,7 +8,6 @@ import sys
 import tomllib
 
 import pytest
-
 from conftest import ROOT, SAMPLES, run_cli
 
 STORY = str(SAMPLES / "harbor-bridge-reopens.txt")
@@ -16,21 +15,24 @@ COMMANDS = [[], ["summarize"], ["clean"], ["digest"], ["state"], ["state", "prun
 WIDE = {"COLUMNS": "80"}
 
 
-@pytest.mark.parametrize("args", [
-    ["digest", "-n", "0", str(SAMPLES)],
-    ["digest", "--jobs", "0", str(SAMPLES)],
-    ["digest", "--max-articles", "0", str(SAMPLES)],
-    ["summarize", "--keywords", "-1", STORY],
-    ["summarize", "-n", "abc", STORY],
-    ["summarize", "-n", "0", STORY],
-    ["digest", "--max-bytes", "0", str(SAMPLES)],
-    ["summarize", "--ratio", "half", STORY],
-    ["digest", "--no-such-flag", str(SAMPLES)],
-    ["summarize"],
-    ["digest", str(SAMPLES), "--group-by", "colour"],
-    ["digest", str(SAMPLES), "--format", "pdf"],
-    ["nosuchcommand"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "-n", "0", str(SAMPLES)],
+        ["digest", "--jobs", "0", str(SAMPLES)],
+        ["digest", "--max-articles", "0", str(SAMPLES)],
+        ["summarize", "--keywords", "-1", STORY],
+        ["summarize", "-n", "abc", STORY],
+        ["summarize", "-n", "0", STORY],
+        ["digest", "--max-bytes", "0", str(SAMPLES)],
+        ["summarize", "--ratio", "half", STORY],
+        ["digest", "--no-such-flag", str(SAMPLES)],
+        ["summarize"],
+        ["digest", str(SAMPLES), "--group-by", "colour"],
+        ["digest", str(SAMPLES), "--format", "pdf"],
+        ["nosuchcommand"],
+    ],
+)
 def test_every_usage_error_is_one_line_and_exit_2(args):
     result = run_cli(*args, "--config", "/dev/null") if args[0] == "digest" and len(args) > 1 else run_cli(*args)
     err = result.stderr.decode()
@@ -88,14 +90,24 @@ def test_top_level_help_names_every_command_with_an_example_and_mentions_feeds_a
     assert "feeds" in text and "digest" in text.split("Options:")[0]
 
 
-@pytest.mark.parametrize("shell,marker", [("bash", "complete -o default -F"), ("zsh", "#compdef newsdigest"), ("fish", "complete --command newsdigest")])
+@pytest.mark.parametrize(
+    "shell,marker",
+    [("bash", "complete -o default -F"), ("zsh", "#compdef newsdigest"), ("fish", "complete --command newsdigest")],
+)
 def test_show_completion_for_each_shell(shell, marker):
     result = run_cli("--show-completion", shell, env={"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert result.returncode == 0, result.stderr
     assert marker in result.stdout.decode() and "_NEWSDIGEST_COMPLETE" in result.stdout.decode()
 
 
-@pytest.mark.parametrize("shell,made", [("bash", ".bash_completions/newsdigest.sh"), ("zsh", ".zfunc/_newsdigest"), ("fish", ".config/fish/completions/newsdigest.fish")])
+@pytest.mark.parametrize(
+    "shell,made",
+    [
+        ("bash", ".bash_completions/newsdigest.sh"),
+        ("zsh", ".zfunc/_newsdigest"),
+        ("fish", ".config/fish/completions/newsdigest.fish"),
+    ],
+)
 def test_install_completion_for_each_shell(tmp_path, shell, made):
     env = {"HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     result = run_cli("--install-completion", shell, env=env)
@@ -109,11 +121,14 @@ def test_show_completion_detects_the_calling_shell():
     assert result.returncode == 0 and b"complete -o default -F _newsdigest_completion newsdigest" in result.stdout
 
 
-@pytest.mark.parametrize("shell,env", [
-    ("bash", {"COMP_WORDS": "newsdigest dig", "COMP_CWORD": "1"}),
-    ("zsh", {"_TYPER_COMPLETE_ARGS": "newsdigest dig"}),
-    ("fish", {"_TYPER_COMPLETE_ARGS": "newsdigest dig", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
-])
+@pytest.mark.parametrize(
+    "shell,env",
+    [
+        ("bash", {"COMP_WORDS": "newsdigest dig", "COMP_CWORD": "1"}),
+        ("zsh", {"_TYPER_COMPLETE_ARGS": "newsdigest dig"}),
+        ("fish", {"_TYPER_COMPLETE_ARGS": "newsdigest dig", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
+    ],
+)
 def test_completion_completes_commands(shell, env):
     result = run_cli(env={"_NEWSDIGEST_COMPLETE": f"complete_{shell}", **env})
     assert result.returncode == 0 and "digest" in result.stdout.decode()
@@ -157,12 +172,15 @@ def test_an_output_folder_without_permission_is_one_clear_line(tmp_path, monkeyp
     assert err == f"newsdigest: {out}: cannot create the folder {out.parent}: permission denied ({tmp_path})\n"
 
 
-@pytest.mark.parametrize("flags,warning", [
-    (["--to", "me@example.org"], "--to does nothing without --format email"),
-    (["--from", "me@example.org"], "--from does nothing without --format email"),
-    (["--state", "/tmp/none.sqlite3"], "--state does nothing without --new-only"),
-    (["--overwrite"], "--overwrite does nothing without --new-only and -o"),
-])
+@pytest.mark.parametrize(
+    "flags,warning",
+    [
+        (["--to", "me@example.org"], "--to does nothing without --format email"),
+        (["--from", "me@example.org"], "--from does nothing without --format email"),
+        (["--state", "/tmp/none.sqlite3"], "--state does nothing without --new-only"),
+        (["--overwrite"], "--overwrite does nothing without --new-only and -o"),
+    ],
+)
 def test_options_that_do_nothing_alone_say_so(flags, warning):
     result = run_cli("digest", str(SAMPLES), "--format", "text", "--config", "/dev/null", *flags)
     assert result.returncode == 0

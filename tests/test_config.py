@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import SAMPLES, run_cli
+
 from newsdigest.config import Settings, load_settings, parse_config, resolve, settings_from_env
 from newsdigest.errors import UsageError
 
@@ -23,7 +23,12 @@ def write(tmp_path, text: str, name: str = "config.toml") -> str:
 def test_the_file_gives_settings(tmp_path):
     path = write(tmp_path, 'algorithm = "lead"\nsentences = 2\ngroup_by = "source"\n"from" = "News <n@example.org>"\n')
     settings = load_settings(path, {})
-    assert settings.as_dict() == {"algorithm": "lead", "sentences": 2, "group_by": "source", "from": "News <n@example.org>"}
+    assert settings.as_dict() == {
+        "algorithm": "lead",
+        "sentences": 2,
+        "group_by": "source",
+        "from": "News <n@example.org>",
+    }
     assert settings.get("from") == settings.from_ == "News <n@example.org>" and settings.path == path
     assert settings.title is None  # not set
 
@@ -78,19 +83,22 @@ def test_config_flag_beats_the_config_variable(tmp_path):
         ('algorithm = "lead"\nsentences = 2\nsentences = 3\n', "line 3, column 14: not valid TOML: cannot overwrite"),
         ('algorithm = "lead"\nsentences = "three"\n', 'line 2: sentences must be a whole number, not "three"'),
         ('algorithm = "lead"\n\ncolour = "red"\n', "line 3: unknown setting 'colour'; known: algorithm, "),
-        ('[digest]\nsentences = 2\n', "line 1: unknown setting 'digest' .*plain keys at the top"),
-        ('jobs = true\n', "line 1: jobs must be a whole number, not true"),
-        ('sentences = 2.5\n', "line 1: sentences must be a whole number, not 2.5"),
+        ("[digest]\nsentences = 2\n", "line 1: unknown setting 'digest' .*plain keys at the top"),
+        ("jobs = true\n", "line 1: jobs must be a whole number, not true"),
+        ("sentences = 2.5\n", "line 1: sentences must be a whole number, not 2.5"),
         ('title = "x"\n\njobs = 0\n', "line 3: jobs must be 1 or more, not 0"),
-        ('max_articles = -4\n', "line 1: max_articles must be 1 or more"),
-        ('title = 7\n', "line 1: title must be a string"),
+        ("max_articles = -4\n", "line 1: max_articles must be 1 or more"),
+        ("title = 7\n", "line 1: title must be a string"),
         ('group_by = "weekday"\n', "line 1: group_by must be one of: none, source, section, day"),
         ('format = "pdf"\n', "line 1: format must be one of: auto, rich, text"),
         ('algorithm = "magic"\n', "line 1: algorithm is 'magic'; choose one of: news, lead"),
         ('since = "soon"\n', "line 1: since must be an age like 30m"),
         ('output = "digests/{day}.md"\n', "line 1: output 'digests/{day}.md': only {date}"),
         ('sentences = 1\n[sites."x.example"]\ndrop_lines = ["("]\n', "line 3: .*bad regular expression"),
-        ('[sites."x.example"]\ndrop_lines = ["^Ad"]\nsentences = 2\n', "line 3: site 'x.example': unknown key 'sentences'"),
+        (
+            '[sites."x.example"]\ndrop_lines = ["^Ad"]\nsentences = 2\n',
+            "line 3: site 'x.example': unknown key 'sentences'",
+        ),
         ('rules = "r.toml"\n[sites."x.example"]\ndrop_lines = ["^Ad"]\n', "line 1: .*not both"),
         ('sites."x.example".drop_lines = ["^Ad"]\n', r'line 1: write per-site rules as \[sites."DOMAIN"\] tables'),
     ],
@@ -119,7 +127,12 @@ def test_byte_order_mark_is_fine(tmp_path):
 
 
 def test_environment_values_are_parsed_and_checked():
-    env = {"NEWSDIGEST_SENTENCES": " 2 ", "NEWSDIGEST_MAX_BYTES": "1000", "NEWSDIGEST_FROM": "n@example.org", "NEWSDIGEST_TITLE": ""}
+    env = {
+        "NEWSDIGEST_SENTENCES": " 2 ",
+        "NEWSDIGEST_MAX_BYTES": "1000",
+        "NEWSDIGEST_FROM": "n@example.org",
+        "NEWSDIGEST_TITLE": "",
+    }
     assert settings_from_env(env) == Settings(sentences=2, max_bytes=1000, from_="n@example.org")  # empty = unset
     assert settings_from_env({"NEWSDIGEST_UNKNOWN": "x", "HOME": "/root"}) == Settings()
 
@@ -141,7 +154,10 @@ def test_bad_environment_value_names_the_variable(name, value, message):
 
 
 def test_inline_site_rules_are_parsed(tmp_path):
-    path = write(tmp_path, 'sentences = 1\n[sites."coastal.example"]\nnames = ["Coastal Gazette"]\ndrop_lines = ["^Advertisement$"]\n')
+    path = write(
+        tmp_path,
+        'sentences = 1\n[sites."coastal.example"]\nnames = ["Coastal Gazette"]\ndrop_lines = ["^Advertisement$"]\n',
+    )
     settings = load_settings(path, {})
     assert settings.sentences == 1
     rules = settings.site_rules.for_page(None, "Coastal Gazette")
@@ -159,13 +175,18 @@ def test_rules_path_is_read_from_the_config_files_folder(tmp_path):
 
 
 def test_parse_config_without_a_file():
-    assert parse_config('jobs = 2\n', "inline").as_dict() == {"jobs": 2}
+    assert parse_config("jobs = 2\n", "inline").as_dict() == {"jobs": 2}
 
 
 def test_precedence_through_the_cli(tmp_path):
     path = write(tmp_path, 'sentences = 2\ntitle = "From the file"\ngroup_by = "source"\n')
     sample = str(SAMPLES / "harbor-bridge-reopens.txt")
-    env = {"NEWSDIGEST_CONFIG": path, "SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_SENTENCES": "1", "NEWSDIGEST_TITLE": "From env"}
+    env = {
+        "NEWSDIGEST_CONFIG": path,
+        "SOURCE_DATE_EPOCH": "1795000000",
+        "NEWSDIGEST_SENTENCES": "1",
+        "NEWSDIGEST_TITLE": "From env",
+    }
     result = run_cli("digest", sample, "--format", "json", "-n", "3", env=env)
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)

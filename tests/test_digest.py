@@ -11,12 +11,11 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 STORIES = {
@@ -53,7 +52,9 @@ STORIES = {
 }
 
 
-def page(key: str, header: str = "Home > News > Local", footer: str = "Editor's Picks\nMore stories you may like") -> str:
+def page(
+    key: str, header: str = "Home > News > Local", footer: str = "Editor's Picks\nMore stories you may like"
+) -> str:
     title, publisher, date, body = STORIES[key]
     return f"{header}\n{title}\nBy Staff Reporter ({publisher}) Updated: {date} 07:00\n\n{body}\n\n{footer}\n"
 
@@ -134,21 +135,33 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 
 def test_rss_atom_and_json_feed_items_become_articles(tmp_path):
     (tmp_path / "a.xml").write_text(
-        RSS.format(t1=STORIES["ferry"][0], b1=STORIES["ferry"][3], t2=STORIES["orchard"][0], b2=STORIES["orchard"][3]), encoding="utf-8"
+        RSS.format(t1=STORIES["ferry"][0], b1=STORIES["ferry"][3], t2=STORIES["orchard"][0], b2=STORIES["orchard"][3]),
+        encoding="utf-8",
     )
     (tmp_path / "b.atom").write_text(ATOM.format(t=STORIES["library"][0], b=STORIES["library"][3]), encoding="utf-8")
     jfeed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": "Gull Point Herald",
-        "items": [{"id": "1", "title": "Gull Point opens a tidal pool for swimmers", "url": "https://herald.example.org/pool",
-                   "date_published": "2026-11-26T10:00:00Z",
-                   "content_html": "<p>Gull Point opened a sea-fed tidal pool on Wednesday, giving swimmers a sheltered place to bathe in winter.</p>"
-                                   "<p>The pool holds two million litres and refills with every high tide.</p>"}],
+        "items": [
+            {
+                "id": "1",
+                "title": "Gull Point opens a tidal pool for swimmers",
+                "url": "https://herald.example.org/pool",
+                "date_published": "2026-11-26T10:00:00Z",
+                "content_html": "<p>Gull Point opened a sea-fed tidal pool on Wednesday, giving swimmers a sheltered place to bathe in winter.</p>"
+                "<p>The pool holds two million litres and refills with every high tide.</p>",
+            }
+        ],
     }
     (tmp_path / "c.json").write_text(json.dumps(jfeed), encoding="utf-8")
     doc = as_json(digest(str(tmp_path), "--format", "json"))
     entries = {e["title"]: e for g in doc["groups"] for e in g["entries"]}
-    assert set(entries) == {STORIES["ferry"][0], STORIES["orchard"][0], STORIES["library"][0], "Gull Point opens a tidal pool for swimmers"}
+    assert set(entries) == {
+        STORIES["ferry"][0],
+        STORIES["orchard"][0],
+        STORIES["library"][0],
+        "Gull Point opens a tidal pool for swimmers",
+    }
     ferry = entries[STORIES["ferry"][0]]
     assert ferry["publisher"] == "Westmere Tribune" and ferry["date"] == "2026-11-20"
     assert ferry["link"] == "https://tribune.example.org/ferry"
@@ -186,7 +199,9 @@ def test_feeds_never_expand_entities(tmp_path, doc):
 def test_same_story_from_two_outlets_appears_once_with_both_sources(tmp_path):
     (tmp_path / "a.txt").write_text(page("ferry"), encoding="utf-8")
     resaved = page("ferry", header="Front page | Transport | Weather", footer="Hot Topics\nSubscribe to our newsletter")
-    resaved = resaved.replace("Westmere Tribune", "Coastline Daily").replace("the transit authority said", "the authority announced")
+    resaved = resaved.replace("Westmere Tribune", "Coastline Daily").replace(
+        "the transit authority said", "the authority announced"
+    )
     (tmp_path / "b.txt").write_text(resaved, encoding="utf-8")
     (tmp_path / "c.txt").write_text(page("orchard"), encoding="utf-8")
     doc = as_json(digest(str(tmp_path), "--format", "json"))
@@ -256,7 +271,9 @@ def test_new_only_twice_reports_nothing_new_the_second_time(inbox, tmp_path):
     # Nothing new: no digest at all (not an empty one), and one line on stderr.
     second = digest(str(inbox), "--new-only", "--state", state, "--format", "json")
     assert second.returncode == 0 and second.stdout == b"" and b"nothing new" in second.stderr
-    (inbox / "new.txt").write_text(page("orchard").replace("Tallow Valley", "Tallow Vale").replace("third", "quarter") + "\n", encoding="utf-8")
+    (inbox / "new.txt").write_text(
+        page("orchard").replace("Tallow Valley", "Tallow Vale").replace("third", "quarter") + "\n", encoding="utf-8"
+    )
     third = digest(str(inbox), "--new-only", "--state", state, "--format", "json")
     # A near-copy of a story already sent is not news either.
     assert third.returncode == 0 and third.stdout == b"" and b"nothing new" in third.stderr
@@ -266,7 +283,9 @@ def test_two_concurrent_runs_never_report_a_story_twice(inbox, tmp_path):
     state = str(tmp_path / "state.sqlite3")
     base = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_CONFIG": os.devnull}
     cmd = [sys.executable, "-m", "newsdigest", "digest", str(inbox), "--new-only", "--state", state, "--format", "json"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base, cwd=ROOT) for _ in range(2)]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base, cwd=ROOT) for _ in range(2)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
     reported = [titles(json.loads(o[0])) if o[0] else [] for o in outs]  # nothing new: no digest
@@ -308,7 +327,11 @@ def test_a_failing_input_among_good_ones(inbox, tmp_path):
     result = digest(str(inbox), "-o", str(out))
     assert result.returncode == 1
     err = result.stderr.decode().strip().splitlines()
-    assert len(err) == 2 and any("broken.txt" in line and "PNG" in line for line in err) and any("blank.txt" in line for line in err)
+    assert (
+        len(err) == 2
+        and any("broken.txt" in line and "PNG" in line for line in err)
+        and any("blank.txt" in line for line in err)
+    )
     assert result.stdout == b""  # cron: nothing but the digest goes to stdout (and here it went to the file)
     text = out.read_text(encoding="utf-8")
     assert all(STORIES[k][0] in text for k in STORIES)
@@ -371,7 +394,9 @@ def test_sentences_per_article(inbox):
 
 def test_jobs_2_output_is_byte_identical_to_jobs_1(inbox):
     for i in range(6):  # enough files for the pool to hand out work out of order
-        (inbox / f"extra-{i}.txt").write_text(page(list(STORIES)[i % 3]).replace("Updated: 2026-11-", "Updated: 2026-10-"), encoding="utf-8")
+        (inbox / f"extra-{i}.txt").write_text(
+            page(list(STORIES)[i % 3]).replace("Updated: 2026-11-", "Updated: 2026-10-"), encoding="utf-8"
+        )
     for fmt in ("json", "html"):
         one = digest(str(inbox), "--format", fmt, "--jobs", "1")
         two = digest(str(inbox), "--format", fmt, "--jobs", "2")
@@ -390,7 +415,9 @@ class _Tags(HTMLParser):
 
 
 def test_html_digest_escapes_article_strings(tmp_path):
-    hostile = page("ferry").replace(STORIES["ferry"][0], 'Ferry <script>alert("x")</script> <img src=x onerror=alert(1)> news')
+    hostile = page("ferry").replace(
+        STORIES["ferry"][0], 'Ferry <script>alert("x")</script> <img src=x onerror=alert(1)> news'
+    )
     (tmp_path / "a.txt").write_text(hostile, encoding="utf-8")
     result = digest(str(tmp_path), "--format", "html")
     assert result.returncode == 0, result.stderr
@@ -402,7 +429,9 @@ def test_html_digest_escapes_article_strings(tmp_path):
 
 
 def test_email_format_is_a_complete_mime_message(inbox):
-    result = digest(str(inbox), "--format", "email", "--to", "reader@example.org", "--from", "Digest <digest@example.org>")
+    result = digest(
+        str(inbox), "--format", "email", "--to", "reader@example.org", "--from", "Digest <digest@example.org>"
+    )
     assert result.returncode == 0, result.stderr
     msg = email.message_from_bytes(result.stdout)
     assert msg.get_content_type() == "multipart/alternative"
@@ -454,7 +483,7 @@ def test_one_collection_can_make_several_digests(inbox):
     from newsdigest.digest import DigestOptions, build_digest, collect_inputs
 
     collection = collect_inputs([str(inbox)], DigestOptions())
-    now = datetime(2026, 11, 28, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 28, tzinfo=UTC)
     limited = build_digest(collection, DigestOptions(max_articles=1, now=now))
     assert limited.counts.entries == 1 and limited.counts.over_limit == 2
     recent = build_digest(collection, DigestOptions(since=timedelta(days=4), now=now))
@@ -475,7 +504,9 @@ def test_dedup_copies_are_found_among_stories_written_from_one_template(monkeypa
     stories = [template + " " + " ".join(rng.choice(words) for _ in range(60)) for _ in range(200)]
     clusters = dedup.Clusters()
     placed = [clusters.add(dedup.signature(s)) for s in stories]
-    crowded = clusters._db.execute("SELECT count(*) FROM (SELECT key FROM lsh_band GROUP BY key HAVING count(*) > 4)").fetchone()[0]
+    crowded = clusters._db.execute(
+        "SELECT count(*) FROM (SELECT key FROM lsh_band GROUP BY key HAVING count(*) > 4)"
+    ).fetchone()[0]
     assert crowded > 0  # the case under test: some buckets are skipped
     assert len(set(placed)) > len(stories) * 0.9  # a shared template alone does not make stories the same
     for i in range(0, len(stories), 10):
@@ -486,9 +517,11 @@ def test_dedup_copies_are_found_among_stories_written_from_one_template(monkeypa
 def test_chinese_copies_get_the_same_shingles_whatever_their_spacing():
     from newsdigest.digest.dedup import THRESHOLD, shingles, signature, similarity
 
-    story = ("市政府今天宣布，新的跨河大桥将于明年春天开工，预计总投资十二亿元。大桥全长一千二百米，双向六车道，"
-             "建成后从城东到城西只需十分钟。附近居民多年来一直抱怨老桥拥堵，每天早晚高峰都要排队半小时以上。"
-             "市长在发布会上表示，工程将分三期进行，第一期主要建设桥墩和引桥部分。")
+    story = (
+        "市政府今天宣布，新的跨河大桥将于明年春天开工，预计总投资十二亿元。大桥全长一千二百米，双向六车道，"
+        "建成后从城东到城西只需十分钟。附近居民多年来一直抱怨老桥拥堵，每天早晚高峰都要排队半小时以上。"
+        "市长在发布会上表示，工程将分三期进行，第一期主要建设桥墩和引桥部分。"
+    )
     # A copy with a credit line in Latin letters: by run lengths it would look like spaced
     # writing and get word shingles, sharing none with the first copy.
     credited = story + " Photo: Li Wei / City News"

@@ -10,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
 from test_digest import STORIES, page
 
@@ -23,8 +22,15 @@ def big_inbox(tmp_path):
     folder.mkdir()
     keys = list(STORIES)
     for i in range(400):
-        text = page(keys[i % 3]).replace("Westmere", f"Westmere-{i}").replace("Tallow", f"Tallow-{i}").replace("Brackenford", f"Brackenford-{i}")
-        (folder / f"a{i:04d}.txt").write_text(text + f"\nStory number {i} of the batch, filed at {i} past.\n", encoding="utf-8")
+        text = (
+            page(keys[i % 3])
+            .replace("Westmere", f"Westmere-{i}")
+            .replace("Tallow", f"Tallow-{i}")
+            .replace("Brackenford", f"Brackenford-{i}")
+        )
+        (folder / f"a{i:04d}.txt").write_text(
+            text + f"\nStory number {i} of the batch, filed at {i} past.\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -35,7 +41,9 @@ def huge_inbox(tmp_path):
     folder.mkdir()
     keys = list(STORIES)
     for i in range(2000):
-        (folder / f"a{i:04d}.txt").write_text(page(keys[i % 3]).replace("Westmere", f"Westmere-{i}") + f"\nItem {i}.\n", encoding="utf-8")
+        (folder / f"a{i:04d}.txt").write_text(
+            page(keys[i % 3]).replace("Westmere", f"Westmere-{i}") + f"\nItem {i}.\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -46,8 +54,13 @@ def test_ctrl_c_exits_130_and_leaves_the_earlier_output(huge_inbox, tmp_path, jo
     out.write_text("the earlier digest\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "digest", str(big_inbox), "-o", str(out), "--jobs", jobs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=ROOT,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # not ignored even when the suite runs in the background
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        cwd=ROOT,
+        preexec_fn=lambda: signal.signal(
+            signal.SIGINT, signal.SIG_DFL
+        ),  # not ignored even when the suite runs in the background
     )
     time.sleep(1.5)  # started and busy reading (400 articles take several seconds)
     proc.send_signal(signal.SIGINT)
@@ -68,7 +81,12 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path):
     (outdir / "today.md").write_text("the earlier digest\n", encoding="utf-8")
     outdir.chmod(0o555)
     try:
-        result = subprocess.run([sys.executable, "-m", "newsdigest", "digest", str(inbox), "-o", str(outdir / "today.md")], capture_output=True, env=ENV, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdigest", "digest", str(inbox), "-o", str(outdir / "today.md")],
+            capture_output=True,
+            env=ENV,
+            cwd=ROOT,
+        )
     finally:
         outdir.chmod(0o755)
     assert result.returncode == 1
@@ -98,7 +116,10 @@ def test_progress_only_on_a_terminal(big_inbox, tmp_path):
     stdout = open(tmp_path / "stdout", "w+b")  # a file, not a pipe: nothing to drain while stderr is read
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "digest", str(big_inbox), "--format", "json"],
-        stdout=stdout, stderr=follower, env={**ENV, "TERM": "xterm", "COLUMNS": "100"}, cwd=ROOT,
+        stdout=stdout,
+        stderr=follower,
+        env={**ENV, "TERM": "xterm", "COLUMNS": "100"},
+        cwd=ROOT,
     )
     os.close(follower)
     seen = b""
@@ -122,7 +143,18 @@ def test_progress_only_on_a_terminal(big_inbox, tmp_path):
 
 def test_a_closed_pipe_ends_quietly_and_records_nothing(big_inbox, tmp_path):
     state = tmp_path / "state.sqlite3"
-    cmd = [sys.executable, "-m", "newsdigest", "digest", str(big_inbox), "--format", "text", "--new-only", "--state", str(state)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsdigest",
+        "digest",
+        str(big_inbox),
+        "--format",
+        "text",
+        "--new-only",
+        "--state",
+        str(state),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
     proc.stdout.readline()
     proc.stdout.close()  # `| head -1`
@@ -130,7 +162,9 @@ def test_a_closed_pipe_ends_quietly_and_records_nothing(big_inbox, tmp_path):
     proc.wait(timeout=120)
     assert proc.returncode in (0, 141) and err == b""
     if proc.returncode == 141:  # the digest was not delivered: nothing is remembered as sent
-        again = subprocess.run([*cmd[:-5], "--format", "json", "--new-only", "--state", str(state)], capture_output=True, env=ENV, cwd=ROOT)
+        again = subprocess.run(
+            [*cmd[:-5], "--format", "json", "--new-only", "--state", str(state)], capture_output=True, env=ENV, cwd=ROOT
+        )
         counts = json.loads(again.stdout)["counts"]
         assert again.returncode == 0 and counts["inputs"] == 400 and counts["seen"] == 0 and counts["entries"] > 0
 
@@ -141,6 +175,12 @@ def test_a_full_standard_output_is_one_clear_line(tmp_path):
     inbox.mkdir()
     (inbox / "a.txt").write_text(page("ferry"), encoding="utf-8")
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "newsdigest", "digest", str(inbox)], stdout=full, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdigest", "digest", str(inbox)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd=ROOT,
+        )
     assert result.returncode == 1
     assert result.stderr.decode() == "newsdigest: standard output: cannot write: No space left on device\n"

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 # One test process runs the whole module, so its costly module fixtures are made once.
@@ -53,7 +52,9 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def outputs(folder: Path, jobs: int) -> dict[str, str]:
-    done = subprocess.run([sys.executable, "-c", RUN, str(folder), str(jobs)], capture_output=True, cwd=ROOT, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, str(folder), str(jobs)], capture_output=True, cwd=ROOT, timeout=300
+    )
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
 

@@ -10,7 +10,7 @@ import email
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from html.parser import HTMLParser
 
@@ -24,8 +24,10 @@ from newsdigest.models import Article, Failure, Metadata, Sentence, Summary
 from newsdigest.renderers.digest import DIGEST_FORMATS, DigestRenderOptions, render_digest
 from newsdigest.renderers.digest.safe import clean, clean_path, safe_url
 
-WHEN = datetime(2026, 11, 28, 7, 0, tzinfo=timezone.utc)
-HOSTILE_TITLE = 'Council <script>alert(1)</script> "vote" [bold red]x[/] \x1b[31mred\x1b[0m \u202eevil\r\nBcc: evil@example.org'
+WHEN = datetime(2026, 11, 28, 7, 0, tzinfo=UTC)
+HOSTILE_TITLE = (
+    'Council <script>alert(1)</script> "vote" [bold red]x[/] \x1b[31mred\x1b[0m \u202eevil\r\nBcc: evil@example.org'
+)
 HOSTILE_TEXT = (
     'The <img src=x onerror=alert(1)> plan " onmouseover="x [link=https://evil.example]click[/link] passed '
     "\x1b]8;;https://evil.example\x07here\x1b]8;;\x07 with \x9b31m 7 votes \u2066hidden\u2069 \x00."
@@ -34,7 +36,10 @@ ARTICLE_LINKS = {"https://news.example.org/a", "https://coast.example.org/b?x=1&
 
 
 def entry(title, sentences, sources, publisher="Westmere Tribune", date="2026-11-27", language="en") -> Entry:
-    chosen = tuple(Sentence(i, text, 0.9 - i / 10, (("position", 1.0 - i / 10), ("centrality", 0.25))) for i, text in enumerate(sentences))
+    chosen = tuple(
+        Sentence(i, text, 0.9 - i / 10, (("position", 1.0 - i / 10), ("centrality", 0.25)))
+        for i, text in enumerate(sentences)
+    )
     meta = Metadata(title=title, publisher=publisher, date=date, authors=("Ana Ruiz",), language=language)
     article = Article(path=sources[0].path, paragraphs=(" ".join(sentences),), meta=meta)
     summary = Summary(article=article, algorithm="news", sentences=chosen, sentences_in=9, words_in=120)
@@ -57,18 +62,41 @@ HOSTILE = make(
                     [HOSTILE_TEXT, "1. Second sentence & more."],
                     [
                         Source("inbox/a.txt", "Westmere <b>Tribune</b>", "javascript:alert(1)"),
-                        Source("inbox/b\x1b[2J.txt", "Coastline Daily", "https://coast.example.org/b?x=1&y=2", "Ferry \u202eadds stops"),
+                        Source(
+                            "inbox/b\x1b[2J.txt",
+                            "Coastline Daily",
+                            "https://coast.example.org/b?x=1&y=2",
+                            "Ferry \u202eadds stops",
+                        ),
                         Source("inbox/c.txt", "Gull Herald", "data:text/html,<script>alert(1)</script>"),
                     ],
                 ),
-                entry("Quote in a link", ["Nothing to see."], [Source("inbox/q.txt", None, 'https://news.example.org/x" onclick="alert(1)')]),
+                entry(
+                    "Quote in a link",
+                    ["Nothing to see."],
+                    [Source("inbox/q.txt", None, 'https://news.example.org/x" onclick="alert(1)')],
+                ),
             ],
         )
     ],
     counts=Counts(inputs=5, entries=2, duplicates=2, failed=1),
     failures=[Failure("inbox/bad\x07.png", "not text (looks like a PNG image)")],
 )
-PLAIN = make([(None, [entry("Ferry adds three stops", ["The Westmere ferry will add three stops next month."], [Source("inbox/a.txt", "Westmere Tribune", "https://news.example.org/a")])])], group_by="none")
+PLAIN = make(
+    [
+        (
+            None,
+            [
+                entry(
+                    "Ferry adds three stops",
+                    ["The Westmere ferry will add three stops next month."],
+                    [Source("inbox/a.txt", "Westmere Tribune", "https://news.example.org/a")],
+                )
+            ],
+        )
+    ],
+    group_by="none",
+)
 EMPTY = make([], counts=Counts(inputs=3, seen=3), group_by="none")
 FORBIDDEN = ("\x1b", "\x9b", "\x07", "\x00", "\u202e", "\u2066", "\u2069")
 
@@ -109,11 +137,36 @@ class Page(HTMLParser):
 def assert_safe_html(out: str) -> Page:
     page = Page(out)
     assert out.startswith("<!DOCTYPE html>\n") and '<meta charset="utf-8">' in out and 'name="viewport"' in out
-    assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "div", "h1", "h2", "h3", "p", "em", "ul", "ol", "li", "a", "time", "footer"}
-    assert not [name for _, name, _ in page.attrs if name.startswith("on") or name in ("src", "srcset", "background", "formaction")]
+    assert set(page.tags) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "em",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "time",
+        "footer",
+    }
+    assert not [
+        name
+        for _, name, _ in page.attrs
+        if name.startswith("on") or name in ("src", "srcset", "background", "formaction")
+    ]
     for tag, name, value in page.attrs:
         if name == "href":  # only article links, only http(s), and the contents' links to stories on the page
-            assert tag == "a" and (value in ARTICLE_LINKS or (value.startswith("#") and ("div", "id", value[1:]) in page.attrs))
+            assert tag == "a" and (
+                value in ARTICLE_LINKS or (value.startswith("#") and ("div", "id", value[1:]) in page.attrs)
+            )
         if tag == "a":
             assert ("rel", "noopener noreferrer") in [(n, v) for t, n, v in page.attrs if t == "a" and n == "rel"]
     style = out.split("<style>", 1)[1].split("</style>", 1)[0]
@@ -173,7 +226,12 @@ def test_unknown_format_is_a_usage_error():
 
 def test_text_is_plain_unwrapped_with_header_groups_and_failures():
     long = entry("A long one", ["word " * 200 + "end."], [Source("inbox/l.txt")])
-    out = render(make([("Transport", [long])], counts=Counts(inputs=1, entries=1, failed=1), failures=[Failure("x.txt", "empty")]), "text")
+    out = render(
+        make(
+            [("Transport", [long])], counts=Counts(inputs=1, entries=1, failed=1), failures=[Failure("x.txt", "empty")]
+        ),
+        "text",
+    )
     lines = out.splitlines()
     assert lines[0] == "News digest — 2026-11-28" and lines[1] == "=" * len(lines[0])
     assert lines[2] == "1 story · 1 input failed"
@@ -182,7 +240,9 @@ def test_text_is_plain_unwrapped_with_header_groups_and_failures():
     hostile = render(HOSTILE, "text")
     assert "2 stories from 5 articles · 2 duplicates merged · 1 input failed" in hostile
     assert "- Westmere <b>Tribune</b> · inbox/a.txt · javascript:alert(1)" in hostile  # not a link: shown as it is
-    assert [line for line in hostile.splitlines() if line.startswith("Council")][0].endswith(" evil Bcc: evil@example.org".strip())
+    assert [line for line in hostile.splitlines() if line.startswith("Council")][0].endswith(
+        " evil Bcc: evil@example.org".strip()
+    )
 
 
 def test_markdown_escapes_article_strings_and_links_only_http():
@@ -205,7 +265,9 @@ def test_markdown_paragraph_never_becomes_a_list():
 def test_html_is_self_contained_and_escapes_everything():
     out = render(HOSTILE, "html")
     page = assert_safe_html(out)
-    assert "<script>alert(1)</script>" in page.text and '" onmouseover="x' in page.text and "[bold red]x[/]" in page.text
+    assert (
+        "<script>alert(1)</script>" in page.text and '" onmouseover="x' in page.text and "[bold red]x[/]" in page.text
+    )
     assert "&lt;script&gt;" in out and "&quot; onmouseover=&quot;x" in out
     hrefs = [value for _, name, value in page.attrs if name == "href" and not value.startswith("#")]
     # The title and the one http(s) source link there; javascript:, data: and the URL with a quote are never links.
@@ -213,23 +275,54 @@ def test_html_is_self_contained_and_escapes_everything():
     assert "Section <i>one</i>" in page.text and "i" not in page.tags
     assert 'lang="en"' in out and "max-width" in out
     plain = assert_safe_html(render(PLAIN, "html"))
-    assert [v for _, n, v in plain.attrs if n == "href"] == ["#story-1", "https://news.example.org/a", "https://news.example.org/a"]
+    assert [v for _, n, v in plain.attrs if n == "href"] == [
+        "#story-1",
+        "https://news.example.org/a",
+        "https://news.example.org/a",
+    ]
 
 
 def test_json_schema_is_stable():
     doc = json.loads(render(HOSTILE, "json"))
     assert list(doc) == ["schema_version", "title", "date", "generated", "group_by", "counts", "groups", "failures"]
-    assert doc["date"] == "2026-11-28" and doc["generated"] == "2026-11-28T07:00:00+00:00" and doc["group_by"] == "section"
-    assert doc["counts"] == {"entries": 2, "inputs": 5, "duplicates": 2, "seen": 0, "old": 0, "over_limit": 0, "filtered": 0, "paywalled": 0, "failed": 1}
+    assert (
+        doc["date"] == "2026-11-28" and doc["generated"] == "2026-11-28T07:00:00+00:00" and doc["group_by"] == "section"
+    )
+    assert doc["counts"] == {
+        "entries": 2,
+        "inputs": 5,
+        "duplicates": 2,
+        "seen": 0,
+        "old": 0,
+        "over_limit": 0,
+        "filtered": 0,
+        "paywalled": 0,
+        "failed": 1,
+    }
     group = doc["groups"][0]
     assert group["name"] == "Section <i>one</i>"  # JSON carries text as text
     first = group["entries"][0]
     assert list(first) == [
-        "title", "publisher", "authors", "section", "date", "saved", "language", "link", "paywalled", "summary", "sentences", "keywords",
-        "algorithm", "fingerprint", "sources",
+        "title",
+        "publisher",
+        "authors",
+        "section",
+        "date",
+        "saved",
+        "language",
+        "link",
+        "paywalled",
+        "summary",
+        "sentences",
+        "keywords",
+        "algorithm",
+        "fingerprint",
+        "sources",
     ]
     assert first["title"].startswith("Council <script>alert(1)</script>") and "\r" not in first["title"]
-    assert first["link"] == "https://coast.example.org/b?x=1&y=2"  # the first source's URL is javascript: and is skipped
+    assert (
+        first["link"] == "https://coast.example.org/b?x=1&y=2"
+    )  # the first source's URL is javascript: and is skipped
     assert [s["url"] for s in first["sources"]] == [None, "https://coast.example.org/b?x=1&y=2", None]
     assert set(first["sources"][0]) == {"path", "publisher", "url", "title"}
     assert first["sources"][1]["path"] == "inbox/b.txt" and first["sources"][1]["title"] == "Ferry adds stops"
@@ -258,14 +351,21 @@ def test_explain_in_text_and_markdown():
 
 
 def test_email_is_multipart_alternative_with_every_header():
-    raw = render(replace(HOSTILE, title=HOSTILE_TITLE), "email", to="Reader <me@example.org>", sender="Digest <digest@example.org>")
+    raw = render(
+        replace(HOSTILE, title=HOSTILE_TITLE),
+        "email",
+        to="Reader <me@example.org>",
+        sender="Digest <digest@example.org>",
+    )
     msg = mail(raw)
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
     assert msg["To"] == "Reader <me@example.org>" and msg["From"] == "Digest <digest@example.org>"
     assert msg["Date"] == "Sat, 28 Nov 2026 07:00:00 +0000"
     assert re.fullmatch(r"<[0-9a-f]{32}\.newsdigest@example\.org>", msg["Message-ID"])
-    assert msg["Subject"].startswith("Council <script>alert(1)</script>") and msg["Subject"].endswith("— 2026-11-28 (2 stories)")
+    assert msg["Subject"].startswith("Council <script>alert(1)</script>") and msg["Subject"].endswith(
+        "— 2026-11-28 (2 stories)"
+    )
     assert msg["Bcc"] is None and "Bcc: evil" in msg["Subject"]  # the injected line stayed inside the subject
     assert all("\r" not in line for line in raw.split("\n"))  # \n line ends, for sendmail -t
     assert_safe_html(msg.get_body(("html",)).get_content())
@@ -274,7 +374,10 @@ def test_email_is_multipart_alternative_with_every_header():
 
 def test_email_subject_defaults_and_can_be_set():
     assert mail(render(PLAIN, "email"))["Subject"] == "News digest — 2026-11-28 (1 story)"
-    assert mail(render(PLAIN, "email", subject="Morning\r\nBcc: evil@example.org"))["Subject"] == "Morning Bcc: evil@example.org"
+    assert (
+        mail(render(PLAIN, "email", subject="Morning\r\nBcc: evil@example.org"))["Subject"]
+        == "Morning Bcc: evil@example.org"
+    )
     msg = mail(render(PLAIN, "email", subject="Morning\r\nBcc: evil@example.org"))
     assert msg["Bcc"] is None
 
@@ -349,14 +452,45 @@ def test_safe_url(url, ok):
 # -- any text at all ----------------------------------------------------------------------------
 
 # Pieces of hostile input mixed with any characters at all, surrogates included.
-PIECES = ("<script>", '"', "'", "\r\n", "javascript:", "https://x.example/", "[b]", "](", "&amp;", "\x1b[31m", "\x1b]8;;", "\x9b", "\u202e", "\x00")
-ANY_TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(st.characters(exclude_categories=()), max_size=4)), max_size=8).map("".join)
+PIECES = (
+    "<script>",
+    '"',
+    "'",
+    "\r\n",
+    "javascript:",
+    "https://x.example/",
+    "[b]",
+    "](",
+    "&amp;",
+    "\x1b[31m",
+    "\x1b]8;;",
+    "\x9b",
+    "\u202e",
+    "\x00",
+)
+ANY_TEXT = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(st.characters(exclude_categories=()), max_size=4)), max_size=8
+).map("".join)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=ANY_TEXT, sentence=ANY_TEXT, path=ANY_TEXT, url=ANY_TEXT, publisher=ANY_TEXT, group=ANY_TEXT)
 def test_any_article_strings_render_valid_output_in_every_format(title, sentence, path, url, publisher, group):
-    digest = make([(group, [entry(title, [sentence], [Source(path or "-", publisher, url), Source("b.txt", None, url)], publisher=publisher)])])
+    digest = make(
+        [
+            (
+                group,
+                [
+                    entry(
+                        title,
+                        [sentence],
+                        [Source(path or "-", publisher, url), Source("b.txt", None, url)],
+                        publisher=publisher,
+                    )
+                ],
+            )
+        ]
+    )
     for fmt in DIGEST_FORMATS:
         out = render(digest, fmt, to="me@example.org")
         out.encode("utf-8")  # no lone surrogate survives
@@ -366,10 +500,18 @@ def test_any_article_strings_render_valid_output_in_every_format(title, sentence
         elif fmt == "html":
             page = Page(out)
             assert "script" not in page.tags and not [n for _, n, _ in page.attrs if n.startswith("on")]
-            assert all(v.startswith(("http://", "https://", "HTTP", "#story-")) or not v for _, n, v in page.attrs if n == "href")
+            assert all(
+                v.startswith(("http://", "https://", "HTTP", "#story-")) or not v
+                for _, n, v in page.attrs
+                if n == "href"
+            )
         elif fmt == "email":
             msg = mail(out)
-            assert msg.get_content_type() == "multipart/alternative" and msg["Bcc"] is None and len(list(msg.iter_parts())) == 2
+            assert (
+                msg.get_content_type() == "multipart/alternative"
+                and msg["Bcc"] is None
+                and len(list(msg.iter_parts())) == 2
+            )
 
 
 # -- written a piece at a time ----------------------------------------------------------
@@ -377,7 +519,11 @@ def test_any_article_strings_render_valid_output_in_every_format(title, sentence
 
 def _many(count: int, group_by: str = "section"):
     entries = [
-        entry(f"Story {i} <b>&</b>", [f"Sentence {i} of the story.", "A second one."], [Source(f"inbox/{i}.txt", "Westmere Tribune", f"https://news.example.org/{i}")])
+        entry(
+            f"Story {i} <b>&</b>",
+            [f"Sentence {i} of the story.", "A second one."],
+            [Source(f"inbox/{i}.txt", "Westmere Tribune", f"https://news.example.org/{i}")],
+        )
         for i in range(count)
     ]
     return make([("Local", entries[: count // 2]), ("World", entries[count // 2 :])], group_by=group_by)

@@ -38,9 +38,12 @@ def local_cluster():
 
     # allowed-failures 0: a task is given up after one dead worker (the crash test costs 3 restarts,
     # not 6); no-workers-timeout: a test fails rather than hangs should no worker come back.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.no-workers-timeout": "60s"}):
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                               silence_logs=logging.CRITICAL)
+    with dask.config.set(
+        {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.no-workers-timeout": "60s"}
+    ):
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL
+        )
     yield cluster
     cluster.close()
 
@@ -87,22 +90,37 @@ def test_tied_scores_every_format_identical_on_the_real_cluster(real_cluster, ti
     saved = {e["saved"] for g in json.loads(serial["json"])["groups"] for e in g["entries"]}
     assert datetime.fromtimestamp(SAVED_AT).date().isoformat() in saved  # undated stories: their file's day, here
     # (the real cluster's workers run in a time zone where that instant is another day)
-    on_dask = digest_bytes([tie_corpus], engine="dask", scheduler=real_cluster.address, algorithm="lexrank", sentences=2)
+    on_dask = digest_bytes(
+        [tie_corpus], engine="dask", scheduler=real_cluster.address, algorithm="lexrank", sentences=2
+    )
     for fmt in FORMATS:
         assert on_dask[fmt] == serial[fmt], fmt
 
 
 def test_components_mode_runs_on_dask_and_merges_the_copies(local_cluster, tie_corpus):
     serial = json.loads(digest_bytes([tie_corpus], ("json",), dedup="components")["json"])
-    on_dask = json.loads(digest_bytes([tie_corpus], ("json",), dedup="components", engine="dask",
-                                      scheduler=local_cluster.scheduler_address)["json"])
+    on_dask = json.loads(
+        digest_bytes(
+            [tie_corpus], ("json",), dedup="components", engine="dask", scheduler=local_cluster.scheduler_address
+        )["json"]
+    )
     assert on_dask == serial
     assert serial["counts"]["duplicates"] == 6  # a000, a004, ..., a020 each have a copy
 
 
 def test_cli_scheduler_flag_and_config_setting(real_cluster, tie_corpus, tmp_path):
     one = run_cli("digest", str(tie_corpus), "--format", "markdown", "--jobs", "1", env=ENV)
-    flag = run_cli("digest", str(tie_corpus), "--format", "markdown", "--engine", "dask", "--scheduler", real_cluster.address, env=ENV)
+    flag = run_cli(
+        "digest",
+        str(tie_corpus),
+        "--format",
+        "markdown",
+        "--engine",
+        "dask",
+        "--scheduler",
+        real_cluster.address,
+        env=ENV,
+    )
     config = tmp_path / "config.toml"
     config.write_text(f'engine = "dask"\nscheduler = "{real_cluster.address}"\nformat = "markdown"\n', encoding="utf-8")
     by_env = run_cli("digest", str(tie_corpus), env={**ENV, "NEWSDIGEST_CONFIG": str(config)})
@@ -123,7 +141,10 @@ def _slow_corpus(folder: Path, count: int = 48) -> Path:
             f"The {place} board reviewed proposal {i} on the harbor, with {n * 7 + i} residents attending and item {i} approved."
             for i in range(60)
         )
-        (folder / f"a{n:03d}.txt").write_text(f"{place} board reviews harbor proposals\nBy Staff ({place} Tribune) Updated: 2026-11-20\n\n{sentences}\n", encoding="utf-8")
+        (folder / f"a{n:03d}.txt").write_text(
+            f"{place} board reviews harbor proposals\nBy Staff ({place} Tribune) Updated: 2026-11-20\n\n{sentences}\n",
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -133,8 +154,23 @@ def test_a_worker_killed_mid_run_changes_nothing(real_cluster, tmp_path):
     inbox = _slow_corpus(tmp_path / "slow")
     expected = run_cli("digest", str(inbox), "--format", "json", "--jobs", "1", env=ENV)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsdigest", "digest", str(inbox), "--format", "json", "--engine", "dask", "--scheduler", real_cluster.address],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV}, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "newsdigest",
+            "digest",
+            str(inbox),
+            "--format",
+            "json",
+            "--engine",
+            "dask",
+            "--scheduler",
+            real_cluster.address,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **ENV},
+        cwd=ROOT,
     )
     killed = None
     with Client(real_cluster.address, timeout=10, set_as_default=False) as client:
@@ -202,8 +238,16 @@ def test_unreachable_scheduler_is_one_line_and_exit_1(tmp_path):
     with socket.socket() as probe:  # a free port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = run_cli("digest", str(SAMPLES), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}",
-                     env={**ENV, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"}, timeout=60)
+    result = run_cli(
+        "digest",
+        str(SAMPLES),
+        "--engine",
+        "dask",
+        "--scheduler",
+        f"tcp://127.0.0.1:{port}",
+        env={**ENV, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"},
+        timeout=60,
+    )
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 1 and result.stdout == b""
     assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "cannot reach the Dask scheduler" in lines[0]
@@ -227,8 +271,12 @@ def test_ctrl_c_cancels_and_exits_130_leaving_no_process(tmp_path):
     out.write_text("the earlier digest\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "digest", str(inbox), "-o", str(out), "--engine", "dask", "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV, **CLUSTER_ENV}, cwd=ROOT,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), process_group=0,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **ENV, **CLUSTER_ENV},
+        cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        process_group=0,
     )
     parent = psutil.Process(proc.pid)
     workers: list = []
@@ -248,13 +296,23 @@ def test_ctrl_c_cancels_and_exits_130_leaving_no_process(tmp_path):
     assert not alive, [p.cmdline() for p in alive]
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/unshare").exists(), reason="needs root and unshare for a private mount")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/usr/bin/unshare").exists(), reason="needs root and unshare for a private mount"
+)
 def test_a_worker_that_cannot_see_an_input_is_one_clear_error(tmp_path):
     inbox = template_corpus(tmp_path / "inbox", count=3)
     hidden = tmp_path / "cluster"
     hidden.mkdir()
     # This worker has its own mounts: an empty tmpfs over the inbox (another machine's file system).
-    prefix = ("unshare", "-m", "--propagation", "private", "sh", "-c", f'mount -t tmpfs none "{inbox}" && exec "$0" "$@"')
+    prefix = (
+        "unshare",
+        "-m",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        f'mount -t tmpfs none "{inbox}" && exec "$0" "$@"',
+    )
     try:
         cluster = RealCluster(hidden, workers=1, worker_prefix=prefix)
     except Exception as err:  # noqa: BLE001 - a sandbox without mount rights
@@ -266,7 +324,11 @@ def test_a_worker_that_cannot_see_an_input_is_one_clear_error(tmp_path):
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 1 and result.stdout == b""
     assert len(lines) == 1, lines
-    assert "worker tcp://127.0.0.1:" in lines[0] and f"{inbox}{os.sep}a000" in lines[0] and "shared file system" in lines[0]
+    assert (
+        "worker tcp://127.0.0.1:" in lines[0]
+        and f"{inbox}{os.sep}a000" in lines[0]
+        and "shared file system" in lines[0]
+    )
 
 
 # -- batch on Dask ---------------------------------------------------------------------------
@@ -277,8 +339,12 @@ def test_batch_on_dask_writes_the_rows_the_local_engine_writes(local_cluster, ti
     from newsdigest.digest.batch import write_batch
 
     write_batch([str(tie_corpus)], str(tmp_path / "local"), "jsonl", DigestOptions())
-    write_batch([str(tie_corpus)], str(tmp_path / "dask"), "jsonl",
-                DigestOptions(engine="dask", scheduler=local_cluster.scheduler_address))
+    write_batch(
+        [str(tie_corpus)],
+        str(tmp_path / "dask"),
+        "jsonl",
+        DigestOptions(engine="dask", scheduler=local_cluster.scheduler_address),
+    )
     local = (tmp_path / "local" / "part-00000.jsonl").read_bytes()
     assert (tmp_path / "dask" / "part-00000.jsonl").read_bytes() == local
     rows = [json.loads(line) for line in local.splitlines()]

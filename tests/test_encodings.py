@@ -22,8 +22,10 @@ BYLINE = "By Ana Sörensen \u00b7 Portbury Gazette"
 
 def page(charset: str | None, title: str, body: str, lang: str = "en", byline: str = BYLINE) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
-    return (f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>{title}</title></head><body>'
-            f"<article><h1>{title}</h1><p>{byline}</p><p>{body}</p><p>{body}</p></article></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>{title}</title></head><body>'
+        f"<article><h1>{title}</h1><p>{byline}</p><p>{body}</p><p>{body}</p></article></body></html>"
+    )
 
 
 def test_undeclared_windows_1252_text_is_not_read_as_a_dos_code_page():
@@ -89,8 +91,10 @@ def test_latin1_labels_mean_windows_1252():
 
 
 def test_undeclared_central_european_text_keeps_its_code_page():
-    text = ("Łódź: W poniedziałek otwarto nowy most nad rzeką. Mieszkańcy świętowali przez cały dzień, "
-            "a burmistrz dziękował robotnikom za ciężką pracę. ") * 4
+    text = (
+        "Łódź: W poniedziałek otwarto nowy most nad rzeką. Mieszkańcy świętowali przez cały dzień, "
+        "a burmistrz dziękował robotnikom za ciężką pracę. "
+    ) * 4
     doc = load_bytes(text.encode("cp1250"), "most.txt")
     assert "Mieszkańcy świętowali" in doc.text
 
@@ -117,7 +121,9 @@ def test_json_gives_the_encoding_used_and_the_declared_one(tmp_path):
 
 def test_undeclared_turkish_text_keeps_its_code_page():
     # Its letters are windows-1252 letters too ("þ" for "ş"): detection, not windows-1252, knows better.
-    text = ("İstanbul Büyükşehir Belediyesi salı günü yeni köprünün açıldığını duyurdu. "
-            "Şehirde yaşayanlar çok mutlu olduğunu söyledi. ") * 3
+    text = (
+        "İstanbul Büyükşehir Belediyesi salı günü yeni köprünün açıldığını duyurdu. "
+        "Şehirde yaşayanlar çok mutlu olduğunu söyledi. "
+    ) * 3
     doc = load_bytes(text.encode("cp1254"), "kopru.txt")
     assert doc.encoding == "cp1254" and "Büyükşehir Belediyesi" in doc.text

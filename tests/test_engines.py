@@ -30,12 +30,18 @@ def _isolated(sigs: list[bytes], chunk: int = 100, parts: int = 3) -> list[bool]
     from newsdigest.digest.tasks import ChunkOutput, chunk_keys, mark_isolated, merge_counts, shared_keys
 
     def item(sig):
-        return Collected(summary=None, fingerprint="", signature=sig, date=None, timestamp=None, keys=tuple(band_keys(sig)))
+        return Collected(
+            summary=None, fingerprint="", signature=sig, date=None, timestamp=None, keys=tuple(band_keys(sig))
+        )
 
     outputs = [ChunkOutput([[item(s)] for s in sigs[i : i + chunk]]) for i in range(0, len(sigs), chunk)]
     leaves = [chunk_keys(o, parts) for o in outputs]
-    shared = [shared_keys(merge_counts(*(merge_counts(*[leaf[p] for leaf in leaves[i : i + 4]]) for i in range(0, len(leaves), 4))))
-              for p in range(parts)]
+    shared = [
+        shared_keys(
+            merge_counts(*(merge_counts(*[leaf[p] for leaf in leaves[i : i + 4]]) for i in range(0, len(leaves), 4)))
+        )
+        for p in range(parts)
+    ]
     return [r[0].isolated for o in outputs for r in mark_isolated(o, *shared).results]
 
 
@@ -106,7 +112,10 @@ def test_engine_settings_in_config_and_environment():
     from newsdigest.config import parse_config, settings_from_env
 
     assert parse_config('engine = "dask"\nscheduler = "tcp://h:8786"\ndedup = "components"\n', "c").as_dict() == {
-        "engine": "dask", "scheduler": "tcp://h:8786", "dedup": "components"}
+        "engine": "dask",
+        "scheduler": "tcp://h:8786",
+        "dedup": "components",
+    }
     assert settings_from_env({"NEWSDIGEST_ENGINE": "dask"}).engine == "dask"
     with pytest.raises(UsageError, match="line 1: engine must be one of: local, dask"):
         parse_config('engine = "ray"\n', "c")

@@ -6,26 +6,32 @@ import json
 import os
 
 import pytest
-
 from conftest import run_cli
+
 from newsdigest.config import parse_config, settings_from_env
 from newsdigest.errors import UsageError
 from newsdigest.filters import compile_filter
 
 BASE = {"SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_CONFIG": os.devnull}
 STORIES = {
-    "vote.txt": ("Greyhaven council backs election reform",
-                 "The Greyhaven council voted 7-2 on Tuesday to move local elections to November, a change the mayor said would "
-                 "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar starts "
-                 "in 2027, and the clerk's office will mail every household a notice by spring."),
-    "rocket.txt": ("Launch window opens for lunar lander",
-                   "NASA said on Monday that the launch window for the Pelican lunar lander opens next week, weather permitting. "
-                   "Engineers finished fuelling tests over the weekend and found no leaks. The lander carries four instruments "
-                   "built by university teams, including a seismometer meant to listen for moonquakes for two years."),
-    "deal.txt": ("Sponsored: the best garden hoses of the year",
-                 "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the rest. "
-                 "The winner weighs under two kilos and survived being driven over by a car. Prices range from twenty to sixty "
-                 "dollars, and every model comes with a ten-year warranty against leaks."),
+    "vote.txt": (
+        "Greyhaven council backs election reform",
+        "The Greyhaven council voted 7-2 on Tuesday to move local elections to November, a change the mayor said would "
+        "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar starts "
+        "in 2027, and the clerk's office will mail every household a notice by spring.",
+    ),
+    "rocket.txt": (
+        "Launch window opens for lunar lander",
+        "NASA said on Monday that the launch window for the Pelican lunar lander opens next week, weather permitting. "
+        "Engineers finished fuelling tests over the weekend and found no leaks. The lander carries four instruments "
+        "built by university teams, including a seismometer meant to listen for moonquakes for two years.",
+    ),
+    "deal.txt": (
+        "Sponsored: the best garden hoses of the year",
+        "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the rest. "
+        "The winner weighs under two kilos and survived being driven over by a car. Prices range from twenty to sixty "
+        "dollars, and every model comes with a ten-year warranty against leaks.",
+    ),
 }
 
 
@@ -88,7 +94,9 @@ def test_digest_counts_the_filtered_articles(tmp_path, fmt):
 
 def test_digest_include_with_several_patterns(tmp_path):
     write_inbox(tmp_path / "in")
-    result = run_cli("digest", str(tmp_path / "in"), "--format", "json", "--include", "election", "--include", "(?-i:NASA)", env=BASE)
+    result = run_cli(
+        "digest", str(tmp_path / "in"), "--format", "json", "--include", "election", "--include", "(?-i:NASA)", env=BASE
+    )
     doc = json.loads(result.stdout)
     titles = sorted(e["title"] for g in doc["groups"] for e in g["entries"])
     assert titles == ["Greyhaven council backs election reform", "Launch window opens for lunar lander"]
@@ -107,8 +115,14 @@ def test_bad_regex_on_the_command_line_is_one_line_and_exit_2(tmp_path):
 
 
 def test_config_and_environment_give_pattern_lists(tmp_path):
-    settings = parse_config('include = ["election", "lander"]\nexclude = ["sponsored"]\nskip_paywalled = true\n', "c.toml")
-    assert settings.include == ("election", "lander") and settings.exclude == ("sponsored",) and settings.skip_paywalled is True
+    settings = parse_config(
+        'include = ["election", "lander"]\nexclude = ["sponsored"]\nskip_paywalled = true\n', "c.toml"
+    )
+    assert (
+        settings.include == ("election", "lander")
+        and settings.exclude == ("sponsored",)
+        and settings.skip_paywalled is True
+    )
     env = settings_from_env({"NEWSDIGEST_EXCLUDE": "sponsored\nhoroscope\n", "NEWSDIGEST_SKIP_PAYWALLED": "no"})
     assert env.exclude == ("sponsored", "horoscope") and env.skip_paywalled is False
     with pytest.raises(UsageError, match="line 1: include must be a list of strings"):
@@ -124,7 +138,11 @@ def test_flags_replace_the_config_files_patterns(tmp_path):
     env = {**BASE, "NEWSDIGEST_CONFIG": str(config)}
     doc = json.loads(run_cli("digest", str(tmp_path / "in"), "--format", "json", env=env).stdout)
     assert doc["counts"]["filtered"] == 2
-    doc = json.loads(run_cli("digest", str(tmp_path / "in"), "--format", "json", "--exclude", "sponsored", env=env).stdout)
+    doc = json.loads(
+        run_cli("digest", str(tmp_path / "in"), "--format", "json", "--exclude", "sponsored", env=env).stdout
+    )
     assert doc["counts"]["filtered"] == 1
-    doc = json.loads(run_cli("digest", str(tmp_path / "in"), "--format", "json", env={**env, "NEWSDIGEST_EXCLUDE": "hoses"}).stdout)
+    doc = json.loads(
+        run_cli("digest", str(tmp_path / "in"), "--format", "json", env={**env, "NEWSDIGEST_EXCLUDE": "hoses"}).stdout
+    )
     assert doc["counts"]["filtered"] == 1  # the environment over the file

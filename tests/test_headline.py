@@ -7,21 +7,33 @@ import pytest
 from newsdigest.api import clean_text
 
 PAGES = {
-    "de": ("Neue Brücke über die Lahn kostet zwölf Millionen Euro",
-           ["Startseite", "Anmelden", "Foto: Jana Berg", "von Jana Berg und Udo Kern", "Lesezeit 3 Minuten"],
-           ["Die neue Brücke über die Lahn soll im Frühjahr gebaut werden und zwölf Millionen Euro kosten, teilte die Stadt mit.",
+    "de": (
+        "Neue Brücke über die Lahn kostet zwölf Millionen Euro",
+        ["Startseite", "Anmelden", "Foto: Jana Berg", "von Jana Berg und Udo Kern", "Lesezeit 3 Minuten"],
+        [
+            "Die neue Brücke über die Lahn soll im Frühjahr gebaut werden und zwölf Millionen Euro kosten, teilte die Stadt mit.",
             "Die alte Brücke ist seit Jahren nur einspurig befahrbar, Anwohner klagen über lange Staus am Morgen.",
-            "Der Gemeinderat stimmt im März über die Pläne für die Brücke ab, die Kosten trägt zum Teil das Land."]),
-    "fr": ("La nouvelle gare de Lyon ouvrira ses portes en septembre",
-           ["Accueil", "Se connecter", "Partager sur Facebook Partager sur X", "Par Claire Dubois"],
-           ["La nouvelle gare de Lyon ouvrira en septembre après trois ans de travaux, a annoncé la région lundi.",
+            "Der Gemeinderat stimmt im März über die Pläne für die Brücke ab, die Kosten trägt zum Teil das Land.",
+        ],
+    ),
+    "fr": (
+        "La nouvelle gare de Lyon ouvrira ses portes en septembre",
+        ["Accueil", "Se connecter", "Partager sur Facebook Partager sur X", "Par Claire Dubois"],
+        [
+            "La nouvelle gare de Lyon ouvrira en septembre après trois ans de travaux, a annoncé la région lundi.",
             "Les voyageurs pourront emprunter douze quais au lieu de huit, et les portes resteront ouvertes la nuit.",
-            "Le chantier a coûté plus que prévu, mais la région estime que la gare servira pendant un siècle."]),
-    "ja": ("市が新しい図書館の建設計画を発表",
-           ["ホーム", "ログイン", "写真：市役所提供", "2026年5月3日 10:00"],
-           ["市は三日、駅前に新しい図書館を建設する計画を発表した。完成は二年後の予定だという。",
+            "Le chantier a coûté plus que prévu, mais la région estime que la gare servira pendant un siècle.",
+        ],
+    ),
+    "ja": (
+        "市が新しい図書館の建設計画を発表",
+        ["ホーム", "ログイン", "写真：市役所提供", "2026年5月3日 10:00"],
+        [
+            "市は三日、駅前に新しい図書館を建設する計画を発表した。完成は二年後の予定だという。",
             "新しい図書館には子ども向けの読書室や学習スペースが設けられ、夜九時まで開館する。",
-            "市長は会見で、図書館を地域の人が集まる場所にしたいと述べた。建設費は約二十億円と見込まれる。"]),
+            "市長は会見で、図書館を地域の人が集まる場所にしたいと述べた。建設費は約二十億円と見込まれる。",
+        ],
+    ),
 }
 
 

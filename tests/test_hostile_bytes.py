@@ -13,8 +13,8 @@ import json
 import zipfile
 
 import pytest
-
 from conftest import run_cli
+
 from newsdigest.api import SummaryOptions, clean_text, summarize_text
 from newsdigest.errors import InputError
 from newsdigest.loading import load_bytes
@@ -71,7 +71,11 @@ REFUSED = [
     ("archive.txt", _zip(), "not text (looks like a ZIP archive (or an Office document))"),
     ("story.txt.gz", gzip.compress(STORY.encode()), "not text (looks like a gzip archive)"),
     ("program", _elf(), "not text (looks like an ELF executable)"),
-    ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)), "not text (looks like a PDF document)"),
+    (
+        "paper.txt",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)),
+        "not text (looks like a PDF document)",
+    ),
     ("noise.bin", bytes(range(256)) * 8, "not text (looks like binary data)"),
     ("bom-only.txt", codecs.BOM_UTF8, "contains only whitespace"),
 ]
@@ -128,10 +132,15 @@ def test_legacy_encodings_through_the_cli(tmp_path):
 DECODED = [
     ("utf-8", STORY.encode("utf-8"), STORY),
     ("utf-8 with BOM", codecs.BOM_UTF8 + STORY.encode("utf-8"), STORY),
-    *[(f"{c} with BOM", bom + STORY.encode(c), STORY) for c, bom in (
-        ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-        ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
-    )],
+    *[
+        (f"{c} with BOM", bom + STORY.encode(c), STORY)
+        for c, bom in (
+            ("utf-16-le", codecs.BOM_UTF16_LE),
+            ("utf-16-be", codecs.BOM_UTF16_BE),
+            ("utf-32-le", codecs.BOM_UTF32_LE),
+            ("utf-32-be", codecs.BOM_UTF32_BE),
+        )
+    ],
     *[(f"{c} without BOM", STORY.encode(c), STORY) for c in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")],
     ("utf-16 without BOM, not ASCII", LEGACY["koi8_r"].encode("utf-16-le"), LEGACY["koi8_r"]),
     ("utf-32 without BOM, CJK", LEGACY["gb18030"].encode("utf-32-be"), LEGACY["gb18030"]),
@@ -191,12 +200,21 @@ def test_invalid_utf8_through_the_cli(tmp_path):
     assert data["encoding"] == "utf-8"
 
 
-@pytest.mark.parametrize("garbled,repaired", [
-    ("The caf\u00c3\u00a9 on Main Street reopened on Monday, its owner said.", "café on Main Street"),
-    ("The mayor\u00e2\u20ac\u2122s office said the budget was approved on Tuesday evening.", "mayor's office"),
-    ("Officials said the \u00e2\u20ac\u0153temporary\u00e2\u20ac\u009d closure would last a week.", "\"temporary\" closure"),
-    ("Die Stra\u00c3\u0178enbahn f\u00c3\u00a4hrt ab M\u00c3\u00a4rz wieder durch die Innenstadt.", "Straßenbahn fährt ab März"),
-])
+@pytest.mark.parametrize(
+    "garbled,repaired",
+    [
+        ("The caf\u00c3\u00a9 on Main Street reopened on Monday, its owner said.", "café on Main Street"),
+        ("The mayor\u00e2\u20ac\u2122s office said the budget was approved on Tuesday evening.", "mayor's office"),
+        (
+            "Officials said the \u00e2\u20ac\u0153temporary\u00e2\u20ac\u009d closure would last a week.",
+            '"temporary" closure',
+        ),
+        (
+            "Die Stra\u00c3\u0178enbahn f\u00c3\u00a4hrt ab M\u00c3\u00a4rz wieder durch die Innenstadt.",
+            "Straßenbahn fährt ab März",
+        ),
+    ],
+)
 def test_mojibake_is_repaired(garbled, repaired):
     assert repaired in clean_text(garbled + "\n").text
 
@@ -210,12 +228,15 @@ def test_mojibake_in_a_file_is_repaired(tmp_path):
     assert "the café owner's husband said" in result.stdout.decode()
 
 
-@pytest.mark.parametrize("text,kept", [
-    ("The mayor \ud800 said on Monday that the roads would reopen in May.", "The mayor \ufffd said"),
-    ("A lone low surrogate \udfff sits here. Another sentence follows it.", "surrogate \ufffd sits"),
-    ("A split pair \ud83d\ude00 should join. Bytes \udcff\udcfe from a file name.", "pair \U0001f600 should"),
-    ("\udc80" * 50 + " The story starts after the surrogates. It goes on.", "The story starts"),
-])
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("The mayor \ud800 said on Monday that the roads would reopen in May.", "The mayor \ufffd said"),
+        ("A lone low surrogate \udfff sits here. Another sentence follows it.", "surrogate \ufffd sits"),
+        ("A split pair \ud83d\ude00 should join. Bytes \udcff\udcfe from a file name.", "pair \U0001f600 should"),
+        ("\udc80" * 50 + " The story starts after the surrogates. It goes on.", "The story starts"),
+    ],
+)
 def test_lone_surrogates_never_crash_an_encoder(text, kept):
     from newsdigest.renderers import FORMATS, RenderOptions, render
 
@@ -228,17 +249,23 @@ def test_lone_surrogates_never_crash_an_encoder(text, kept):
 
 def test_a_lone_surrogate_does_not_end_a_sentence():
     # It used to become "?", which the splitter took for the end of a question.
-    summary = summarize_text("The mayor \ud800 said on Monday that the roads would reopen in May.\n",
-                             SummaryOptions(algorithm="lead"))
-    assert [s.text for s in summary.sentences] == ["The mayor \ufffd said on Monday that the roads would reopen in May."]
+    summary = summarize_text(
+        "The mayor \ud800 said on Monday that the roads would reopen in May.\n", SummaryOptions(algorithm="lead")
+    )
+    assert [s.text for s in summary.sentences] == [
+        "The mayor \ufffd said on Monday that the roads would reopen in May."
+    ]
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"", "empty file"),
-    (b"\n \n", "contains only whitespace"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not text (looks like a PNG image)"),
-    (b"\x00" * 100, "not text (only NUL bytes)"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "empty file"),
+        (b"\n \n", "contains only whitespace"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not text (looks like a PNG image)"),
+        (b"\x00" * 100, "not text (only NUL bytes)"),
+    ],
+)
 def test_standard_input_is_sniffed_like_a_file(data, message):
     result = run_cli("summarize", "-", input=data)
     assert result.returncode == 1

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SAMPLES, run_cli, run_process
 
 # One test process runs the whole module, so its costly module fixtures are made once.
@@ -48,11 +47,15 @@ def inputs(tmp_path_factory):
     # Samples of every kind, plus inputs whose handling could depend on order: sentences
     # with tied scores, a page that repeats a paragraph, and undeclared legacy bytes.
     ties = "Ties everywhere\n\n" + "\n\n".join(
-        f"The council met on day {n}. The council voted on day {n}. The council adjourned on day {n}." for n in range(12)
+        f"The council met on day {n}. The council voted on day {n}. The council adjourned on day {n}."
+        for n in range(12)
     )
     (folder / "ties.txt").write_text(ties)
-    repeated = "<html><body>" + "<p>The same paragraph about the harbor bridge appears here twice, as pages repeat it.</p>" * 3 + \
-        "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p></body></html>"
+    repeated = (
+        "<html><body>"
+        + "<p>The same paragraph about the harbor bridge appears here twice, as pages repeat it.</p>" * 3
+        + "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p></body></html>"
+    )
     (folder / "repeated.html").write_text(repeated)
     (folder / "koi8.txt").write_bytes(
         "Городские власти во вторник объявили, что новая линия метро откроется в мае.\n\n"
@@ -67,8 +70,13 @@ def per_seed(inputs):
     """{seed: {"what/format": sha256}} from one process per hash seed."""
     runs = {}
     for seed in SEEDS:
-        result = subprocess.run([sys.executable, "-c", _ALL_OUTPUTS, *inputs], capture_output=True, cwd=ROOT, timeout=600,
-                                env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        result = subprocess.run(
+            [sys.executable, "-c", _ALL_OUTPUTS, *inputs],
+            capture_output=True,
+            cwd=ROOT,
+            timeout=600,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        )
         assert result.returncode == 0, result.stderr.decode()[-2000:]
         runs[seed] = json.loads(result.stdout)
     return runs
@@ -85,7 +93,10 @@ def test_every_format_is_the_same_across_hash_seeds(per_seed, what):
 @pytest.mark.parametrize("command", ["summarize", "clean"])
 def test_the_cli_gives_the_same_bytes_twice(inputs, command):
     # This process's hash seed (random unless PYTHONHASHSEED is set), then a process of its own with seed 0.
-    runs = [run_cli(command, *inputs, "--format", "text"), run_process(command, *inputs, "--format", "text", env={"PYTHONHASHSEED": "0"})]
+    runs = [
+        run_cli(command, *inputs, "--format", "text"),
+        run_process(command, *inputs, "--format", "text", env={"PYTHONHASHSEED": "0"}),
+    ]
     assert runs[0].returncode == 0, runs[0].stderr
     assert runs[0].stdout and runs[0].stdout == runs[1].stdout
 
@@ -93,8 +104,9 @@ def test_the_cli_gives_the_same_bytes_twice(inputs, command):
 def test_the_digest_is_the_same_for_any_jobs_and_seed(inputs):
     outputs = []
     for jobs, run in (("1", run_cli), ("2", run_process)):  # a hash seed is a process's: the second has seed 1
-        result = run("digest", *inputs, "--jobs", jobs, "--format", "json", "--config", "/dev/null",
-                     env={"PYTHONHASHSEED": "1"})
+        result = run(
+            "digest", *inputs, "--jobs", jobs, "--format", "json", "--config", "/dev/null", env={"PYTHONHASHSEED": "1"}
+        )
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
         data.pop("generated")  # the one field that must change: when the digest was made

@@ -16,8 +16,8 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newsdigest import atomic, cli
 from newsdigest.atomic import atomic_write
 from newsdigest.errors import OutputError
@@ -33,13 +33,21 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 def big_story(sentences: int = 60_000) -> str:
     """A long plain-text story (tens of seconds of work for several copies)."""
     subjects = ("The council", "The mayor", "Officials", "The harbor authority", "Residents", "Engineers")
-    objects = ("that the bridge would reopen in May", "that repairs cost more than planned", "that traffic fell by a third",
-               "that the ferry terminal was late", "that ridership grew again")
+    objects = (
+        "that the bridge would reopen in May",
+        "that repairs cost more than planned",
+        "that traffic fell by a third",
+        "that the ferry terminal was late",
+        "that ridership grew again",
+    )
     paragraphs = []
     for p in range(sentences // 10):
-        paragraphs.append(" ".join(
-            f"{subjects[(p + s) % len(subjects)]} said on day {p * 10 + s} {objects[(p * 7 + s) % len(objects)]}." for s in range(10)
-        ))
+        paragraphs.append(
+            " ".join(
+                f"{subjects[(p + s) % len(subjects)]} said on day {p * 10 + s} {objects[(p * 7 + s) % len(objects)]}."
+                for s in range(10)
+            )
+        )
     return "City news\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
@@ -79,7 +87,9 @@ def test_ctrl_c_while_working_exits_130_and_keeps_the_earlier_output(big_file, t
 def test_ctrl_c_while_reading_standard_input(tmp_path):
     out = tmp_path / "summary.md"
     out.write_text("yesterday")
-    proc = _popen("summarize", "-", "-o", str(out), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = _popen(
+        "summarize", "-", "-o", str(out), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     proc.stdin.write(STORY.encode())  # part of the input; the rest never comes
     proc.stdin.flush()
     time.sleep(1.0)  # blocked in read() by now, or still starting: Ctrl-C must end it either way
@@ -133,11 +143,14 @@ def _in_process(argv, capsys) -> tuple[int, str, str]:
     return done.value.code, captured.out, captured.err
 
 
-@pytest.mark.parametrize("fault,message", [
-    (OSError(errno.ENOSPC, "No space left on device"), "cannot write: No space left on device"),
-    (OSError(errno.EDQUOT, "Disk quota exceeded"), "cannot write: Disk quota exceeded"),
-    (OSError(errno.EIO, "Input/output error"), "cannot write: Input/output error"),
-])
+@pytest.mark.parametrize(
+    "fault,message",
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "cannot write: No space left on device"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), "cannot write: Disk quota exceeded"),
+        (OSError(errno.EIO, "Input/output error"), "cannot write: Input/output error"),
+    ],
+)
 def test_a_full_disk_gives_one_line_and_keeps_the_earlier_output(tmp_path, capsys, monkeypatch, fault, message):
     story = tmp_path / "story.txt"
     story.write_text(STORY)
@@ -166,7 +179,9 @@ def test_a_full_disk_gives_one_line_and_keeps_the_earlier_output(tmp_path, capsy
     assert sorted(os.listdir(tmp_path)) == ["story.txt", "summary.md"]
 
 
-@pytest.mark.parametrize("fault", [OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EIO, "Input/output error")])
+@pytest.mark.parametrize(
+    "fault", [OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EIO, "Input/output error")]
+)
 def test_a_failing_fsync_or_rename_keeps_the_earlier_output(tmp_path, monkeypatch, fault):
     out = tmp_path / "summary.md"
     out.write_text("yesterday")
@@ -248,10 +263,8 @@ def test_a_closed_pipe_ends_quietly(closed_pipe_runs):
         assert code in (0, 141)  # 0: the reader left while the write was under way (Python reports no error then)
 
 
-
 def test_a_reader_gone_before_any_output_gives_141(closed_pipe_runs):
     assert closed_pipe_runs[0][0] == 141
-
 
 
 def test_a_full_disk_on_standard_output_is_a_clear_error(tmp_path):
@@ -260,7 +273,12 @@ def test_a_full_disk_on_standard_output_is_a_clear_error(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(STORY)
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "newsdigest", "summarize", str(story)], stdout=full,
-                                stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdigest", "summarize", str(story)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert result.stderr.decode() == "newsdigest: standard output: cannot write: No space left on device\n"

@@ -13,7 +13,6 @@ import os
 import re
 
 import pytest
-
 from conftest import run_cli
 
 # Everything that must never reach a terminal: C0 controls but tab and newline,
@@ -150,7 +149,7 @@ def test_a_file_name_cannot_inject_through_an_error_line(tmp_path):
 MARKDOWN_ATTACKS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
-    "<a href=\"javascript:alert(1)\">win a prize</a>",
+    '<a href="javascript:alert(1)">win a prize</a>',
     "[win a prize](javascript:alert(1))",
     "![pixel](https://tracker.example/p.gif)",
     "<https://evil.example/autolink>",
@@ -169,7 +168,10 @@ MARKDOWN_ATTACKS = [
 def test_markdown_output_escapes_html_and_links(tmp_path):
     from markdown_it import MarkdownIt
 
-    paragraphs = [f"{attack} The council said on Monday that item {n} was on the agenda." for n, attack in enumerate(MARKDOWN_ATTACKS)]
+    paragraphs = [
+        f"{attack} The council said on Monday that item {n} was on the agenda."
+        for n, attack in enumerate(MARKDOWN_ATTACKS)
+    ]
     path = tmp_path / "md.txt"
     path.write_text("Agenda items reviewed\n\n" + "\n\n".join(paragraphs) + "\n")
     for command, extra in (("clean", []), ("summarize", ["-n", "100", "-a", "lead"])):
@@ -208,9 +210,11 @@ def test_json_is_always_valid(hostile_file, tmp_path, fmt):
         raise AssertionError(f"not JSON: {name}")
 
     text = result.stdout.decode("utf-8")
-    docs = [json.loads(text, parse_constant=no_constants)] if fmt == "json" else [
-        json.loads(line, parse_constant=no_constants) for line in text.splitlines()
-    ]
+    docs = (
+        [json.loads(text, parse_constant=no_constants)]
+        if fmt == "json"
+        else [json.loads(line, parse_constant=no_constants) for line in text.splitlines()]
+    )
     items = docs[0] if fmt == "json" else docs
     assert len(items) == 2
     assert 'the council said "no" on monday \\ and then' in items[1]["summary"].lower()
@@ -221,7 +225,9 @@ def test_json_never_holds_nan():
     from newsdigest.renderers import RenderOptions, render
 
     article = Article(path="a.txt", paragraphs=("The same sentence. The same sentence.",))
-    summary = Summary(article, "lexrank", (Sentence(0, "The same sentence.", float("nan"), (("centrality", float("inf")),)),), 2, 6)
+    summary = Summary(
+        article, "lexrank", (Sentence(0, "The same sentence.", float("nan"), (("centrality", float("inf")),)),), 2, 6
+    )
     for fmt in ("json", "jsonl"):
         data = json.loads(render([summary], RenderOptions(format=fmt, explain=True)), parse_constant=lambda name: 1 / 0)
         assert data["sentences"][0]["score"] is None and data["sentences"][0]["parts"] == {"centrality": None}

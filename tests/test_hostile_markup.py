@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from newsdigest.api import clean_text
 from newsdigest.errors import NoStoryError
 
@@ -29,16 +29,34 @@ def page(body: str, head: str = "<title>Ferry terminal late</title>") -> str:
 # (name, page, paragraphs that must survive). Each is read through the CLI below.
 SURVIVING = [
     ("unclosed tags", f"<html><body><div><p>{P1}<p>{P2} <b>bold <i>italic <span>{P3}", [P1, P2]),
-    ("unclosed inline tags past the old depth limit", page(f"<p>{P1}</p>" + "<font size=2>" * 300 + f"<p>{P2}</p><p>{P3}</p>"), [P1, P2, P3]),
+    (
+        "unclosed inline tags past the old depth limit",
+        page(f"<p>{P1}</p>" + "<font size=2>" * 300 + f"<p>{P2}</p><p>{P3}</p>"),
+        [P1, P2, P3],
+    ),
     ("100,000 nested divs", page("<div>" * 100_000 + STORY + "</div>" * 100_000), [P1, P2, P3]),
     ("100,000 unclosed inline tags", page(f"<p>{P1}</p>" + "<b>" * 100_000 + f"<p>{P2}</p><p>{P3}</p>"), [P1, P2, P3]),
     ("45,000 <br> in a row", page(f"<p>{P1}</p>" + "<br>" * 45_000 + f"<p>{P2}</p><p>{P3}</p>"), [P1, P2, P3]),
     ("a 5 MB comment", page("<!-- " + "a comment that goes on " * 220_000 + "-->" + STORY), [P1, P2, P3]),
-    ("script and style around the story", page("<script>var x = '<p>not story</p>';</script>" * 2000 + STORY + "<style>p { color: red }</style>" * 2000), [P1, P2, P3]),
-    ("an XML prolog with an internal DTD subset", '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]>'
-     + page(f"<p>&xxe;&lol; {P1}</p><p>{P2}</p><p>{P3}</p>"), [P2, P3]),
-    ("billion laughs in an HTML page", '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-     + "".join(f'<!ENTITY {chr(99 + i)} "{("&" + chr(98 + i) + ";") * 10}">' for i in range(8)) + "]>" + page(f"<p>&j;&j;</p>{STORY}"), [P1, P2, P3]),
+    (
+        "script and style around the story",
+        page("<script>var x = '<p>not story</p>';</script>" * 2000 + STORY + "<style>p { color: red }</style>" * 2000),
+        [P1, P2, P3],
+    ),
+    (
+        "an XML prolog with an internal DTD subset",
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]>'
+        + page(f"<p>&xxe;&lol; {P1}</p><p>{P2}</p><p>{P3}</p>"),
+        [P2, P3],
+    ),
+    (
+        "billion laughs in an HTML page",
+        '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        + "".join(f'<!ENTITY {chr(99 + i)} "{("&" + chr(98 + i) + ";") * 10}">' for i in range(8))
+        + "]>"
+        + page(f"<p>&j;&j;</p>{STORY}"),
+        [P1, P2, P3],
+    ),
 ]
 
 
@@ -127,12 +145,16 @@ PARAMETER_ENTITY_FEED = (
 ATOM_XXE = (
     '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
     '<feed xmlns="http://www.w3.org/2005/Atom"><title>Port</title><entry><title>&xxe;</title>'
-    f"<content type=\"html\">&lt;p&gt;{P1}&lt;/p&gt; &xxe;</content></entry></feed>\n"
+    f'<content type="html">&lt;p&gt;{P1}&lt;/p&gt; &xxe;</content></entry></feed>\n'
 )
 # (name, feed, whether the digest reads it): a feed declaring entities is refused; an external DTD is never fetched.
-FEEDS = [("billion laughs", BILLION_LAUGHS_FEED, False), ("external entity", XXE_FEED, False),
-         ("external DTD", EXTERNAL_DTD_FEED, True), ("parameter entity", PARAMETER_ENTITY_FEED, False),
-         ("atom external entity", ATOM_XXE, False)]
+FEEDS = [
+    ("billion laughs", BILLION_LAUGHS_FEED, False),
+    ("external entity", XXE_FEED, False),
+    ("external DTD", EXTERNAL_DTD_FEED, True),
+    ("parameter entity", PARAMETER_ENTITY_FEED, False),
+    ("atom external entity", ATOM_XXE, False),
+]
 
 
 @pytest.mark.parametrize("command", ["summarize", "clean"])

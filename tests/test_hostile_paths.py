@@ -12,8 +12,8 @@ import os
 import threading
 
 import pytest
-
 from conftest import run_cli, run_process
+
 from newsdigest import loading
 from newsdigest.api import clean_file, each_input
 from newsdigest.errors import InputError
@@ -134,7 +134,15 @@ def test_an_unreadable_file_in_the_api(tmp_path, monkeypatch):
     assert str(err.value) == f"{path}: permission denied"
 
 
-ODD_NAMES = ["with spaces .txt", "ünïcødé 新闻 новости.txt", "-n", "--help", "-", "'quotes\" and $dollar;.txt", "  leading spaces.txt"]
+ODD_NAMES = [
+    "with spaces .txt",
+    "ünïcødé 新闻 новости.txt",
+    "-n",
+    "--help",
+    "-",
+    "'quotes\" and $dollar;.txt",
+    "  leading spaces.txt",
+]
 
 
 def test_odd_file_names_after_double_dash(tmp_path):
@@ -144,14 +152,26 @@ def test_odd_file_names_after_double_dash(tmp_path):
         path.write_text(STORY.replace("Friday", f"Friday ({name})"))
         paths.append(path)
     # Relative names, as a user types them: "--" ends the options, so "-n" and "--help" are files.
-    result = run_in(tmp_path, "summarize", "--format", "jsonl", "-a", "lead", "--", *[p.name for p in paths if p.name != "-"])
+    result = run_in(
+        tmp_path, "summarize", "--format", "jsonl", "-a", "lead", "--", *[p.name for p in paths if p.name != "-"]
+    )
     assert result.returncode == 0, result.stderr
     items = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [i["path"] for i in items] == [p.name for p in paths if p.name != "-"]
     for item in items:
         assert " ".join(f"({item['path']})".split()) in item["summary"]
     # "-" is standard input; a file of that name is read as "./-".
-    result = run_in(tmp_path, "summarize", "--format", "json", "-a", "lead", "./-", "-", input=b"From stdin. It has two sentences.\n")
+    result = run_in(
+        tmp_path,
+        "summarize",
+        "--format",
+        "json",
+        "-a",
+        "lead",
+        "./-",
+        "-",
+        input=b"From stdin. It has two sentences.\n",
+    )
     assert result.returncode == 0, result.stderr
     dash_file, stdin = json.loads(result.stdout)
     assert "(-)" in dash_file["summary"] and stdin["path"] == "-"
@@ -219,7 +239,9 @@ def test_a_digest_folder_with_a_vanished_file_goes_on(tmp_path):
     (inbox / "a.txt").write_text(STORY)
     os.symlink(inbox / "deleted.txt", inbox / "b.txt")  # listed, gone when read
     (inbox / "c.txt").write_text(STORY.replace("Marrow Point", "Keel Bay"))
-    result = run_cli("digest", str(inbox), "--format", "json", "--config", "/dev/null", "--state", str(tmp_path / "state"))
+    result = run_cli(
+        "digest", str(inbox), "--format", "json", "--config", "/dev/null", "--state", str(tmp_path / "state")
+    )
     assert result.returncode == 1
     assert f"{inbox / 'b.txt'}: no such file" in result.stderr.decode()
     assert b"Traceback" not in result.stderr
@@ -285,11 +307,14 @@ def test_output_to_a_full_device_is_a_clear_error(tmp_path):
     assert result.stderr.decode() == f"newsdigest: {link}: cannot write: No space left on device\n"
 
 
-@pytest.mark.parametrize("target,message", [
-    ("{tmp}/no/such/folder/out.md", "folder {tmp}/no/such/folder does not exist"),
-    ("{tmp}", "is a directory; give a file name for the output"),
-    ("/proc/out.md", "cannot write in /proc: no files can be created there"),
-])
+@pytest.mark.parametrize(
+    "target,message",
+    [
+        ("{tmp}/no/such/folder/out.md", "folder {tmp}/no/such/folder does not exist"),
+        ("{tmp}", "is a directory; give a file name for the output"),
+        ("/proc/out.md", "cannot write in /proc: no files can be created there"),
+    ],
+)
 def test_output_where_no_file_can_be_made(tmp_path, target, message):
     story = tmp_path / "story.txt"
     story.write_text(STORY)

@@ -10,12 +10,25 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
 
-SUBJECTS = ("The council", "The mayor", "Officials", "The harbor authority", "Residents", "Engineers", "The ferry operator")
-OBJECTS = ("that the bridge would reopen in May", "that repairs cost more than planned", "that traffic fell by a third",
-           "that the budget was approved", "that the new terminal was late", "that ridership grew again")
+SUBJECTS = (
+    "The council",
+    "The mayor",
+    "Officials",
+    "The harbor authority",
+    "Residents",
+    "Engineers",
+    "The ferry operator",
+)
+OBJECTS = (
+    "that the bridge would reopen in May",
+    "that repairs cost more than planned",
+    "that traffic fell by a third",
+    "that the budget was approved",
+    "that the new terminal was late",
+    "that ridership grew again",
+)
 STORY = (
     "Harbor bridge reopens after repairs\n\n"
     "The Marrow Point harbor bridge reopened on Friday after a 14-month closure, the transit authority said.\n\n"
@@ -39,9 +52,15 @@ def assert_a_real_summary(data: dict, source: str, sentences: int = 3) -> None:
 SIZE = len(STORY.encode())
 
 
-@pytest.mark.parametrize("limit,ok,commands", [
-    (SIZE, True, ["summarize", "clean"]), (SIZE + 1, True, ["clean"]), (SIZE - 1, False, ["summarize", "clean"]), (1, False, ["clean"]),
-])
+@pytest.mark.parametrize(
+    "limit,ok,commands",
+    [
+        (SIZE, True, ["summarize", "clean"]),
+        (SIZE + 1, True, ["clean"]),
+        (SIZE - 1, False, ["summarize", "clean"]),
+        (1, False, ["clean"]),
+    ],
+)
 def test_max_bytes_on_files(tmp_path, limit, ok, commands):
     path = tmp_path / "story.txt"
     path.write_text(STORY)
@@ -60,7 +79,10 @@ def test_max_bytes_on_files(tmp_path, limit, ok, commands):
 def test_max_bytes_on_standard_input():
     result = run_cli("summarize", "-", "--max-bytes", "100", input=STORY.encode())
     assert result.returncode == 1
-    assert result.stderr.decode() == "newsdigest: -: too large (more than 100 bytes; the limit is 100, raise it with --max-bytes)\n"
+    assert (
+        result.stderr.decode()
+        == "newsdigest: -: too large (more than 100 bytes; the limit is 100, raise it with --max-bytes)\n"
+    )
     assert run_cli("summarize", "-", "--max-bytes", str(SIZE), input=STORY.encode()).returncode == 0
 
 
@@ -139,7 +161,11 @@ def test_degenerate_long_inputs_finish(tmp_path):
     assert b"Traceback" not in result.stderr
     assert result.returncode in (0, 1), result.stderr
     done = {json.loads(line)["path"] for line in result.stdout.decode().splitlines()}
-    failed = [line for line in result.stderr.decode().splitlines() if line.startswith("newsdigest: ") and "warning" not in line]
+    failed = [
+        line
+        for line in result.stderr.decode().splitlines()
+        if line.startswith("newsdigest: ") and "warning" not in line
+    ]
     assert len(done) + len(failed) == len(paths)  # every input ended one way or the other
     assert paths[list(DEGENERATE).index("blank lines")] in done
     assert paths[list(DEGENERATE).index("one sentence per line")] in done
@@ -148,7 +174,10 @@ def test_degenerate_long_inputs_finish(tmp_path):
 def test_past_20000_lines_only_prose_is_kept():
     from newsdigest.cleaning.text import MAX_CLASSIFIED_LINES, PAST_THE_CAP
 
-    head = [sentence(i) + " The story goes on with more words so that it reads as prose here." for i in range(MAX_CLASSIFIED_LINES)]
+    head = [
+        sentence(i) + " The story goes on with more words so that it reads as prose here."
+        for i in range(MAX_CLASSIFIED_LINES)
+    ]
     tail_prose = "The last paragraph of this very long document is prose, and the cleaner keeps it as story text."
     tail_menu = "Home | News | Sport"
     article = clean_text_of("\n".join(head + [tail_menu, tail_prose, tail_prose]))

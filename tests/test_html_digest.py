@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from html.parser import HTMLParser
 
@@ -12,7 +12,7 @@ from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.models import Article, Metadata, Sentence, Summary
 from newsdigest.renderers.digest import DigestRenderOptions, render_digest
 
-WHEN = datetime(2026, 12, 6, 7, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 12, 6, 7, 0, tzinfo=UTC)
 SENTENCE = (
     "The {n} council of Brackenford approved a revised budget for the harbor district on Tuesday evening, "
     "after residents asked for more money for the ferry terminal and the public library."
@@ -21,12 +21,19 @@ SENTENCE = (
 
 def story(n: int, language: str = "en", title: str | None = None, sources=None) -> Entry:
     sentences = tuple(Sentence(i, SENTENCE.format(n=f"{n}-{i}"), 0.5) for i in range(3))
-    meta = Metadata(title=title or f"Story number {n} about the harbor budget vote", authors=("Ana Ruiz", "Tom Beck"),
-                    publisher="Westmere Tribune", date="2026-12-05", language=language)
+    meta = Metadata(
+        title=title or f"Story number {n} about the harbor budget vote",
+        authors=("Ana Ruiz", "Tom Beck"),
+        publisher="Westmere Tribune",
+        date="2026-12-05",
+        language=language,
+    )
     article = Article(path=f"inbox/story-{n}.txt", paragraphs=(" ".join(s.text for s in sentences),), meta=meta)
     summary = Summary(article, "news", sentences, 12, 300)
-    sources = sources or (Source(f"inbox/story-{n}.txt", "Westmere Tribune", f"https://news.example.org/{n}"),
-                          Source(f"inbox/sub/copy-{n}.txt", "Coastline Daily", None))
+    sources = sources or (
+        Source(f"inbox/story-{n}.txt", "Westmere Tribune", f"https://news.example.org/{n}"),
+        Source(f"inbox/sub/copy-{n}.txt", "Coastline Daily", None),
+    )
     return Entry(summary, tuple(sources), f"{n:032x}", "2026-12-05")
 
 
@@ -50,11 +57,15 @@ class Tree(HTMLParser):
         self.elements.append((tag, dict(attrs)))
 
     def find(self, tag=None, **attrs):
-        return [a for t, a in self.elements if (tag is None or t == tag) and all(a.get(k) == v for k, v in attrs.items())]
+        return [
+            a for t, a in self.elements if (tag is None or t == tag) and all(a.get(k) == v for k, v in attrs.items())
+        ]
 
 
 ARABIC = "وافق مجلس المدينة على ميزانية جديدة للميناء"
-MIXED = digest([story(1), story(2, "ar", ARABIC), story(3, sources=(Source("feeds/local.xml#4", "Valley Wire", None),))])
+MIXED = digest(
+    [story(1), story(2, "ar", ARABIC), story(3, sources=(Source("feeds/local.xml#4", "Valley Wire", None),))]
+)
 
 
 def test_masthead_has_title_date_and_counts():
@@ -87,7 +98,10 @@ def test_grouped_contents_nest_under_group_names():
 def test_byline_on_one_line_and_sources_as_links_or_bare_file_names():
     out = html(MIXED)
     assert '<p class="facts">Westmere Tribune · Ana Ruiz, Tom Beck · 2026-12-05</p>' in out
-    assert '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener noreferrer">news.example.org</a></li>' in out
+    assert (
+        '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener noreferrer">news.example.org</a></li>'
+        in out
+    )
     assert "<li>Coastline Daily · copy-1.txt</li>" in out
     assert "Source: local.xml#4</p>" in out
     assert "inbox/" not in out and "feeds/" not in out  # never a relative path

@@ -5,7 +5,24 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("sumy", "nltk", "bs4", "lxml", "numpy", "scipy", "charset_normalizer", "py3langid", "feedparser", "datasketch", "ftfy", "trafilatura", "yake", "dask", "distributed", "pyarrow")
+HEAVY = (
+    "sumy",
+    "nltk",
+    "bs4",
+    "lxml",
+    "numpy",
+    "scipy",
+    "charset_normalizer",
+    "py3langid",
+    "feedparser",
+    "datasketch",
+    "ftfy",
+    "trafilatura",
+    "yake",
+    "dask",
+    "distributed",
+    "pyarrow",
+)
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -7,6 +7,7 @@ import json
 import os
 
 from conftest import ROOT, run_cli
+
 from newsdigest.digest import DigestOptions, make_digest
 
 BASE = {"SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_CONFIG": os.devnull}
@@ -37,7 +38,9 @@ def test_teaser_items_are_told_by_their_saved_pages(tmp_path):
 
 
 def test_a_longer_feed_item_tells_the_story_of_a_shorter_page(tmp_path):
-    full = " ".join(f"Sentence {n} of the complete story about the Tallow valley cider press and its growers." for n in range(12))
+    full = " ".join(
+        f"Sentence {n} of the complete story about the Tallow valley cider press and its growers." for n in range(12)
+    )
     (tmp_path / "feed.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item><title>Cider press opens</title>'
         f"<link>https://v.example/press?utm_source=rss</link><description>{full}</description></item></channel></rss>",
@@ -62,12 +65,18 @@ def page(title: str, paragraphs: list[str], head: str = "") -> str:
 
 
 PARTS = {
-    1: ["Part one: the Greyhaven wind farm vote drew 61 percent turnout, the highest for a local ballot in the town's history.",
-        "Supporters gathered at the harbor hall while the count went on past midnight, and cheered when the result came in."],
-    2: ["Part two: opponents said the turbines would spoil the view from the cliffs and hurt the summer trade in the old town.",
-        "The developer promised a community fund of two million a year for the life of the project, paid into a local trust."],
-    3: ["Part three: construction is due to start in the spring, with the first turbines turning by the end of next year.",
-        "The cable will come ashore at Pell Cove, where a new substation is planned beside the old lifeboat station."],
+    1: [
+        "Part one: the Greyhaven wind farm vote drew 61 percent turnout, the highest for a local ballot in the town's history.",
+        "Supporters gathered at the harbor hall while the count went on past midnight, and cheered when the result came in.",
+    ],
+    2: [
+        "Part two: opponents said the turbines would spoil the view from the cliffs and hurt the summer trade in the old town.",
+        "The developer promised a community fund of two million a year for the life of the project, paid into a local trust.",
+    ],
+    3: [
+        "Part three: construction is due to start in the spring, with the first turbines turning by the end of next year.",
+        "The cable will come ashore at Pell Cove, where a new substation is planned beside the old lifeboat station.",
+    ],
 }
 TITLE = "Greyhaven backs wind farm"
 
@@ -77,8 +86,12 @@ def write_numbered(folder) -> None:
     folder.mkdir()
     base = "https://g.example/news/wind-vote"
     (folder / "c.html").write_text(page(TITLE, PARTS[1], f'<link rel="canonical" href="{base}">'), encoding="utf-8")
-    (folder / "a.html").write_text(page(TITLE, PARTS[3], f'<link rel="canonical" href="{base}?page=3">'), encoding="utf-8")
-    (folder / "b.html").write_text(page(TITLE, PARTS[2], f'<meta property="og:url" content="{base}/2/">'), encoding="utf-8")
+    (folder / "a.html").write_text(
+        page(TITLE, PARTS[3], f'<link rel="canonical" href="{base}?page=3">'), encoding="utf-8"
+    )
+    (folder / "b.html").write_text(
+        page(TITLE, PARTS[2], f'<meta property="og:url" content="{base}/2/">'), encoding="utf-8"
+    )
 
 
 def joined_text(entry) -> str:
@@ -101,10 +114,13 @@ def test_pages_linked_by_rel_next_and_prev_are_joined(tmp_path):
     folder.mkdir()
     first = "https://g.example/wind"
     # Page two's canonical link points at page one (a common mistake); the rel links still join them.
-    (folder / "1.html").write_text(page(TITLE, PARTS[2], f'<link rel="canonical" href="{first}"><link rel="prev" href="/wind">'),
-                                   encoding="utf-8")
-    (folder / "2.html").write_text(page(TITLE, PARTS[1], f'<link rel="canonical" href="{first}"><link rel="next" href="{first}-p2">'),
-                                   encoding="utf-8")
+    (folder / "1.html").write_text(
+        page(TITLE, PARTS[2], f'<link rel="canonical" href="{first}"><link rel="prev" href="/wind">'), encoding="utf-8"
+    )
+    (folder / "2.html").write_text(
+        page(TITLE, PARTS[1], f'<link rel="canonical" href="{first}"><link rel="next" href="{first}-p2">'),
+        encoding="utf-8",
+    )
     digest = make_digest([str(folder)], DigestOptions(summary=_all_sentences()))
     assert digest.counts.entries == 1
     text = joined_text(next(iter(digest.entries)))
@@ -153,10 +169,22 @@ def test_a_blogs_next_post_link_joins_nothing(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     # Blogs link each post to the next post with rel="next": another story, with another headline.
-    (folder / "a.html").write_text(page(TITLE, PARTS[1], '<link rel="canonical" href="https://b.example/wind">'
-                                                        '<link rel="next" href="https://b.example/harbor">'), encoding="utf-8")
-    (folder / "b.html").write_text(page("Harbor hall gets a new roof", PARTS[2], '<link rel="canonical" href="https://b.example/harbor">'
-                                        '<link rel="prev" href="https://b.example/wind">'), encoding="utf-8")
+    (folder / "a.html").write_text(
+        page(
+            TITLE,
+            PARTS[1],
+            '<link rel="canonical" href="https://b.example/wind"><link rel="next" href="https://b.example/harbor">',
+        ),
+        encoding="utf-8",
+    )
+    (folder / "b.html").write_text(
+        page(
+            "Harbor hall gets a new roof",
+            PARTS[2],
+            '<link rel="canonical" href="https://b.example/harbor"><link rel="prev" href="https://b.example/wind">',
+        ),
+        encoding="utf-8",
+    )
     assert make_digest([str(folder)], DigestOptions()).counts.entries == 2
 
 
@@ -164,9 +192,13 @@ def test_a_page_marker_in_the_headline_still_joins(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     first = "https://g.example/wind"
-    (folder / "1.html").write_text(page(TITLE, PARTS[1], f'<link rel="canonical" href="{first}"><link rel="next" href="{first}/more">'),
-                                   encoding="utf-8")
-    (folder / "2.html").write_text(page(f"{TITLE} - Page 2", PARTS[2], f'<link rel="canonical" href="{first}/more">'), encoding="utf-8")
+    (folder / "1.html").write_text(
+        page(TITLE, PARTS[1], f'<link rel="canonical" href="{first}"><link rel="next" href="{first}/more">'),
+        encoding="utf-8",
+    )
+    (folder / "2.html").write_text(
+        page(f"{TITLE} - Page 2", PARTS[2], f'<link rel="canonical" href="{first}/more">'), encoding="utf-8"
+    )
     digest = make_digest([str(folder)], DigestOptions(summary=_all_sentences()))
     (entry,) = digest.entries
     assert entry.title == TITLE and "Part two" in joined_text(entry)
@@ -176,7 +208,9 @@ def test_batch_rows_tell_the_story_once_and_carry_paywalled(tmp_path):
     _teasers().build_inbox(tmp_path / "in")
     write_numbered(tmp_path / "pages")
     out = tmp_path / "rows"
-    result = run_cli("batch", str(tmp_path / "in"), str(tmp_path / "pages"), "-o", str(out), "--exclude", "chess", env=BASE)
+    result = run_cli(
+        "batch", str(tmp_path / "in"), str(tmp_path / "pages"), "-o", str(out), "--exclude", "chess", env=BASE
+    )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in (out / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()]
     by_path = {os.path.basename(r["path"]): r for r in rows}

@@ -30,10 +30,17 @@ def test_no_phrases_for_nothing():
     assert key_phrases("   ", 3, "en") == []
 
 
-@pytest.mark.parametrize("code, text, expected", [
-    ("de", "Die Stadt baut eine neue Hafenbrücke. Die Hafenbrücke kostet vierzig Millionen Euro. Die Hafenbrücke öffnet im Mai.", "hafenbrücke"),
-    ("zh", "北京市将建设新的地铁线路。这条地铁线路连接机场。市民欢迎地铁线路。", "地铁线路"),
-])
+@pytest.mark.parametrize(
+    "code, text, expected",
+    [
+        (
+            "de",
+            "Die Stadt baut eine neue Hafenbrücke. Die Hafenbrücke kostet vierzig Millionen Euro. Die Hafenbrücke öffnet im Mai.",
+            "hafenbrücke",
+        ),
+        ("zh", "北京市将建设新的地铁线路。这条地铁线路连接机场。市民欢迎地铁线路。", "地铁线路"),
+    ],
+)
 def test_key_phrases_in_other_languages(code, text, expected):
     assert any(expected in p.lower() for p in key_phrases(text, 3, code))
 
@@ -52,16 +59,20 @@ def test_keywords_reach_every_format(tmp_path, fmt):
 
 
 def test_japanese_key_phrases_are_whole_words_not_windows():
-    text = ("市はプライバシー保護の新しい規則を発表した。プライバシーの専門家は規則を評価している。"
-            "新しい規則は来月から適用され、プライバシー保護の対象が広がる。")
+    text = (
+        "市はプライバシー保護の新しい規則を発表した。プライバシーの専門家は規則を評価している。"
+        "新しい規則は来月から適用され、プライバシー保護の対象が広がる。"
+    )
     phrases = key_phrases(text, 3, "ja")
     assert "プライバシー" in phrases
     assert not any(p in ("ライバシ", "イバシー", "ている") for p in phrases)
 
 
-THAI = ("กรุงเทพมหานครประกาศสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา สะพานนี้จะเปิดใช้ในปีหน้า "
-        "ชาวบ้านในพื้นที่ต่างรอคอยสะพานใหม่มานานหลายปี เจ้าหน้าที่กล่าวว่างานก่อสร้างจะเริ่มในเดือนหน้า "
-        "ค่าใช้จ่ายทั้งหมดประมาณสองพันล้านบาท ") * 3
+THAI = (
+    "กรุงเทพมหานครประกาศสร้างสะพานใหม่ข้ามแม่น้ำเจ้าพระยา สะพานนี้จะเปิดใช้ในปีหน้า "
+    "ชาวบ้านในพื้นที่ต่างรอคอยสะพานใหม่มานานหลายปี เจ้าหน้าที่กล่าวว่างานก่อสร้างจะเริ่มในเดือนหน้า "
+    "ค่าใช้จ่ายทั้งหมดประมาณสองพันล้านบาท "
+) * 3
 
 
 def test_no_key_phrases_where_they_are_not_offered():

@@ -99,7 +99,18 @@ def test_each_language_is_summarized_with_its_resources(code):
     assert supported(code) and stop_words(code)
 
 
-@pytest.mark.parametrize("code, word, stem", [("en", "bridges", "bridg"), ("de", "Brücken", "bruck"), ("fr", "travaux", "travail"), ("es", "puentes", "puent"), ("pt", "pontes", "pont"), ("it", "ponti", "pont"), ("ru", "мосты", "мост")])
+@pytest.mark.parametrize(
+    "code, word, stem",
+    [
+        ("en", "bridges", "bridg"),
+        ("de", "Brücken", "bruck"),
+        ("fr", "travaux", "travail"),
+        ("es", "puentes", "puent"),
+        ("pt", "pontes", "pont"),
+        ("it", "ponti", "pont"),
+        ("ru", "мосты", "мост"),
+    ],
+)
 def test_terms_are_stemmed_per_language(code, word, stem):
     assert stemmer(code)(word.lower()).startswith(stem[:4])
     assert vocabulary(code).terms(f"die the le el o il и {word}")[-1] == stemmer(code)(word.lower())

@@ -18,14 +18,18 @@ GERMAN = (
     "Die Kosten für die Haushalte sollen nach Angaben der Stadtwerke nicht steigen. "
     "Kritiker bemängeln jedoch, dass die Planung zu spät öffentlich gemacht worden sei."
 )
-CHINESE = ("市政府星期一宣布，连接港口和小岛的渡轮在冬季风暴过后恢复运行。岛上四百名居民终于不再依靠每周一次的补给船。"
-           "工程师用新的钢桩重建了码头。他们说新码头能够承受两倍高的海浪。")
+CHINESE = (
+    "市政府星期一宣布，连接港口和小岛的渡轮在冬季风暴过后恢复运行。岛上四百名居民终于不再依靠每周一次的补给船。"
+    "工程师用新的钢桩重建了码头。他们说新码头能够承受两倍高的海浪。"
+)
 
 
 def html(lang: str, title: str, body: str, extra_head: str = "") -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n"))
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{extra_head}<title>{title}</title>'
-            f"</head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>").encode("utf-8")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{extra_head}<title>{title}</title>'
+        f"</head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    ).encode()
 
 
 def test_german_page_declaring_english_is_processed_as_german():

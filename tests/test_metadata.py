@@ -9,14 +9,32 @@ from newsdigest.cleaning import metadata as md
 
 BYLINES = [
     # (line, authors, publisher, published, updated)
-    ("By Cao Yin (China Daily) Updated: 2014-11-20 07:00", ["Cao Yin"], "China Daily", "2014-11-20T07:00", "2014-11-20T07:00"),
+    (
+        "By Cao Yin (China Daily) Updated: 2014-11-20 07:00",
+        ["Cao Yin"],
+        "China Daily",
+        "2014-11-20T07:00",
+        "2014-11-20T07:00",
+    ),
     ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"], None, None, None),
-    ("By MARIA LOPEZ | Published Feb. 12, 2025 | Updated Feb. 13, 2025", ["Maria Lopez"], None, "2025-02-12", "2025-02-13"),
+    (
+        "By MARIA LOPEZ | Published Feb. 12, 2025 | Updated Feb. 13, 2025",
+        ["Maria Lopez"],
+        None,
+        "2025-02-12",
+        "2025-02-13",
+    ),
     ("BY ELENA VOSS", ["Elena Voss"], None, None, None),
     ("By: Tomas Ferreira", ["Tomas Ferreira"], None, None, None),
     ("Written by Amara Okafor", ["Amara Okafor"], None, None, None),
     ("Posted by Ines Kowalczyk", ["Ines Kowalczyk"], None, None, None),
-    ("By Priya Raman, Kofi Mensah and Lena Hoffmann", ["Priya Raman", "Kofi Mensah", "Lena Hoffmann"], None, None, None),
+    (
+        "By Priya Raman, Kofi Mensah and Lena Hoffmann",
+        ["Priya Raman", "Kofi Mensah", "Lena Hoffmann"],
+        None,
+        None,
+        None,
+    ),
     ("By Hélène Dubois & Jean-Marc Leclerc", ["Hélène Dubois", "Jean-Marc Leclerc"], None, None, None),
     ("By Grace Mbeki - March 3, 2024", ["Grace Mbeki"], None, "2024-03-03", None),
     ("By Noor al-Hassan, Reuters", ["Noor al-Hassan"], None, None, None),
@@ -62,7 +80,9 @@ def test_sentences_starting_with_by_give_no_authors(line):
     "name", ["Updated", "By Jane", "Published Monday", "March 3, 2024", "Staff Writer", "Share", "5 min read"]
 )
 def test_no_name_is_a_label_or_a_date(name):
-    assert md.parse_authors(name) == [] or all("Updated" not in n and not any(c.isdigit() for c in n) for n in md.parse_authors(name))
+    assert md.parse_authors(name) == [] or all(
+        "Updated" not in n and not any(c.isdigit() for c in n) for n in md.parse_authors(name)
+    )
 
 
 def test_authors_never_carry_labels_or_dates():

@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import run_cli
+
 from newsdigest.api import clean_text
 from newsdigest.cleaning.paywall import MIN_BODY_WORDS, declared_free, free_flag, paywalled
 
@@ -32,10 +32,20 @@ def full_body() -> str:
     return "\n".join([*TEASER, *REST])
 
 
-@pytest.mark.parametrize("value, expected", [
-    (False, False), ("False", False), ("false", False), ("https://schema.org/False", False),
-    (True, True), ("True", True), ("maybe", None), (None, None), (0, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (False, False),
+        ("False", False),
+        ("false", False),
+        ("https://schema.org/False", False),
+        (True, True),
+        ("True", True),
+        ("maybe", None),
+        (None, None),
+        (0, None),
+    ],
+)
 def test_free_flag_reads_booleans_and_their_spellings(value, expected):
     assert free_flag(value) is expected
 
@@ -62,7 +72,9 @@ def test_the_articlebody_share_decides_when_there_is_one():
 def test_pages_get_the_flag_and_plain_text_gets_null():
     assert clean_text(page({"@type": "NewsArticle", "isAccessibleForFree": "False"})).meta.paywalled is True
     assert clean_text(page({"@type": "NewsArticle", "articleBody": full_body()})).meta.paywalled is True
-    assert clean_text(page({"@type": "NewsArticle", "articleBody": full_body()}, [*TEASER, *REST])).meta.paywalled is False
+    assert (
+        clean_text(page({"@type": "NewsArticle", "articleBody": full_body()}, [*TEASER, *REST])).meta.paywalled is False
+    )
     assert clean_text(page({"@type": "NewsArticle", "isAccessibleForFree": True})).meta.paywalled is False
     assert clean_text(page(None)).meta.paywalled is None
     assert clean_text("Harbor dredging plan\n\n" + "\n\n".join(TEASER), "text").meta.paywalled is None
@@ -76,12 +88,18 @@ def test_no_phrase_decides(tmp_path):
 
 def write_inbox(folder):
     folder.mkdir()
-    (folder / "locked.html").write_text(page({"@type": "NewsArticle", "isAccessibleForFree": "false"}), encoding="utf-8")
+    (folder / "locked.html").write_text(
+        page({"@type": "NewsArticle", "isAccessibleForFree": "false"}), encoding="utf-8"
+    )
     (folder / "open.html").write_text(
-        page({"@type": "NewsArticle", "isAccessibleForFree": True}, [
-            "Volunteers planted four thousand oak seedlings along the Tallow river on Saturday, the parks department said.",
-            "The trees should shade the water and cool it for trout within fifteen years, according to the department's ecologist.",
-        ], title="Volunteers plant oaks along the Tallow"),
+        page(
+            {"@type": "NewsArticle", "isAccessibleForFree": True},
+            [
+                "Volunteers planted four thousand oak seedlings along the Tallow river on Saturday, the parks department said.",
+                "The trees should shade the water and cool it for trout within fifteen years, according to the department's ecologist.",
+            ],
+            title="Volunteers plant oaks along the Tallow",
+        ),
         encoding="utf-8",
     )
     return folder
@@ -89,7 +107,9 @@ def write_inbox(folder):
 
 def test_summarize_json_has_the_field(tmp_path):
     folder = write_inbox(tmp_path / "in")
-    docs = json.loads(run_cli("summarize", str(folder / "locked.html"), str(folder / "open.html"), "--format", "json").stdout)
+    docs = json.loads(
+        run_cli("summarize", str(folder / "locked.html"), str(folder / "open.html"), "--format", "json").stdout
+    )
     assert [d["paywalled"] for d in docs] == [True, False]
 
 
@@ -119,8 +139,18 @@ def test_digest_json_and_skip_paywalled(tmp_path):
     text = run_cli("digest", str(folder), "--format", "text", "--skip-paywalled", env=BASE).stdout.decode()
     assert "1 paywalled skipped" in text
     # the setting from the environment, and the flag that turns it off again
-    doc = json.loads(run_cli("digest", str(folder), "--format", "json", env={**BASE, "NEWSDIGEST_SKIP_PAYWALLED": "1"}).stdout)
+    doc = json.loads(
+        run_cli("digest", str(folder), "--format", "json", env={**BASE, "NEWSDIGEST_SKIP_PAYWALLED": "1"}).stdout
+    )
     assert doc["counts"]["paywalled"] == 1
-    doc = json.loads(run_cli("digest", str(folder), "--format", "json", "--keep-paywalled",
-                             env={**BASE, "NEWSDIGEST_SKIP_PAYWALLED": "1"}).stdout)
+    doc = json.loads(
+        run_cli(
+            "digest",
+            str(folder),
+            "--format",
+            "json",
+            "--keep-paywalled",
+            env={**BASE, "NEWSDIGEST_SKIP_PAYWALLED": "1"},
+        ).stdout
+    )
     assert doc["counts"]["paywalled"] == 0 and doc["counts"]["entries"] == 2

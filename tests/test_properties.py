@@ -33,20 +33,53 @@ SOME = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCh
 # Every code point, surrogates and controls included: what a caller of the API may pass.
 ANY_CHAR = st.characters(codec=None, categories=None)
 ANY_TEXT = st.text(ANY_CHAR, max_size=300)
-NEWSY = st.sampled_from([
-    "The council met on Monday.", "Officials said the bridge would reopen.", "Mr. Smith, 54, of No. 5 St. disagreed!",
-    "“Why now?” asked the mayor.", "Der Bürgermeister sagte am Dienstag nichts.", "市政府周二宣布。", "\n", "\n\n", " ",
-    "\x1b[31m", "\x1b]8;;http://x\x07", "\u202e", "\x85", "\x00", "\ud800", "[bold]", "<b>", "&amp;", "...", "e.g.", "U.S.",
-])
+NEWSY = st.sampled_from(
+    [
+        "The council met on Monday.",
+        "Officials said the bridge would reopen.",
+        "Mr. Smith, 54, of No. 5 St. disagreed!",
+        "“Why now?” asked the mayor.",
+        "Der Bürgermeister sagte am Dienstag nichts.",
+        "市政府周二宣布。",
+        "\n",
+        "\n\n",
+        " ",
+        "\x1b[31m",
+        "\x1b]8;;http://x\x07",
+        "\u202e",
+        "\x85",
+        "\x00",
+        "\ud800",
+        "[bold]",
+        "<b>",
+        "&amp;",
+        "...",
+        "e.g.",
+        "U.S.",
+    ]
+)
 STORYISH = st.lists(st.one_of(NEWSY, ANY_TEXT.filter(lambda t: len(t) < 40)), max_size=40).map("".join)
 
 
 # -- loading -------------------------------------------------------------------------
 
-MAGIC_PREFIXES = st.sampled_from([
-    b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-",
-    b"<?xml version='1.0' encoding='koi8-r'?>", b"<meta charset=utf-16>", b"<html><body>", b"<rss><channel>", b"{\"version\": \"https://jsonfeed.org\"",
-])
+MAGIC_PREFIXES = st.sampled_from(
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\xff\xfe\x00\x00",
+        b"\x00\x00\xfe\xff",
+        b"\x89PNG\r\n\x1a\n",
+        b"%PDF-",
+        b"<?xml version='1.0' encoding='koi8-r'?>",
+        b"<meta charset=utf-16>",
+        b"<html><body>",
+        b"<rss><channel>",
+        b'{"version": "https://jsonfeed.org"',
+    ]
+)
 
 
 @SOME
@@ -65,7 +98,10 @@ def test_any_bytes_load_or_raise_input_error(prefix, body):
 
 
 @FEW
-@given(text=STORYISH, codec=st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-32-be", "gb18030", "cp1252", "koi8_r", "shift_jis"]))
+@given(
+    text=STORYISH,
+    codec=st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-32-be", "gb18030", "cp1252", "koi8_r", "shift_jis"]),
+)
 def test_encoded_text_loads_or_raises_input_error(text, codec):
     data = text.encode(codec, errors="ignore")
     try:
@@ -77,8 +113,36 @@ def test_encoded_text_loads_or_raises_input_error(text, codec):
 
 # -- cleaning ------------------------------------------------------------------------
 
-TAGS = ["p", "div", "span", "b", "a", "br", "li", "ul", "table", "td", "tr", "h1", "script", "style", "nav", "footer",
-        "article", "form", "button", "svg", "iframe", "title", "meta", "html", "body", "head", "noscript", "template"]
+TAGS = [
+    "p",
+    "div",
+    "span",
+    "b",
+    "a",
+    "br",
+    "li",
+    "ul",
+    "table",
+    "td",
+    "tr",
+    "h1",
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "article",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+    "title",
+    "meta",
+    "html",
+    "body",
+    "head",
+    "noscript",
+    "template",
+]
 
 
 @st.composite
@@ -89,19 +153,63 @@ def markup(draw, depth: int = 0):
         kind = draw(st.integers(0, 9))
         if kind <= 3 and depth < 6:
             tag = draw(st.sampled_from(TAGS))
-            attrs = draw(st.sampled_from(["", ' class="story"', " class='nav menu'", ' id="x" onclick="alert(1)"',
-                                          ' href="javascript:alert(1)"', ' lang="de"', " data-x=\"<b>\"", " a=b c"]))
+            attrs = draw(
+                st.sampled_from(
+                    [
+                        "",
+                        ' class="story"',
+                        " class='nav menu'",
+                        ' id="x" onclick="alert(1)"',
+                        ' href="javascript:alert(1)"',
+                        ' lang="de"',
+                        ' data-x="<b>"',
+                        " a=b c",
+                    ]
+                )
+            )
             inner = draw(markup(depth + 1))
             close = draw(st.sampled_from([f"</{tag}>", "", f"</{tag}", "</div>"]))
             parts.append(f"<{tag}{attrs}>{inner}{close}")
         elif kind == 4:
-            parts.append(draw(st.sampled_from(["<!-- c -->", "<!--", "-->", "<!DOCTYPE html>", "<?xml version='1.0'?>",
-                                               "<![CDATA[x]]>", "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>", "&e;",
-                                               "&amp;", "&#0;", "&#x110000;", "&nbsp;", "&bogus;", "<", ">", "</"])))
+            parts.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            "<!-- c -->",
+                            "<!--",
+                            "-->",
+                            "<!DOCTYPE html>",
+                            "<?xml version='1.0'?>",
+                            "<![CDATA[x]]>",
+                            "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>",
+                            "&e;",
+                            "&amp;",
+                            "&#0;",
+                            "&#x110000;",
+                            "&nbsp;",
+                            "&bogus;",
+                            "<",
+                            ">",
+                            "</",
+                        ]
+                    )
+                )
+            )
         elif kind == 5:
-            parts.append('<script type="application/ld+json">' + draw(st.sampled_from([
-                '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": "2024-13-45"}',
-                '[[[[[[[[[[[[[[[[[[[[', '{"articleBody": 5, "author": [null, 1, {"name": []}]}', "not json"])) + "</script>")
+            parts.append(
+                '<script type="application/ld+json">'
+                + draw(
+                    st.sampled_from(
+                        [
+                            '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": "2024-13-45"}',
+                            "[[[[[[[[[[[[[[[[[[[[",
+                            '{"articleBody": 5, "author": [null, 1, {"name": []}]}',
+                            "not json",
+                        ]
+                    )
+                )
+                + "</script>"
+            )
         else:
             parts.append(draw(STORYISH))
     return "".join(parts)
@@ -173,32 +281,52 @@ def test_splitting_any_text_never_raises(text, language):
 
 # -- rendering -----------------------------------------------------------------------
 
-HOSTILE = st.one_of(ANY_TEXT, NEWSY, st.sampled_from(["", " ", "\n\n", "`", "[link=x]y[/link]", "<script>", "1. x", "\ud83d\ude00"]))
+HOSTILE = st.one_of(
+    ANY_TEXT, NEWSY, st.sampled_from(["", " ", "\n\n", "`", "[link=x]y[/link]", "<script>", "1. x", "\ud83d\ude00"])
+)
 SCORES = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 5).map(float))
 
 
 @st.composite
 def articles(draw):
     meta = Metadata(
-        title=draw(st.one_of(st.none(), HOSTILE)), authors=tuple(draw(st.lists(HOSTILE, max_size=3))),
-        publisher=draw(st.one_of(st.none(), HOSTILE)), section=draw(st.one_of(st.none(), HOSTILE)),
-        date=draw(st.one_of(st.none(), HOSTILE)), updated=draw(st.one_of(st.none(), HOSTILE)),
-        language=draw(st.one_of(st.none(), HOSTILE)), url=draw(st.one_of(st.none(), HOSTILE)),
+        title=draw(st.one_of(st.none(), HOSTILE)),
+        authors=tuple(draw(st.lists(HOSTILE, max_size=3))),
+        publisher=draw(st.one_of(st.none(), HOSTILE)),
+        section=draw(st.one_of(st.none(), HOSTILE)),
+        date=draw(st.one_of(st.none(), HOSTILE)),
+        updated=draw(st.one_of(st.none(), HOSTILE)),
+        language=draw(st.one_of(st.none(), HOSTILE)),
+        url=draw(st.one_of(st.none(), HOSTILE)),
     )
     removed = tuple(Removed(draw(HOSTILE), draw(HOSTILE)) for _ in range(draw(st.integers(0, 3))))
-    return Article(path=draw(HOSTILE), paragraphs=tuple(draw(st.lists(HOSTILE, max_size=4))), meta=meta, removed=removed,
-                   encoding=draw(HOSTILE), format=draw(st.sampled_from(["text", "html", "feed"])))
+    return Article(
+        path=draw(HOSTILE),
+        paragraphs=tuple(draw(st.lists(HOSTILE, max_size=4))),
+        meta=meta,
+        removed=removed,
+        encoding=draw(HOSTILE),
+        format=draw(st.sampled_from(["text", "html", "feed"])),
+    )
 
 
 @st.composite
 def summaries(draw):
     article = draw(articles())
     sentences = tuple(
-        Sentence(i, draw(HOSTILE), draw(SCORES), tuple((draw(HOSTILE), draw(SCORES)) for _ in range(draw(st.integers(0, 2)))))
+        Sentence(
+            i, draw(HOSTILE), draw(SCORES), tuple((draw(HOSTILE), draw(SCORES)) for _ in range(draw(st.integers(0, 2))))
+        )
         for i in range(draw(st.integers(0, 4)))
     )
-    return Summary(article, draw(HOSTILE), sentences, draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6)),
-                   tuple(draw(st.lists(HOSTILE, max_size=3))))
+    return Summary(
+        article,
+        draw(HOSTILE),
+        sentences,
+        draw(st.integers(0, 10**6)),
+        draw(st.integers(0, 10**6)),
+        tuple(draw(st.lists(HOSTILE, max_size=3))),
+    )
 
 
 def _no_constants(name):
@@ -206,8 +334,13 @@ def _no_constants(name):
 
 
 @SOME
-@given(items=st.lists(st.one_of(articles(), summaries()), min_size=1, max_size=3),
-       explain=st.booleans(), show_removed=st.booleans(), color=st.booleans(), width=st.integers(20, 200))
+@given(
+    items=st.lists(st.one_of(articles(), summaries()), min_size=1, max_size=3),
+    explain=st.booleans(),
+    show_removed=st.booleans(),
+    color=st.booleans(),
+    width=st.integers(20, 200),
+)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_renderer_gives_valid_output(fmt, items, explain, show_removed, color, width):
     out = render(items, RenderOptions(format=fmt, explain=explain, show_removed=show_removed, color=color, width=width))

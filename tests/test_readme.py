@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"

@@ -13,8 +13,10 @@ from newsdigest.renderers import RenderOptions, render, resolve_format
 
 
 def _summary(title="Ferry terminal opens late", text="The terminal opened on Monday. It cost $40 million.") -> Summary:
-    sentences = tuple(Sentence(i, s.strip() + ("." if not s.strip().endswith(".") else ""), 0.5 - i / 10, (("position", 1.0),))
-                      for i, s in enumerate(t for t in text.split(". ") if t))
+    sentences = tuple(
+        Sentence(i, s.strip() + ("." if not s.strip().endswith(".") else ""), 0.5 - i / 10, (("position", 1.0),))
+        for i, s in enumerate(t for t in text.split(". ") if t)
+    )
     article = Article(
         path="a.txt",
         paragraphs=(text,),
@@ -44,7 +46,11 @@ def test_text_format():
 
 def test_json_one_object_for_one_item_and_an_array_for_several():
     one = json.loads(render([_summary()], RenderOptions("json")))
-    assert one["title"] == "Ferry terminal opens late" and one["sentences"][0] == {"index": 0, "text": "The terminal opened on Monday.", "score": 0.5}
+    assert one["title"] == "Ferry terminal opens late" and one["sentences"][0] == {
+        "index": 0,
+        "text": "The terminal opened on Monday.",
+        "score": 0.5,
+    }
     many = json.loads(render([_summary(), _summary(title="Second")], RenderOptions("json")))
     assert [m["title"] for m in many] == ["Ferry terminal opens late", "Second"]
     lines = render([_summary(), _summary()], RenderOptions("jsonl")).splitlines()
@@ -64,16 +70,21 @@ def test_article_json_lists_removed_blocks():
     assert data["paragraphs"] == list(article.paragraphs) and data["text"] == article.text
 
 
-@pytest.mark.parametrize("hostile,absent", [
-    ("<script>alert(1)</script>", "<script>"),
-    ("[click me](javascript:alert(1))", "](javascript"),
-    ("**bold** and _em_", "**bold**"),
-    ("# not a heading", "\n# not"),
-])
+@pytest.mark.parametrize(
+    "hostile,absent",
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ("[click me](javascript:alert(1))", "](javascript"),
+        ("**bold** and _em_", "**bold**"),
+        ("# not a heading", "\n# not"),
+    ],
+)
 def test_markdown_escapes_article_text(hostile, absent):
     from markdown_it import MarkdownIt
 
-    out = render([_summary(title=hostile, text=f"Lead sentence with {hostile} inside. Second one.")], RenderOptions("markdown"))
+    out = render(
+        [_summary(title=hostile, text=f"Lead sentence with {hostile} inside. Second one.")], RenderOptions("markdown")
+    )
     page = MarkdownIt("commonmark").render(out)
     tags = set(re.findall(r"</?([a-z][a-z0-9]*)", page))
     assert tags <= {"h2", "p", "em", "br", "code"}, tags  # no script, link, emphasis or heading from the text

@@ -14,11 +14,69 @@ from newsdigest.sentences import fast_punkt as sentences  # noqa: E402
 # Pieces that exercise every branch: abbreviations, initials, numbers, runs of
 # marks, ellipses, quotes and brackets on both sides, odd spaces.
 PIECES = [
-    "The", "minister", "said", "it", "Mr.", "Dr.", "U.S.", "e.g.", "No.", "5.", "3.5", "Inc.", "J.", "A.",
-    ".", "?", "!", "?!", "!!", "...", ". . .", "..", "--", "-", ":", ";", "*", "@", "etc.", "Sept.", "30",
-    '"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "(", ")", "[", "]", "{", "}", "\u00ab", "\u00bb",
-    '."', "?\"", "!\u201d", ".)", "Yes.", "Why?", "x.y", "a.m.", "St.",
-    "5%.", "$28bn.", "metal-cutting.", "AT&T.", "euros).", "dollars\u2019.", "co-op.", "mid-co.", "1990s.",
+    "The",
+    "minister",
+    "said",
+    "it",
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "No.",
+    "5.",
+    "3.5",
+    "Inc.",
+    "J.",
+    "A.",
+    ".",
+    "?",
+    "!",
+    "?!",
+    "!!",
+    "...",
+    ". . .",
+    "..",
+    "--",
+    "-",
+    ":",
+    ";",
+    "*",
+    "@",
+    "etc.",
+    "Sept.",
+    "30",
+    '"',
+    "\u201c",
+    "\u201d",
+    "'",
+    "\u2018",
+    "\u2019",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\u00ab",
+    "\u00bb",
+    '."',
+    '?"',
+    "!\u201d",
+    ".)",
+    "Yes.",
+    "Why?",
+    "x.y",
+    "a.m.",
+    "St.",
+    "5%.",
+    "$28bn.",
+    "metal-cutting.",
+    "AT&T.",
+    "euros).",
+    "dollars\u2019.",
+    "co-op.",
+    "mid-co.",
+    "1990s.",
 ]
 SPACES = [" ", " ", " ", "", "\u00a0", "\t"]
 
@@ -88,7 +146,19 @@ def test_realignment_shortcut_knows_the_patterns_first_characters():
 
 
 CONTEXT_PIECES = PIECES + [
-    "2003.", "1,000.", "-5.", "However", "however", "But", "Bach", "S.", "co.", "mining-co.", "Jan.", "Nr.", "z.B.",
+    "2003.",
+    "1,000.",
+    "-5.",
+    "However",
+    "however",
+    "But",
+    "Bach",
+    "S.",
+    "co.",
+    "mining-co.",
+    "Jan.",
+    "Nr.",
+    "z.B.",
 ]
 
 
@@ -118,17 +188,87 @@ def test_punkt_answer_uses_punkts_token_rules():
     assert sentences._PUNKT_INITIAL.__self__.pattern == tokens._RE_INITIAL.pattern
     assert sentences._NON_INITIAL_PUNCTUATION == NON_INITIAL_PUNCTUATION
     assert (sentences._ORTHO_UC, sentences._ORTHO_LC, sentences._ORTHO_MID_UC, sentences._ORTHO_BEG_LC) == (
-        OrthoContext.UC, OrthoContext.LC, OrthoContext.MID_UC, OrthoContext.BEG_LC
+        OrthoContext.UC,
+        OrthoContext.LC,
+        OrthoContext.MID_UC,
+        OrthoContext.BEG_LC,
     )
 
 
 # Words as the span finder cuts them before a period (no spaces), and what may follow.
 WORD_PIECES = [
-    "a", "Ab", "Z", "1", "9", "-", ".", ",", "%", "$", "\u00a3", "&", "'", '"', "(", ")", "[", "]", "{", "}", "*", ":",
-    ";", "@", "?", "!", "#", "`", "/", "_", "\u2019", "\u2018", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u00a0",
-    "\u00e9", "\u0130", "\u00b2", "--", "..", "Mr", "co", "U.S", "2004", "no", "Dr", "jan", "st", "e.g", "Nr", "z.B",
+    "a",
+    "Ab",
+    "Z",
+    "1",
+    "9",
+    "-",
+    ".",
+    ",",
+    "%",
+    "$",
+    "\u00a3",
+    "&",
+    "'",
+    '"',
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*",
+    ":",
+    ";",
+    "@",
+    "?",
+    "!",
+    "#",
+    "`",
+    "/",
+    "_",
+    "\u2019",
+    "\u2018",
+    "\u201c",
+    "\u201d",
+    "\u00ab",
+    "\u00bb",
+    "\u00a0",
+    "\u00e9",
+    "\u0130",
+    "\u00b2",
+    "--",
+    "..",
+    "Mr",
+    "co",
+    "U.S",
+    "2004",
+    "no",
+    "Dr",
+    "jan",
+    "st",
+    "e.g",
+    "Nr",
+    "z.B",
 ]
-AFTER_PERIOD = [" The", " the", " 5", " Inc.", ' "We', ")", '"', "\u2019", " .", " ..", " (x", " Jr.)", ":", "*", " 2.", " ##"]
+AFTER_PERIOD = [
+    " The",
+    " the",
+    " 5",
+    " Inc.",
+    ' "We',
+    ")",
+    '"',
+    "\u2019",
+    " .",
+    " ..",
+    " (x",
+    " Jr.)",
+    ":",
+    "*",
+    " 2.",
+    " ##",
+]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -144,12 +284,16 @@ def test_period_always_breaks_only_where_punkt_breaks(code, word, after):
         assert punkt.PunktSentenceTokenizer._context_has_sentbreak(tokenizer, word + "." + after), word + "." + after
 
 
-@pytest.mark.parametrize("word", ["", "euros)", 'law"', "dollars\u2019", "5%", "$28bn", "metal-cutting", "AT&T", "1990s"])
+@pytest.mark.parametrize(
+    "word", ["", "euros)", 'law"', "dollars\u2019", "5%", "$28bn", "metal-cutting", "AT&T", "1990s"]
+)
 def test_period_always_breaks_covers_common_words(word):
     assert sentences._period_always_breaks(TOKENIZERS["en"])(word)
 
 
-@pytest.mark.parametrize("word", ["Mr", "U.S", "2004", "1,000", "J", "x", "mid-co", "e.g", "No", "jan", "x..", "a--b", "x y"])
+@pytest.mark.parametrize(
+    "word", ["Mr", "U.S", "2004", "1,000", "J", "x", "mid-co", "e.g", "No", "jan", "x..", "a--b", "x y"]
+)
 def test_period_always_breaks_leaves_the_ambiguous_words_to_punkt(word):
     assert not sentences._period_always_breaks(TOKENIZERS["en"])(word)
 

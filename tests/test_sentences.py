@@ -488,5 +488,9 @@ def test_japanese_sentences_open_with_to_and_tsu_after_a_full_stop():
     from newsdigest.sentences.regex import cjk_split
 
     text = "市は計画を発表した。ところが住民は反対した。「本当ですか？」と記者は聞いた。「行きます。」と答えた。"
-    assert cjk_split(text) == ["市は計画を発表した。", "ところが住民は反対した。", "「本当ですか？」と記者は聞いた。",
-                               "「行きます。」と答えた。"]
+    assert cjk_split(text) == [
+        "市は計画を発表した。",
+        "ところが住民は反対した。",
+        "「本当ですか？」と記者は聞いた。",
+        "「行きます。」と答えた。",
+    ]

@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import sqlite3
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from newsdigest.digest import state as state_module
 from newsdigest.digest.state import SCHEMA_VERSION, default_state_path, open_state, parse_age, prune, stats
 from newsdigest.errors import StateError, UsageError
 
-NOW = datetime(2020, 11, 29, 6, 0, tzinfo=timezone.utc)  # before any real "now" the tests meet
+NOW = datetime(2020, 11, 29, 6, 0, tzinfo=UTC)  # before any real "now" the tests meet
 
 
 def test_record_then_seen(tmp_path):
@@ -72,8 +72,12 @@ def test_recording_again_refreshes_the_time(tmp_path):
 @pytest.mark.parametrize(
     "age,expected",
     [
-        ("90d", timedelta(days=90)), ("24h", timedelta(hours=24)), ("30m", timedelta(minutes=30)),
-        ("45min", timedelta(minutes=45)), ("2w", timedelta(weeks=2)), (" 1.5H ", timedelta(hours=1.5)),
+        ("90d", timedelta(days=90)),
+        ("24h", timedelta(hours=24)),
+        ("30m", timedelta(minutes=30)),
+        ("45min", timedelta(minutes=45)),
+        ("2w", timedelta(weeks=2)),
+        (" 1.5H ", timedelta(hours=1.5)),
         ("0d", timedelta(0)),
     ],
 )
@@ -81,7 +85,9 @@ def test_parse_age(age, expected):
     assert parse_age(age) == expected
 
 
-@pytest.mark.parametrize("age", ["", "90", "d", "soon", "-3d", "3 days", "1e3d", "3y", "99999999999999999999d", "1000000d"])
+@pytest.mark.parametrize(
+    "age", ["", "90", "d", "soon", "-3d", "3 days", "1e3d", "3y", "99999999999999999999d", "1000000d"]
+)
 def test_parse_age_refuses(age):
     with pytest.raises(UsageError, match="age"):
         parse_age(age)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,6 @@ from newsdigest.summarizers.document import build, wanted_sentences
 from newsdigest.summarizers.length import default_sentences
 from newsdigest.summarizers.nonstory import nonstory_flags, nonstory_reason
 from newsdigest.summarizers.select import Length, choose
-
-from conftest import run_cli
 
 STORY = (
     "The city council of Marlow approved a new budget for the harbor district on Tuesday.",
@@ -134,22 +133,94 @@ def test_story_sentences_are_not_flagged(text):
 
 
 def test_vectorised_flags_agree_with_the_reasons():
-    sentences = ["Photo: J. Roe", "The talks went on.", "Read more here", "By Jane Roe", 'we left."', "A long story sentence about the harbor and its walls.",
-                 "* 3 Ferry strike ends after two weeks of talks at the port", "新しい橋の計画", "市は橋を造る。"]
+    sentences = [
+        "Photo: J. Roe",
+        "The talks went on.",
+        "Read more here",
+        "By Jane Roe",
+        'we left."',
+        "A long story sentence about the harbor and its walls.",
+        "* 3 Ferry strike ends after two weeks of talks at the port",
+        "新しい橋の計画",
+        "市は橋を造る。",
+    ]
     assert nonstory_flags(sentences).tolist() == [nonstory_reason(s) is not None for s in sentences]
 
 
-_CUE_WORDS = ["Photo", "PHOTOS", "Pictures", "image", "Video", "Credit", "Copyright", "All rights reserved", "Read",
-              "See", "Watch", "Click", "Subscribe", "Sign up", "Follow", "Share", "Related", "Also read", "Don't miss",
-              "Advertisement", "Lesen Sie", "Lire aussi", "\u00c0 lire", "Leer m\u00e1s", "Leia mais", "Leggi anche",
-              "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435", "\u76f8\u5173\u9605\u8bfb",
-              "By", "von", "Par", "Updated", "Last updated", "Mis \u00e0 jour", "MARLOW", "NEW YORK", "The", "A"]
+_CUE_WORDS = [
+    "Photo",
+    "PHOTOS",
+    "Pictures",
+    "image",
+    "Video",
+    "Credit",
+    "Copyright",
+    "All rights reserved",
+    "Read",
+    "See",
+    "Watch",
+    "Click",
+    "Subscribe",
+    "Sign up",
+    "Follow",
+    "Share",
+    "Related",
+    "Also read",
+    "Don't miss",
+    "Advertisement",
+    "Lesen Sie",
+    "Lire aussi",
+    "\u00c0 lire",
+    "Leer m\u00e1s",
+    "Leia mais",
+    "Leggi anche",
+    "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435",
+    "\u76f8\u5173\u9605\u8bfb",
+    "By",
+    "von",
+    "Par",
+    "Updated",
+    "Last updated",
+    "Mis \u00e0 jour",
+    "MARLOW",
+    "NEW YORK",
+    "The",
+    "A",
+]
 
 
-_STORY_PIECES = ["The", "mayor", "said", "it", "(Photo: J. Roe)", "[image by X]", "click here", "Subscribe to our",
-                  "share this story", "all rights reserved", '"', "\u201c", "@marlow", "a@b.org", "https://x.org/a",
-                  "www.x.org", "By Jane Roe", "MARLOW -", "Updated 5 March 2024", "Read more:", ".", "!", "?", " ", "\u0130",
-                  "\u017f", "caf\u00e9", "\u2014", "9", "Photo:"]
+_STORY_PIECES = [
+    "The",
+    "mayor",
+    "said",
+    "it",
+    "(Photo: J. Roe)",
+    "[image by X]",
+    "click here",
+    "Subscribe to our",
+    "share this story",
+    "all rights reserved",
+    '"',
+    "\u201c",
+    "@marlow",
+    "a@b.org",
+    "https://x.org/a",
+    "www.x.org",
+    "By Jane Roe",
+    "MARLOW -",
+    "Updated 5 March 2024",
+    "Read more:",
+    ".",
+    "!",
+    "?",
+    " ",
+    "\u0130",
+    "\u017f",
+    "caf\u00e9",
+    "\u2014",
+    "9",
+    "Photo:",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -163,7 +234,9 @@ def test_flags_are_the_reasons(sentences):
 @given(
     lead=st.text(alphabet=" \t\"'(\u201c\u00a9-:_A", max_size=5),
     word=st.sampled_from(_CUE_WORDS),
-    tail=st.lists(st.sampled_from(list("abcXY Z:,.-()|/0123456789\u2014\u00bb") + ["here", "more", " on Twitter"]), max_size=20).map("".join),
+    tail=st.lists(
+        st.sampled_from(list("abcXY Z:,.-()|/0123456789\u2014\u00bb") + ["here", "more", " on Twitter"]), max_size=20
+    ).map("".join),
 )
 def test_quick_start_tests_never_skip_a_cue(lead, word, tail):
     """The quick tests before the start-cue regex may only skip sentences the regex rejects."""

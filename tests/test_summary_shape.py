@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from newsdigest.api import SummaryOptions, summarize_text
 from newsdigest.summarizers.base import Document, Ranked
 from newsdigest.summarizers.select import Length, choose
@@ -27,7 +27,11 @@ Opponents said the lease gave away public land. Two council members voted agains
 
 Work on the north dock is expected to begin in March, the company said in a statement.
 """
-ITEMS = ("- add 140 jobs at the yard by 2028;", "- rebuild the north dock and its two cranes;", "- open a training school for welders.")
+ITEMS = (
+    "- add 140 jobs at the yard by 2028;",
+    "- rebuild the north dock and its two cranes;",
+    "- open a training school for welders.",
+)
 INTRO = "The plan, drawn up with Northwind Seaworks, will:"
 
 
@@ -39,7 +43,9 @@ def _ranked(order):
     return [Ranked(i, 1.0 - n / 10) for n, i in enumerate(order)]
 
 
-LISTED = _doc(["Lead sentence here.", "The plan will:", "- add jobs;", "- build a dock.", "Last sentence."], [0, 1, 2, 3, 4])
+LISTED = _doc(
+    ["Lead sentence here.", "The plan will:", "- add jobs;", "- build a dock.", "Last sentence."], [0, 1, 2, 3, 4]
+)
 
 
 def test_an_introduction_brings_its_list_and_counts_as_one_sentence():
@@ -97,7 +103,9 @@ def test_a_headline_only_feed_item_is_listed_by_its_title_alone(tmp_path, fmt):
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     for title in ("Ferry service resumes after storm", "Library extends weekend hours"):
-        assert out.count(title) == (2 if fmt == "html" else 1), title  # the heading only (HTML: also its contents entry)
+        assert out.count(title) == (2 if fmt == "html" else 1), (
+            title
+        )  # the heading only (HTML: also its contents entry)
     assert "no story text" not in out
     assert "The Brackenford council delayed its vote" in out  # a real story keeps its summary
 

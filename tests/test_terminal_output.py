@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC
 
 from conftest import SAMPLES
 
@@ -71,7 +72,9 @@ def _summary(keywords=("harbor bridge", "Keel Bay")):
 
     article = Article(
         path="inbox/bridge.txt",
-        paragraphs=("The bridge reopened on Friday after a long repair that kept commuters on a detour around the bay.",),
+        paragraphs=(
+            "The bridge reopened on Friday after a long repair that kept commuters on a detour around the bay.",
+        ),
         meta=Metadata(title="Bridge reopens", authors=("Ann Lee",), publisher="Coastal Gazette", date="2026-11-02"),
     )
     sentence = Sentence(0, article.paragraphs[0], 1.0)
@@ -101,14 +104,19 @@ def test_wrapped_bullets_hang_under_their_text():
 
 
 def test_digest_terminal_styles_and_hanging_source_list():
+    from datetime import datetime
+
     from newsdigest.digest.model import Digest, Entry, Group, Source
     from newsdigest.renderers.digest import DigestRenderOptions, render_digest
 
-    from datetime import datetime, timezone
-
     summary = _summary()
-    sources = (Source("inbox/bridge.txt", "Coastal Gazette"), Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"))
-    digest = Digest("News digest", datetime(2026, 11, 3, tzinfo=timezone.utc), (Group(None, (Entry(summary, sources, "f"),)),))
+    sources = (
+        Source("inbox/bridge.txt", "Coastal Gazette"),
+        Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"),
+    )
+    digest = Digest(
+        "News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),)
+    )
     ansi = render_digest(digest, DigestRenderOptions(format="rich", color=True, width=50))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
     assert _style_of(ansi, "Coastal Gazette · Ann Lee") == {DIM}

@@ -14,9 +14,36 @@ from newsdigest.summarizers.base import Document
 from newsdigest.summarizers.features import FEATURES, analyse
 from newsdigest.summarizers.terms import Vocabulary, stop_words
 
-_WORDS = ["The", "the", "harbor", "Harbor", "HARBOR", "harbors", "vote", "Votes", "said", "of", "2003", "5G", "1st",
-          "x_y", "U.S.", "caf\u00e9", "na\u00efve", "\u00a35", "\u2014", "\u201cquoted\u201d", '"', "\u5317\u4eac",
-          "\u6771\u4eac\u3067\u3059", "\u041f\u0440\u0438\u0432\u0435\u0442", "\u0130stanbul", "\ufb01", "don't", " "]
+_WORDS = [
+    "The",
+    "the",
+    "harbor",
+    "Harbor",
+    "HARBOR",
+    "harbors",
+    "vote",
+    "Votes",
+    "said",
+    "of",
+    "2003",
+    "5G",
+    "1st",
+    "x_y",
+    "U.S.",
+    "caf\u00e9",
+    "na\u00efve",
+    "\u00a35",
+    "\u2014",
+    "\u201cquoted\u201d",
+    '"',
+    "\u5317\u4eac",
+    "\u6771\u4eac\u3067\u3059",
+    "\u041f\u0440\u0438\u0432\u0435\u0442",
+    "\u0130stanbul",
+    "\ufb01",
+    "don't",
+    " ",
+]
 _sentences = st.lists(st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join), max_size=8)
 
 
@@ -34,8 +61,12 @@ def test_columns_are_the_sorted_distinct_terms(documents, language, keep_numbers
 
 
 @settings(max_examples=300, deadline=None)
-@given(_sentences, st.lists(st.sampled_from(_WORDS + ["talks", "Marlow", "budget"]), max_size=10).map(" ".join),
-       st.sampled_from(["en", "de", "ru", "zh", "ja", None]), st.booleans())
+@given(
+    _sentences,
+    st.lists(st.sampled_from(_WORDS + ["talks", "Marlow", "budget"]), max_size=10).map(" ".join),
+    st.sampled_from(["en", "de", "ru", "zh", "ja", None]),
+    st.booleans(),
+)
 def test_term_ids_of_a_title_are_those_of_its_terms(sentences, title, language, keep_numbers):
     """The title's shortcut through the scanned words gives term_ids(terms(title)),
     for words the scan saw and words it did not."""

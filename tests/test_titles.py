@@ -9,14 +9,35 @@ from newsdigest.cleaning.titles import decode, resolve
 
 CASES = [
     # (ld headline, og:title, h1, <title>, site name, url, expected)
-    (None, None, "Harbor Daily", "Ferry terminal opens two months late | Harbor Daily", None, None,
-     "Ferry terminal opens two months late"),
-    (None, None, "Диета для бегунов - как питаться перед марафоном", "Диета для бегунов (14 дней) - Отзывы", None, None,
-     "Диета для бегунов - как питаться перед марафоном"),
+    (
+        None,
+        None,
+        "Harbor Daily",
+        "Ferry terminal opens two months late | Harbor Daily",
+        None,
+        None,
+        "Ferry terminal opens two months late",
+    ),
+    (
+        None,
+        None,
+        "Диета для бегунов - как питаться перед марафоном",
+        "Диета для бегунов (14 дней) - Отзывы",
+        None,
+        None,
+        "Диета для бегунов - как питаться перед марафоном",
+    ),
     (None, None, "晨报", "这个软件想帮你找到对象_科技_晨报", None, None, "这个软件想帮你找到对象_科技"),
     (None, "新しい橋が完成：東都新聞", None, "新しい橋が完成：東都新聞", "東都新聞", None, "新しい橋が完成"),
-    (None, "Le pont – enfin ouvert", "Le pont – enfin ouvert", "Le pont – enfin ouvert - Le Quotidien", None,
-     "https://www.lequotidien.fr/a", "Le pont – enfin ouvert"),
+    (
+        None,
+        "Le pont – enfin ouvert",
+        "Le pont – enfin ouvert",
+        "Le pont – enfin ouvert - Le Quotidien",
+        None,
+        "https://www.lequotidien.fr/a",
+        "Le pont – enfin ouvert",
+    ),
     ("Stadt baut Brücke&#58; Kosten steigen", None, None, None, None, None, "Stadt baut Brücke: Kosten steigen"),
     (None, "Gazette", "Gazette", "Bridge opens &#8211; at last | Gazette", "Gazette", None, "Bridge opens – at last"),
 ]
@@ -33,6 +54,8 @@ def test_entities_are_decoded_even_twice_over():
 
 def test_a_page_gives_its_headline_not_its_logo():
     p = "The harbor authority said on Tuesday that the new ferry terminal would open in May, two months late."
-    page = (f"<html><head><title>Ferry terminal late &#8211; again | Harbor Daily</title></head><body>"
-            f"<h1>Harbor Daily</h1><article><p>{p}</p><p>{p}</p></article></body></html>")
+    page = (
+        f"<html><head><title>Ferry terminal late &#8211; again | Harbor Daily</title></head><body>"
+        f"<h1>Harbor Daily</h1><article><p>{p}</p><p>{p}</p></article></body></html>"
+    )
     assert clean_text(page).meta.title == "Ferry terminal late – again"

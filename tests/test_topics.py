@@ -7,8 +7,8 @@ import os
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, run_cli
+
 from newsdigest.digest import DigestOptions, make_digest
 from newsdigest.digest.topics import OTHER, group_topics, topic_terms
 
@@ -45,14 +45,25 @@ def test_reports_of_one_event_group_and_other_events_do_not(tmp_path):
     folder = inbox(tmp_path, "ferry-1.txt", "ferry-2.txt", "fire-1.txt", "fire-2.txt", "other-chess.txt")
     digest = make_digest([str(folder)], DigestOptions(group_by="topic"))
     found = groups_of(digest)
-    assert sorted(map(sorted, found.values())) == [["ferry-1.txt", "ferry-2.txt"], ["fire-1.txt", "fire-2.txt"], ["other-chess.txt"]]
+    assert sorted(map(sorted, found.values())) == [
+        ["ferry-1.txt", "ferry-2.txt"],
+        ["fire-1.txt", "fire-2.txt"],
+        ["other-chess.txt"],
+    ]
     assert list(found)[-1] == OTHER  # stories alone come last
 
 
 def test_a_shared_place_is_not_a_shared_event(tmp_path):
     # The oyster festival is on the same waterfront as the ferry crash; the library is in the budget's town.
-    folder = inbox(tmp_path, "ferry-1.txt", "ferry-3.txt", "other-keel-bay-oysters.txt", "budget-1.txt", "budget-2.txt",
-                   "other-brookhaven-library.txt")
+    folder = inbox(
+        tmp_path,
+        "ferry-1.txt",
+        "ferry-3.txt",
+        "other-keel-bay-oysters.txt",
+        "budget-1.txt",
+        "budget-2.txt",
+        "other-brookhaven-library.txt",
+    )
     found = groups_of(make_digest([str(folder)], DigestOptions(group_by="topic")))
     assert sorted(found[OTHER]) == ["other-brookhaven-library.txt", "other-keel-bay-oysters.txt"]
 

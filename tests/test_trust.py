@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES, run_cli
 from test_digest import STORIES, digest, page
 
-PINNED = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)  # the digest's "now" in these tests
+PINNED = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # the digest's "now" in these tests
 PINNED_ENV = {"SOURCE_DATE_EPOCH": str(int(PINNED.timestamp()))}
 
 
@@ -48,7 +47,9 @@ def test_a_second_new_only_run_never_replaces_the_first_digest(tmp_path):
     # Nothing new: no file is written or replaced; one line says so; exit 0.
     again = run_cli(*run, env={**PINNED_ENV, "NEWSDIGEST_CONFIG": os.devnull})
     assert again.returncode == 0, again.stderr
-    assert again.stderr.decode().splitlines() == ["newsdigest: nothing new: no stories since the last --new-only digest"]
+    assert again.stderr.decode().splitlines() == [
+        "newsdigest: nothing new: no stories since the last --new-only digest"
+    ]
     assert sorted(p.name for p in out.iterdir()) == ["2026-11-26.md"]
     assert (out / "2026-11-26.md").read_bytes() == morning
 
@@ -96,7 +97,11 @@ def test_overwrite_replaces_the_file_on_purpose(tmp_path):
 def test_next_free_names():
     from newsdigest.atomic import numbered
 
-    assert [numbered("out/2026-12-06.md", n) for n in (1, 2, 3)] == ["out/2026-12-06.md", "out/2026-12-06.2.md", "out/2026-12-06.3.md"]
+    assert [numbered("out/2026-12-06.md", n) for n in (1, 2, 3)] == [
+        "out/2026-12-06.md",
+        "out/2026-12-06.2.md",
+        "out/2026-12-06.3.md",
+    ]
     assert numbered("digest", 2) == "digest.2"
     assert numbered("/a/.md", 2) == "/a/.md.2"
 
@@ -111,7 +116,11 @@ def test_keep_existing_takes_a_free_name_and_never_touches_the_old_file(tmp_path
     with atomic_open(target, keep_existing=True, written=names.append) as fh:
         fh.write(b"third")
     assert names == [str(tmp_path / "d.3.md")]
-    assert [target.read_bytes(), (tmp_path / "d.2.md").read_bytes(), (tmp_path / "d.3.md").read_bytes()] == [b"first", b"second", b"third"]
+    assert [target.read_bytes(), (tmp_path / "d.2.md").read_bytes(), (tmp_path / "d.3.md").read_bytes()] == [
+        b"first",
+        b"second",
+        b"third",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.2.md", "d.3.md", "d.md"]  # no temporary file left
 
 
@@ -131,7 +140,11 @@ def test_an_undated_article_has_no_date_and_shows_when_it_was_saved(tmp_path):
     entries = [e for g in doc["groups"] for e in g["entries"]]
     # Newest first; on one day the dated story before the undated one.
     assert [e["title"] for e in entries] == [STORIES[k][0] for k in ("library", "orchard", "ferry")]
-    assert [(e["date"], e["saved"]) for e in entries] == [("2026-11-25", None), (None, "2026-11-25"), ("2026-11-20", None)]
+    assert [(e["date"], e["saved"]) for e in entries] == [
+        ("2026-11-25", None),
+        (None, "2026-11-25"),
+        ("2026-11-20", None),
+    ]
 
     single = json.loads(run_cli("summarize", str(undated), "--format", "json").stdout)
     assert single["date"] is None

@@ -46,8 +46,14 @@ def wrapped(text: str, width: int, indent: str = "", quote: str = "") -> str:
             out.append(quote.rstrip())
             continue
         hanging = indent + ("  " if line.startswith("* ") else "")
-        parts = textwrap.wrap(line, width=width - len(quote), initial_indent=indent, subsequent_indent=hanging,
-                              break_long_words=False, break_on_hyphens=False)
+        parts = textwrap.wrap(
+            line,
+            width=width - len(quote),
+            initial_indent=indent,
+            subsequent_indent=hanging,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
         out.extend(quote + part for part in parts)
     return "\n".join(out)
 
@@ -122,22 +128,28 @@ def test_lists_and_tables_stay_lines():
 
 
 def test_a_dash_or_number_inside_a_wrapped_sentence_is_not_a_list_item():
-    sentence = ("The council said the work on the old landing stage, which had stood since 1921, was finished in "
-                "seven weeks - a record for the island - and that 12. of the piles came from the old pier.")
+    sentence = (
+        "The council said the work on the old landing stage, which had stood since 1921, was finished in "
+        "seven weeks - a record for the island - and that 12. of the piles came from the old pier."
+    )
     text = "\n\n".join([sentence, PARAGRAPHS[0], PARAGRAPHS[1]])
     for width in (60, 72, 76, 80):
         assert lines(unwrap(wrapped(text, width))) == lines(text)
 
 
 def test_chinese_and_japanese_wrapped_by_characters():
-    zh = ("市政府星期一宣布，连接港口和小岛的渡轮在冬季风暴过后恢复运行，岛上四百名居民终于不再依靠每周一次的补给船。"
-          "工程师用新的钢桩重建了码头，他们说新码头能够承受两倍高的海浪。")
-    ja = ("港と島を結ぶフェリーが月曜日の朝、冬の嵐から十一週間ぶりに運航を再開した。島の住民四百人は週に一度の補給船に頼っていた。"
-          "技術者たちは新しい鋼の杭で桟橋を再建し、以前の二倍の高さの波にも耐えられると話した。")
+    zh = (
+        "市政府星期一宣布，连接港口和小岛的渡轮在冬季风暴过后恢复运行，岛上四百名居民终于不再依靠每周一次的补给船。"
+        "工程师用新的钢桩重建了码头，他们说新码头能够承受两倍高的海浪。"
+    )
+    ja = (
+        "港と島を結ぶフェリーが月曜日の朝、冬の嵐から十一週間ぶりに運航を再開した。島の住民四百人は週に一度の補給船に頼っていた。"
+        "技術者たちは新しい鋼の杭で桟橋を再建し、以前の二倍の高さの波にも耐えられると話した。"
+    )
     for text in (zh, ja):
         page = "\n".join(["首页", text, "", text[:30], "", text])
         # 38 full-width characters a line (76 columns), cut anywhere, as a terminal dump does.
-        cut = "\n".join(line[i:i + 38] for line in page.split("\n") for i in range(0, max(len(line), 1), 38))
+        cut = "\n".join(line[i : i + 38] for line in page.split("\n") for i in range(0, max(len(line), 1), 38))
         assert max(map(len, cut.split("\n"))) == 38
         assert lines(unwrap(cut)) == lines(page)
 
@@ -165,7 +177,9 @@ def test_show_removed_on_a_wrapped_file(tmp_path):
     assert done.returncode == 0
     data = json.loads(done.stdout)
     assert data["paragraphs"] == PARAGRAPHS
-    assert {"text": "Weather", "reason": next(r["reason"] for r in data["removed"] if r["text"] == "Weather")} in data["removed"]
+    assert {"text": "Weather", "reason": next(r["reason"] for r in data["removed"] if r["text"] == "Weather")} in data[
+        "removed"
+    ]
     listed = run_cli("clean", str(path), "--show-removed", "--format", "text")
     assert listed.returncode == 0 and b"Weather" in listed.stdout
 
@@ -173,23 +187,34 @@ def test_show_removed_on_a_wrapped_file(tmp_path):
 def test_a_change_of_quote_depth_ends_a_paragraph():
     reply = PARAGRAPHS[3]
     quoted = PARAGRAPHS[0]
-    text = "\n".join([*textwrap.wrap(reply, 72), *("> " + x for x in textwrap.wrap(quoted, 70)),
-                      *textwrap.wrap(PARAGRAPHS[4], 72)])
+    text = "\n".join(
+        [*textwrap.wrap(reply, 72), *("> " + x for x in textwrap.wrap(quoted, 70)), *textwrap.wrap(PARAGRAPHS[4], 72)]
+    )
     assert lines(unwrap(text)) == [reply, quoted, PARAGRAPHS[4]]
 
 
 def test_html2text_style_indented_list_items():
-    items = ["The new landing stage has lights along its whole length, so the evening boat can dock safely in fog",
-             "Tickets can be bought on board with cash or card, and season tickets at the harbour office"]
+    items = [
+        "The new landing stage has lights along its whole length, so the evening boat can dock safely in fog",
+        "Tickets can be bought on board with cash or card, and season tickets at the harbour office",
+    ]
     text = "\n\n".join([PARAGRAPHS[0], "\n".join("  * " + i for i in items), PARAGRAPHS[1]])
     wrapped_text = "\n".join(
-        part for block in text.split("\n") for part in (
-            textwrap.wrap(block, 78, subsequent_indent="    ") if block.startswith("  * ") else textwrap.wrap(block, 78) or [""]))
+        part
+        for block in text.split("\n")
+        for part in (
+            textwrap.wrap(block, 78, subsequent_indent="    ")
+            if block.startswith("  * ")
+            else textwrap.wrap(block, 78) or [""]
+        )
+    )
     assert lines(unwrap(wrapped_text)) == lines(text)
 
 
 def test_a_quote_level_without_wrapped_lines_of_its_own():
-    text = "\n".join([*textwrap.wrap(PARAGRAPHS[3], 72), "> Thanks", ">", "> Regards", *textwrap.wrap(PARAGRAPHS[4], 72)])
+    text = "\n".join(
+        [*textwrap.wrap(PARAGRAPHS[3], 72), "> Thanks", ">", "> Regards", *textwrap.wrap(PARAGRAPHS[4], 72)]
+    )
     assert lines(unwrap(text)) == [PARAGRAPHS[3], "Thanks", "Regards", PARAGRAPHS[4]]
 
 

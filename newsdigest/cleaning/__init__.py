@@ -12,7 +12,6 @@ from ..errors import InputError
 from ..models import Article, RawDocument
 from .normalize import normalize_text
 
-
 # The story's first few thousand characters tell its language as well as the
 # whole does, and detection time grows with the text.
 LANGUAGE_SAMPLE = 2000
@@ -22,7 +21,10 @@ def clean(raw: RawDocument, rules=None) -> Article:
     """`rules`: a `rules.RuleSet` of per-site patterns and selectors (see rules.py), or None."""
     if raw.format == "feed":
         # Not one article but many, read by the digest (digest/feeds.py, which never expands entities).
-        raise InputError("is a news feed (RSS, Atom or JSON Feed), not an article; `newsdigest digest FILE` reads its stories", raw.path)
+        raise InputError(
+            "is a news feed (RSS, Atom or JSON Feed), not an article; `newsdigest digest FILE` reads its stories",
+            raw.path,
+        )
     if raw.format == "html":
         from .html import clean_html
 
@@ -46,7 +48,9 @@ def clean(raw: RawDocument, rules=None) -> Article:
         # The text decides; the language the page declares is only a prior (see language_of_text).
         declared = meta.language
         language = language_of_text(sample, declared)
-        meta = replace(meta, language=language, language_declared=declared if declared and declared != language else None)
+        meta = replace(
+            meta, language=language, language_declared=declared if declared and declared != language else None
+        )
     if not meta.date:
         from .dates import find_date
 

@@ -17,7 +17,9 @@ from datetime import date
 from . import metadata as md
 
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?((?:19|20)\d\d)(?!\d)")
-_DAY_WORD_YEAR = re.compile(r"(?<!\d)(\d{1,2})[.\s]\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?!\d)")
+_DAY_WORD_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})[.\s]\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?!\d)"
+)
 _WORD_DAY_YEAR = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?!\d)")
 MAX_LINE = 160  # a date line, a byline with a date; longer lines are sentences that mention dates
 MAX_LINES = 80  # lines searched, from the top of the page down to the story

@@ -20,9 +20,29 @@ from dataclasses import dataclass
 from .features import Line
 
 SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "option",
-     "input", "textarea", "video", "audio", "picture", "source", "map",
-     "rt", "rp"}  # ruby readings and their brackets: "子(こ)ども" reads as "子ども"
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "video",
+        "audio",
+        "picture",
+        "source",
+        "map",
+        "rt",
+        "rp",
+    }  # ruby readings and their brackets: "子(こ)ども" reads as "子ども"
 )
 # Inline styles that hide an element from every reader. Scripts may reveal it later,
 # but what no reader sees when the page is saved is not story ("javascript:void(0)").
@@ -35,14 +55,69 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # every hidden element cost 0.010 HTML F1).
 HIDDEN_MAX_CHARS = 1000
 BLOCK_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
-     "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "thead", "tbody", "tfoot", "caption", "blockquote", "pre",
-     "figure", "figcaption", "form", "fieldset", "address", "details", "summary", "hr", "center", "body", "html",
-     "menu", "dialog", "legend", "hgroup"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "center",
+        "body",
+        "html",
+        "menu",
+        "dialog",
+        "legend",
+        "hgroup",
+    }
 )
 CELL_TAGS = frozenset({"td", "th"})
 # Ancestors whose presence is recorded for every line below them.
-REGIONS = ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure", "a_block")
+REGIONS = (
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "article",
+    "main",
+    "li",
+    "table",
+    "blockquote",
+    "figure",
+    "a_block",
+)
 BIG_FORM_CHARS = 2000  # sign-up, search and comment forms hold a few lines; more is a page-wide form
 BAD_HINT = re.compile(
     r"share|social|sharing|related|promo|newsletter|subscri|cookie|consent|banner|advert|\bads?\b|-ad-|sponsor|"
@@ -51,8 +126,20 @@ BAD_HINT = re.compile(
 )
 GOOD_HINT = re.compile(r"article|content|story|body|entry|post|text|main|prose|rich")  # both on lowercased names
 DOM_NAMES = (
-    "link_share", "tag_p", "tag_heading", "tag_li", "tag_cell", "tag_div", "tag_quote_pre", "tag_caption",
-    *(f"in_{r}" for r in REGIONS), "bad_hints", "good_hints", "log_depth", "in_ld_body", "tag_h1",
+    "link_share",
+    "tag_p",
+    "tag_heading",
+    "tag_li",
+    "tag_cell",
+    "tag_div",
+    "tag_quote_pre",
+    "tag_caption",
+    *(f"in_{r}" for r in REGIONS),
+    "bad_hints",
+    "good_hints",
+    "log_depth",
+    "in_ld_body",
+    "tag_h1",
 )
 
 
@@ -62,7 +149,9 @@ class DomLine:
     dom: tuple[float, ...]  # DOM_NAMES, in order
 
 
-_REGION_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"})
+_REGION_TAGS = frozenset(
+    {"nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "blockquote", "figure"}
+)
 _NO_BLANK_BEFORE = frozenset({"li", "br", "tr", "dt", "dd"})  # items and rows follow each other without a blank line
 _NO_BLANK_AFTER = frozenset({"li", "dt", "dd"})
 
@@ -106,7 +195,9 @@ class _Renderer:
         if text:
             full = (self.prefix + text) if self.prefix else text
             share = min(1.0, self.link_chars / max(len(text), 1))
-            self.lines.append((full, share, self.block_tag, self.block_ctx, *self.block_hints, self.block_depth, self.blank))
+            self.lines.append(
+                (full, share, self.block_tag, self.block_ctx, *self.block_hints, self.block_depth, self.blank)
+            )
             self.blank = False
         self.parts = []
         self.link_chars = 0
@@ -150,8 +241,11 @@ class _Renderer:
         # Hidden elements (hidden, aria-hidden="true", an inline display:none or
         # visibility:hidden) are skipped; a button is skipped unless broken markup
         # left the page inside it.
-        if tag in SKIP_TAGS or (len(el.attrib) and _hidden(el)) or (
-                tag == "button" and el.find(".//p") is None and el.find(".//div") is None):
+        if (
+            tag in SKIP_TAGS
+            or (len(el.attrib) and _hidden(el))
+            or (tag == "button" and el.find(".//p") is None and el.find(".//div") is None)
+        ):
             if el.tail:
                 self._text(el.tail, in_link)
             return
@@ -220,25 +314,27 @@ def render(body, ld_body: str | None = None, normalize=None) -> list[DomLine]:
         if share > 0.8:  # (almost) all link text: a menu item or a teaser headline
             ctxs.add("a_block")
 
-        out.append(DomLine(
-            Line(text, block, blank or i == 0, after),
-            (
-                share,
-                float(tag == "p"),
-                float(tag in ("h1", "h2", "h3", "h4", "h5", "h6")),
-                float(tag in ("li", "dt", "dd")),
-                float(tag in ("td", "th", "tr", "table")),
-                float(tag in ("div", "section", "span")),
-                float(tag in ("blockquote", "pre")),
-                float(tag in ("figcaption", "caption", "figure")),
-                *(float(region in ctxs) for region in REGIONS),
-                float(min(bad, 5)),
-                float(min(good, 5)),
-                math.log1p(depth),
-                in_ld,
-                float(tag == "h1"),
-            ),
-        ))
+        out.append(
+            DomLine(
+                Line(text, block, blank or i == 0, after),
+                (
+                    share,
+                    float(tag == "p"),
+                    float(tag in ("h1", "h2", "h3", "h4", "h5", "h6")),
+                    float(tag in ("li", "dt", "dd")),
+                    float(tag in ("td", "th", "tr", "table")),
+                    float(tag in ("div", "section", "span")),
+                    float(tag in ("blockquote", "pre")),
+                    float(tag in ("figcaption", "caption", "figure")),
+                    *(float(region in ctxs) for region in REGIONS),
+                    float(min(bad, 5)),
+                    float(min(good, 5)),
+                    math.log1p(depth),
+                    in_ld,
+                    float(tag == "h1"),
+                ),
+            )
+        )
     return out
 
 

@@ -45,7 +45,9 @@ _DATE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?:\s|$)|\b(?:gmt|utc|[ecmp][sd]t|bst|cet)\b")
 _AGO = re.compile(r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b")
 _READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)\b|\breading time\b")
-_BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+|story\s+|text\s+|words\s+|photos?\s+)?by\b[:\s]", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:written\s+|posted\s+|reported\s+|story\s+|text\s+|words\s+|photos?\s+)?by\b[:\s]", re.IGNORECASE
+)
 # Boilerplate words, counted as tokens (a set lookup per word), and phrases.
 BOILERPLATE_WORDS = frozenset(
     """copyright privacy cookie cookies subscribe subscribed subscriber subscribers subscription newsletter newsletters
@@ -74,12 +76,44 @@ _LINKISH = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net)\b|@\w")
 # The names of the base features, in order. Kept with the shipped model so a
 # mismatch between code and weights is caught when the model is loaded.
 BASE_NAMES = (
-    "log_chars", "log_words", "ends_sentence", "sentence_marks", "comma_rate", "punct_share", "digit_share",
-    "title_share", "caps_share", "stop_share", "mean_word_len", "bullet", "separators", "bracket_start",
-    "byline", "date", "time", "ago", "read_time", "boilerplate", "related_heading", "caption", "linkish",
-    "lower_start", "ends_ellipsis", "quote_start", "repeats", "blank_before", "blank_after", "block_lines",
-    "position", "char_position", "cjk_share", "prose", "short_words", "after_related",
-    "log_since_prose", "log_until_prose",
+    "log_chars",
+    "log_words",
+    "ends_sentence",
+    "sentence_marks",
+    "comma_rate",
+    "punct_share",
+    "digit_share",
+    "title_share",
+    "caps_share",
+    "stop_share",
+    "mean_word_len",
+    "bullet",
+    "separators",
+    "bracket_start",
+    "byline",
+    "date",
+    "time",
+    "ago",
+    "read_time",
+    "boilerplate",
+    "related_heading",
+    "caption",
+    "linkish",
+    "lower_start",
+    "ends_ellipsis",
+    "quote_start",
+    "repeats",
+    "blank_before",
+    "blank_after",
+    "block_lines",
+    "position",
+    "char_position",
+    "cjk_share",
+    "prose",
+    "short_words",
+    "after_related",
+    "log_since_prose",
+    "log_until_prose",
 )
 
 
@@ -177,47 +211,52 @@ def base_features(lines: list[Line]) -> list[list[float]]:
         related = bool(_RELATED.match(text)) and nw <= 8
         if prose:
             after_related = False
-        rows.append([
-            math.log1p(chars),
-            math.log1p(eff_words),
-            1.0 if SENTENCE_END.search(text[-8:]) else 0.0,
-            len(_SENTENCE_MARK.findall(text)) / (eff_words or 1),
-            text.count(",") / (eff_words or 1),
-            punct / len(sample),
-            digits / len(sample),
-            sum(1 for w in alpha_words if w[0].isupper()) / na,
-            sum(1 for w in alpha_words if len(w) > 1 and w.isupper()) / na,
-            sum(1 for t in low if t in STOP_WORDS) / nt,
-            sum(len(t) for t in tokens) / nt,
-            1.0 if _BULLET.match(text) else 0.0,
-            float(len(_SEPARATOR.findall(head))),
-            1.0 if text[:1] in "[(" else 0.0,
-            1.0 if _BYLINE.match(text) else 0.0,
-            1.0 if _DATE.search(head_low) else 0.0,
-            1.0 if _TIME.search(head_low) else 0.0,
-            1.0 if _AGO.search(head_low) else 0.0,
-            1.0 if _READ_TIME.search(head_low) else 0.0,
-            float(sum(1 for t in low[:HEAD_WORDS] if t in BOILERPLATE_WORDS) + len(_BOILERPLATE_PHRASE.findall(head_low))),
-            1.0 if related else 0.0,
-            1.0 if _CAPTION.search(head_low) else 0.0,
-            1.0 if _LINKISH.search(head) else 0.0,
-            1.0 if text[:1].islower() else 0.0,
-            1.0 if text.endswith(("...", "…")) else 0.0,
-            1.0 if text[:1] in "\"“‘'«„—-" else 0.0,
-            math.log(counts[text]),
-            1.0 if line.blank_before else 0.0,
-            1.0 if line.blank_after else 0.0,
-            math.log(block_sizes[line.block]),
-            i / n,
-            seen_chars / total_chars,
-            cjk,
-            1.0 if prose else 0.0,
-            sum(1 for t in tokens if len(t) <= 3) / nt,
-            # Below a "Related" / "Most read" heading, before the next paragraph of prose: a teaser run.
-            1.0 if after_related and not related else 0.0,
-            0.0,  # log_since_prose, filled below
-            0.0,  # log_until_prose
-        ])
+        rows.append(
+            [
+                math.log1p(chars),
+                math.log1p(eff_words),
+                1.0 if SENTENCE_END.search(text[-8:]) else 0.0,
+                len(_SENTENCE_MARK.findall(text)) / (eff_words or 1),
+                text.count(",") / (eff_words or 1),
+                punct / len(sample),
+                digits / len(sample),
+                sum(1 for w in alpha_words if w[0].isupper()) / na,
+                sum(1 for w in alpha_words if len(w) > 1 and w.isupper()) / na,
+                sum(1 for t in low if t in STOP_WORDS) / nt,
+                sum(len(t) for t in tokens) / nt,
+                1.0 if _BULLET.match(text) else 0.0,
+                float(len(_SEPARATOR.findall(head))),
+                1.0 if text[:1] in "[(" else 0.0,
+                1.0 if _BYLINE.match(text) else 0.0,
+                1.0 if _DATE.search(head_low) else 0.0,
+                1.0 if _TIME.search(head_low) else 0.0,
+                1.0 if _AGO.search(head_low) else 0.0,
+                1.0 if _READ_TIME.search(head_low) else 0.0,
+                float(
+                    sum(1 for t in low[:HEAD_WORDS] if t in BOILERPLATE_WORDS)
+                    + len(_BOILERPLATE_PHRASE.findall(head_low))
+                ),
+                1.0 if related else 0.0,
+                1.0 if _CAPTION.search(head_low) else 0.0,
+                1.0 if _LINKISH.search(head) else 0.0,
+                1.0 if text[:1].islower() else 0.0,
+                1.0 if text.endswith(("...", "…")) else 0.0,
+                1.0 if text[:1] in "\"“‘'«„—-" else 0.0,
+                math.log(counts[text]),
+                1.0 if line.blank_before else 0.0,
+                1.0 if line.blank_after else 0.0,
+                math.log(block_sizes[line.block]),
+                i / n,
+                seen_chars / total_chars,
+                cjk,
+                1.0 if prose else 0.0,
+                sum(1 for t in tokens if len(t) <= 3) / nt,
+                # Below a "Related" / "Most read" heading, before the next paragraph of prose: a teaser run.
+                1.0 if after_related and not related else 0.0,
+                0.0,  # log_since_prose, filled below
+                0.0,  # log_until_prose
+            ]
+        )
         after_related = after_related or related
         seen_chars += chars
     # Lines since the previous prose line and until the next one (0 for prose itself).
@@ -239,7 +278,18 @@ def base_features(lines: list[Line]) -> list[list[float]]:
 WINDOWS = (2, 5, 12)
 # Neighbours whose own features are copied onto a line, and which ones.
 NEIGHBOURS = (-2, -1, 1, 2)
-NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_share", "title_share", "bullet", "prose", "blank_before", "boilerplate", "related_heading", "date")
+NEIGHBOUR_FEATURES = (
+    "log_words",
+    "ends_sentence",
+    "stop_share",
+    "title_share",
+    "bullet",
+    "prose",
+    "blank_before",
+    "boilerplate",
+    "related_heading",
+    "date",
+)
 WINDOW_FEATURES = ("prose", "log_words", "bullet", "stop_share", "ends_sentence")
 
 
@@ -290,7 +340,11 @@ def context_features(base: list[list[float]]):
     prose_chars = chars * x[:, col["prose"]]
     total_prose = prose_chars.sum() or 1.0
     before = (np.cumsum(prose_chars) - prose_chars) / total_prose
-    parts.append(np.column_stack([inside, np.log1p(dist), signed, before, np.full(n, np.log1p(n)), np.full(n, np.log1p(total_prose))]))
+    parts.append(
+        np.column_stack(
+            [inside, np.log1p(dist), signed, before, np.full(n, np.log1p(n)), np.full(n, np.log1p(total_prose))]
+        )
+    )
     return np.hstack(parts)
 
 

@@ -61,7 +61,9 @@ def pick(lines: list[str], candidates: list[int], story_text: str) -> int | None
     scored = []
     for i in candidates:
         line = lines[i]
-        if line.startswith(("* ", "\u2022 ")) or len(_DIGIT.findall(line)) > MAX_DIGIT_SHARE * len(line.replace(" ", "")):
+        if line.startswith(("* ", "\u2022 ")) or len(_DIGIT.findall(line)) > MAX_DIGIT_SHARE * len(
+            line.replace(" ", "")
+        ):
             continue
         score = overlap(line, story)
         if score >= MIN_OVERLAP:

@@ -21,7 +21,6 @@ from . import metadata as md
 from . import titles
 from .text import MAX_CLASSIFIED_LINES, TextCleanResult, decide, threshold, with_tail
 
-
 # An XML declaration and a DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>):
 # the HTML parser neither expands nor fetches those entities, but would show the
 # subset's tail ("]>") as text, so it is cut off first.
@@ -148,12 +147,25 @@ def _byline_authors(root) -> list[str]:
 
 
 def _metadata(root) -> Metadata:
-    ld = [i for i in _json_ld(root) if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting")) or "headline" in i]
+    ld = [
+        i
+        for i in _json_ld(root)
+        if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting"))
+        or "headline" in i
+    ]
     article = ld[0] if ld else {}
-    authors = _names(article.get("author")) or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "") or _byline_authors(root)
+    authors = (
+        _names(article.get("author"))
+        or md.parse_authors(_meta(root, "author", "article:author", "byl", "dc.creator") or "")
+        or _byline_authors(root)
+    )
     publisher_ld = article.get("publisher")
-    publisher = (publisher_ld.get("name") if isinstance(publisher_ld, dict) else None) or _meta(root, "og:site_name", "application-name")
-    raw_date = article.get("datePublished") or _meta(root, "article:published_time", "datepublished", "date", "pubdate", "dc.date", "publishdate")
+    publisher = (publisher_ld.get("name") if isinstance(publisher_ld, dict) else None) or _meta(
+        root, "og:site_name", "application-name"
+    )
+    raw_date = article.get("datePublished") or _meta(
+        root, "article:published_time", "datepublished", "date", "pubdate", "dc.date", "publishdate"
+    )
     if not raw_date:
         time = next((t for t in root.iter("time") if t.get("datetime")), None)
         raw_date = time.get("datetime") if time is not None else None
@@ -172,7 +184,11 @@ def _metadata(root) -> Metadata:
     url = _meta(root, "og:url") or canonical
     title = titles.resolve(
         article.get("headline") if isinstance(article.get("headline"), str) else None,
-        _meta(root, "og:title", "twitter:title"), _first_text(root, "h1"), _first_text(root, "title"), publisher, url,
+        _meta(root, "og:title", "twitter:title"),
+        _first_text(root, "h1"),
+        _first_text(root, "title"),
+        publisher,
+        url,
     )
     return Metadata(
         title=title,
@@ -198,7 +214,11 @@ def _rel_links(root) -> dict[str, str]:
             if not href:
                 continue
             for rel in (node.get("rel") or "").lower().split():
-                if rel in ("canonical", "prev", "previous", "next") and rel not in found and (tag == "link" or rel != "canonical"):
+                if (
+                    rel in ("canonical", "prev", "previous", "next")
+                    and rel not in found
+                    and (tag == "link" or rel != "canonical")
+                ):
                     found[rel] = href
     return found
 
@@ -299,8 +319,12 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
 
     in_form = DOM_NAMES.index("in_form")
     # A <form> holds sign-up, search, login or comment boxes, never the story.
-    forced_drop = {i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]}
-    result = with_tail(decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop), tail)
+    forced_drop = {
+        i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]
+    }
+    result = with_tail(
+        decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop), tail
+    )
     paragraphs = result.paragraphs
     if not paragraphs and ld_body:  # nothing scored as story, not even the densest prose: the declared body
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", ld_body) if p.strip()]
@@ -334,7 +358,9 @@ def _normalized(meta: Metadata) -> Metadata:
         return " ".join(normalize_text(value).split()) or None if isinstance(value, str) else value
 
     return replace(
-        meta, title=norm(meta.title), authors=tuple(filter(None, map(norm, meta.authors))), publisher=norm(meta.publisher),
+        meta,
+        title=norm(meta.title),
+        authors=tuple(filter(None, map(norm, meta.authors))),
+        publisher=norm(meta.publisher),
         section=norm(meta.section),
     )
-

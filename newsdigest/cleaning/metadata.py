@@ -13,9 +13,18 @@ MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
         ]
     )
     for m in names
@@ -30,10 +39,40 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+((?:19|20)\d\
 # "By Cao Yin (China Daily)", "By Jane Doe and John Roe, Staff Writers", "By MARIA LOPEZ | Published ..."
 _BYLINE = re.compile(r"^\s*(?:(?:written|posted|reported|words|story|text)\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _NOT_NAME_WORDS = {
-    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
-    "updated", "published", "posted", "news", "agency", "agencies", "desk", "team", "contributor",
-    "associated", "press", "reuters", "afp", "ap", "daily", "times", "post", "herald", "online",
-    "share", "min", "read", "comments", "photo", "photos", "video",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "editors",
+    "updated",
+    "published",
+    "posted",
+    "news",
+    "agency",
+    "agencies",
+    "desk",
+    "team",
+    "contributor",
+    "associated",
+    "press",
+    "reuters",
+    "afp",
+    "ap",
+    "daily",
+    "times",
+    "post",
+    "herald",
+    "online",
+    "share",
+    "min",
+    "read",
+    "comments",
+    "photo",
+    "photos",
+    "video",
 }
 _PUBLISHER_IN_PARENS = re.compile(r"\(([^()]{2,60})\)")
 _DATE_LABEL = re.compile(r"\b(updated|published|posted|last modified|modified)\s*:?\s*", re.IGNORECASE)
@@ -107,7 +146,7 @@ def split_dates(text: str) -> tuple[str | None, str | None]:
         return value, None
     for i, label in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value, _ = parse_date(text[label.end():end])
+        value, _ = parse_date(text[label.end() : end])
         if not value:
             continue
         if label[1].lower() in ("updated", "last modified", "modified"):
@@ -123,7 +162,7 @@ _PARTICLES = {"de", "van", "von", "da", "del", "della", "la", "le", "bin", "ibn"
 
 
 def _name_word(word: str) -> bool:
-    """"Hélène", "O'Neill", "Jean-Luc", "J.", "McAdams", or a particle such as "van"."""
+    """ "Hélène", "O'Neill", "Jean-Luc", "J.", "McAdams", or a particle such as "van"."""
     if word.lower() in _PARTICLES:
         return True
     head, dash, tail = word.partition("-")

@@ -19,8 +19,19 @@ from functools import lru_cache
 MODEL_FILES = {"text": "line_model.json", "html": "html_model.json"}
 # Stage 2's columns after the line's own features (see stage2_matrix).
 STAGE2_NAMES = (
-    "p1", "p1_before3", "p1_before2", "p1_before1", "p1_after1", "p1_after2", "p1_after3",
-    "p1_mean2", "p1_mean5", "p1_mean12", "p1_max_before", "p1_max_after", "story_share_before",
+    "p1",
+    "p1_before3",
+    "p1_before2",
+    "p1_before1",
+    "p1_after1",
+    "p1_after2",
+    "p1_after3",
+    "p1_mean2",
+    "p1_mean5",
+    "p1_mean12",
+    "p1_max_before",
+    "p1_max_after",
+    "story_share_before",
 )
 
 

@@ -46,7 +46,7 @@ class SiteRules:
     sites: tuple[str, ...] = ()
 
     def judge_line(self, line: str) -> str | None:
-        """"keep", a reason to drop, or None when no rule speaks about `line`."""
+        """ "keep", a reason to drop, or None when no rule speaks about `line`."""
         for pattern in self.keep_lines:
             if pattern.search(line):
                 return "keep"
@@ -85,7 +85,11 @@ class RuleSet:
         pub = (publisher or "").casefold().strip()
         matched = []
         for site in self.sites:
-            if site.key == "*" or (host and (host == site.key or host.endswith("." + site.key))) or (pub and pub in site.names):
+            if (
+                site.key == "*"
+                or (host and (host == site.key or host.endswith("." + site.key)))
+                or (pub and pub in site.names)
+            ):
                 matched.append(site)
         if not matched:
             return None
@@ -131,7 +135,7 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleSet:
     unknown = set(data) - {"sites"}
     if unknown:
         key = sorted(unknown)[0]
-        raise fail(f"unknown table or key {key!r} (expected [sites.\"DOMAIN\"] tables)", key)
+        raise fail(f'unknown table or key {key!r} (expected [sites."DOMAIN"] tables)', key)
     sites = data.get("sites", {})
     if not isinstance(sites, dict):
         raise fail("'sites' must be a table of [sites.\"DOMAIN\"] tables", "sites")
@@ -157,8 +161,10 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleSet:
             for selector in table.get(name, []):
                 _check_selector(selector, lambda msg, s=selector: fail(f"site {key!r}: {name}: {msg}", s))
         rules = SiteRules(
-            drop_lines=patterns["drop_lines"], keep_lines=patterns["keep_lines"],
-            drop_selectors=tuple(table.get("drop_selectors", [])), keep_selectors=tuple(table.get("keep_selectors", [])),
+            drop_lines=patterns["drop_lines"],
+            keep_lines=patterns["keep_lines"],
+            drop_selectors=tuple(table.get("drop_selectors", [])),
+            keep_selectors=tuple(table.get("keep_selectors", [])),
             sites=(key,),
         )
         names = tuple(n.casefold().strip() for n in table.get("names", []))

@@ -13,9 +13,7 @@ import re
 # A date and a time together ("2014/01/01 20:17", "28.04.2020 18:00"), or a clock time
 # opening the line ("21:31 ..."): what comment headers and news tickers carry, and a
 # story sentence almost never does twice on one page.
-_STAMP = re.compile(
-    r"\d{1,4}[./\-年]\d{1,2}[./\-月]\d{1,4}日?\s*(?:\S{0,3}\s*)?\d{1,2}:\d{2}|^\W{0,3}\d{1,2}:\d{2}\b"
-)
+_STAMP = re.compile(r"\d{1,4}[./\-年]\d{1,2}[./\-月]\d{1,4}日?\s*(?:\S{0,3}\s*)?\d{1,2}:\d{2}|^\W{0,3}\d{1,2}:\d{2}\b")
 # "* 7 Headline", "7 Headline", "07. Headline" at the start of a short line: a ranking.
 _RANK = re.compile(r"^(?:[*•·-]\s*)?(\d{1,2})[.)]?\s+\S")
 _CELL = " | "

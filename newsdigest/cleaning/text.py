@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Metadata, Removed
+from . import headline
 from . import metadata as md
 from .features import Line, split_lines
-from . import headline
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
 from .shapes import shape_boilerplate
 
@@ -50,9 +50,12 @@ _BOILERPLATE_LINE = re.compile(
     r"log ?in\b|sign in\b|download (?:our|the) app|contact us)",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"\((?:photo|image|picture|credit|file photo)[^)]*\)\s*$|^(?:photo|image|picture)\s*:", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"\((?:photo|image|picture|credit|file photo)[^)]*\)\s*$|^(?:photo|image|picture)\s*:", re.IGNORECASE
+)
 _COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)", re.IGNORECASE
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)",
+    re.IGNORECASE,
 )
 # When the classifier keeps nothing, the densest run of prose is the story if it
 # holds at least this many words: less is a menu page's blurb, not a story.
@@ -198,11 +201,14 @@ _READ_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)
 # "Read more: Another story's headline": a link to another story inside this one.
 _TEASER = re.compile(
     r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested|further reading|don'?t miss)"
-    r"\s*[:|»>–—-]\s*\S", re.IGNORECASE,
+    r"\s*[:|»>–—-]\s*\S",
+    re.IGNORECASE,
 )
 TABLE_GAP = 3  # a caption, a source line or a heading between a story and its own table
 TEASER_MAX_WORDS = 20  # a headline; a longer line is a sentence that happens to start so
-_SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|share|subscribe|sign in|log in|login)\b", re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|share|subscribe|sign in|log in|login)\b", re.IGNORECASE
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
 
 
@@ -277,8 +283,13 @@ def clean_plain(text: str, rules=None, url: str | None = None) -> TextCleanResul
 
 
 def decide(
-    lines: list[Line], scores: list[float], cut: float, rules=None, forced_keep: set[int] = frozenset(),
-    forced_drop: dict[int, str] | None = None, fallback=None,
+    lines: list[Line],
+    scores: list[float],
+    cut: float,
+    rules=None,
+    forced_keep: set[int] = frozenset(),
+    forced_drop: dict[int, str] | None = None,
+    fallback=None,
 ) -> TextCleanResult:
     """Keep the lines scored as story, drop the rest with reasons, and read the metadata.
 
@@ -416,6 +427,10 @@ def _find_section(lines: list[str], labels: list[tuple[str, dict | None]], befor
     kicker = before - 1
     if 0 <= kicker < len(lines) and labels[kicker][0] == "short":
         words = lines[kicker].split()
-        if 1 <= len(words) <= 3 and all(w[:1].isupper() or w == "&" for w in words) and not SENTENCE_END.search(lines[kicker]):
+        if (
+            1 <= len(words) <= 3
+            and all(w[:1].isupper() or w == "&" for w in words)
+            and not SENTENCE_END.search(lines[kicker])
+        ):
             return lines[kicker]
     return None

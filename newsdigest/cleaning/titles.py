@@ -38,7 +38,7 @@ def norm(text: str) -> str:
 
 
 def _host_label(url: str | None) -> str | None:
-    """"https://www.lemonde.fr/x" -> "lemonde"."""
+    """ "https://www.lemonde.fr/x" -> "lemonde"."""
     if not url:
         return None
     m = re.match(r"(?:[a-z]+:)?//([^/:?#]+)", url.strip(), re.I)
@@ -89,8 +89,9 @@ def _common_tail(a: str | None, b: str | None) -> str | None:
     return None
 
 
-def resolve(ld: str | None, og: str | None, h1: str | None, title: str | None, site: str | None,
-            url: str | None = None) -> str | None:
+def resolve(
+    ld: str | None, og: str | None, h1: str | None, title: str | None, site: str | None, url: str | None = None
+) -> str | None:
     """The headline: the first of JSON-LD headline, og:title, <h1> and <title> that is not
     the site name, with the site's segments cut off."""
     ld, og, h1, title, site = map(decode, (ld, og, h1, title, site))

@@ -111,7 +111,7 @@ def _row(line: str, columns: bool = True) -> _Row | None:
     quote = _QUOTE.match(line)
     if quote:
         depth = quote.group(1).count(">")
-        line = line[quote.end():]
+        line = line[quote.end() :]
     line = line.rstrip().expandtabs(8)
     content = line.lstrip(" ")
     if not content:
@@ -192,17 +192,25 @@ def _evidence(rows: list[_Row | None], columns: bool) -> tuple[dict[int, int] | 
     widths = _widths(rows)
     if widths is None:
         return None, 0.0, 0
-    pairs = [(a, b) for a, b in _pairs(rows) if a.breakable and not (
-        # A list's next item starts a line wherever the last one ended: no evidence either way.
-        # Nor do table rows, whose lines end where their cells do.
-        _SURE_BULLET.match(b.content) or _TABLE_GAP.search(a.content) or _TABLE_GAP.search(b.content))]
+    pairs = [
+        (a, b)
+        for a, b in _pairs(rows)
+        if a.breakable
+        and not (
+            # A list's next item starts a line wherever the last one ended: no evidence either way.
+            # Nor do table rows, whose lines end where their cells do.
+            _SURE_BULLET.match(b.content) or _TABLE_GAP.search(a.content) or _TABLE_GAP.search(b.content)
+        )
+    ]
     full = [(a, b) for a, b in pairs if widths.get(a.depth, 0) - NEAR <= a.width <= widths.get(a.depth, 0)]
     best = 0.0
     for slack in SLACKS:
         forced = sum(_forced(a, b, widths[a.depth] - slack, columns) for a, b in full)
         share = forced / len(full) if full else 0.0
         best = max(best, share) if slack == 0 else best
-        need, share_needed = (MIN_FORCED, MIN_FORCED_SHARE) if slack == 0 else (MIN_FORCED_SLACK, MIN_FORCED_SHARE_SLACK)
+        need, share_needed = (
+            (MIN_FORCED, MIN_FORCED_SHARE) if slack == 0 else (MIN_FORCED_SLACK, MIN_FORCED_SHARE_SLACK)
+        )
         if forced >= need and share >= share_needed:
             return {d: w - slack for d, w in widths.items()}, share, slack
     return None, best, 0

@@ -54,7 +54,9 @@ class DigestOptions:
     now: datetime | None = None  # None: the current time (SOURCE_DATE_EPOCH is the CLI's business)
 
 
-def collect_inputs(specs: Iterable[str], options: DigestOptions, progress: Callable[[int], None] | None = None) -> Collection:
+def collect_inputs(
+    specs: Iterable[str], options: DigestOptions, progress: Callable[[int], None] | None = None
+) -> Collection:
     """Read and summarize everything the specs name; near-duplicates merged; kept on disk."""
     from contextlib import closing
 
@@ -101,7 +103,11 @@ def build_digest(
         cutoff = now - options.since
         batch = 1000
         for first in range(0, collection.clusters, batch):
-            old = [c for c, date, dated, stamp in collection.dates(first, first + batch) if not _recent(date, dated, stamp, cutoff)]
+            old = [
+                c
+                for c, date, dated, stamp in collection.dates(first, first + batch)
+                if not _recent(date, dated, stamp, cutoff)
+            ]
             counts["old"] += collection.mark(OLD, old)
     if options.max_articles is not None:
         counts["over_limit"] = collection.limit(options.max_articles)

@@ -44,12 +44,32 @@ from ..models import Failure
 FORMATS = ("jsonl", "parquet")
 PART_ROWS = 10_000
 _COMMIT_EVERY = 500  # rows per part file: a few MB of JSON, one row group of Parquet
-COLUMNS = ("path", "url", "title", "authors", "publisher", "section", "date", "saved", "language",
-           "summary", "sentences", "story", "fingerprint", "error", "paywalled", "joined")
+COLUMNS = (
+    "path",
+    "url",
+    "title",
+    "authors",
+    "publisher",
+    "section",
+    "date",
+    "saved",
+    "language",
+    "summary",
+    "sentences",
+    "story",
+    "fingerprint",
+    "error",
+    "paywalled",
+    "joined",
+)
 
 
 def write_batch(
-    specs: Iterable[str], folder: str, fmt: str, options, progress: Callable[[int], None] | None = None,
+    specs: Iterable[str],
+    folder: str,
+    fmt: str,
+    options,
+    progress: Callable[[int], None] | None = None,
     part_rows: int = PART_ROWS,
 ) -> tuple[int, list[Failure]]:
     """Write every input's row under `folder` (atomically); returns (rows written, the failures)."""
@@ -167,12 +187,22 @@ def story_row(item, story: str, joined: list[str] | None = None) -> dict:
     summary = item.summary
     meta = summary.article.meta
     return {
-        "path": summary.article.path, "url": meta.url, "title": meta.title, "authors": list(meta.authors),
-        "publisher": meta.publisher, "section": meta.section, "date": meta.date,
-        "saved": None if meta.date else item.saved, "language": meta.language, "summary": summary.text,
+        "path": summary.article.path,
+        "url": meta.url,
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "publisher": meta.publisher,
+        "section": meta.section,
+        "date": meta.date,
+        "saved": None if meta.date else item.saved,
+        "language": meta.language,
+        "summary": summary.text,
         "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in summary.sentences],
-        "story": story, "fingerprint": item.fingerprint, "error": None,
-        "paywalled": meta.paywalled, "joined": list(joined or ()),
+        "story": story,
+        "fingerprint": item.fingerprint,
+        "error": None,
+        "paywalled": meta.paywalled,
+        "joined": list(joined or ()),
     }
 
 
@@ -225,12 +255,26 @@ def parquet_schema():
 
     text = pa.string()
     sentence = pa.struct([("index", pa.int64()), ("text", text), ("score", pa.float64())])
-    return pa.schema([
-        ("path", text), ("url", text), ("title", text), ("authors", pa.list_(text)), ("publisher", text),
-        ("section", text), ("date", text), ("saved", text), ("language", text), ("summary", text),
-        ("sentences", pa.list_(sentence)), ("story", text), ("fingerprint", text), ("error", text),
-        ("paywalled", pa.bool_()), ("joined", pa.list_(text)),
-    ])
+    return pa.schema(
+        [
+            ("path", text),
+            ("url", text),
+            ("title", text),
+            ("authors", pa.list_(text)),
+            ("publisher", text),
+            ("section", text),
+            ("date", text),
+            ("saved", text),
+            ("language", text),
+            ("summary", text),
+            ("sentences", pa.list_(sentence)),
+            ("story", text),
+            ("fingerprint", text),
+            ("error", text),
+            ("paywalled", pa.bool_()),
+            ("joined", pa.list_(text)),
+        ]
+    )
 
 
 def _write_parquet(path: str, rows: list[dict]) -> None:

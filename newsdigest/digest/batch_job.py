@@ -40,21 +40,37 @@ def run(request: BatchRequest, env: Environment | None = None) -> int:
     from .job import DigestRequest, engine_options, settled, summary_options
 
     env = env or Environment.from_process(True)
-    values = settled(DigestRequest(
-        inputs=request.inputs, engine=request.engine, scheduler=request.scheduler, jobs=request.jobs,
-        sentences=request.sentences, algorithm=request.algorithm, language=request.language,
-        max_bytes=request.max_bytes, rules=request.rules, config=request.config, dedup=request.dedup,
-        include=request.include, exclude=request.exclude, skip_paywalled=request.skip_paywalled,
-    ))
+    values = settled(
+        DigestRequest(
+            inputs=request.inputs,
+            engine=request.engine,
+            scheduler=request.scheduler,
+            jobs=request.jobs,
+            sentences=request.sentences,
+            algorithm=request.algorithm,
+            language=request.language,
+            max_bytes=request.max_bytes,
+            rules=request.rules,
+            config=request.config,
+            dedup=request.dedup,
+            include=request.include,
+            exclude=request.exclude,
+            skip_paywalled=request.skip_paywalled,
+        )
+    )
     engine_options(values, request.scheduler)
     if values["algorithm"] is not None:
         from .. import summarizers
 
         summarizers.get(values["algorithm"])  # an unknown name is a usage error before any file is read
     options = DigestOptions(
-        summary=summary_options(values), jobs=int(values["jobs"]), engine=values["engine"],
-        scheduler=values["scheduler"] if values["engine"] == "dask" else None, dedup=values["dedup"],
-        select=compile_filter(values["include"], values["exclude"]) or None, skip_paywalled=bool(values["skip_paywalled"]),
+        summary=summary_options(values),
+        jobs=int(values["jobs"]),
+        engine=values["engine"],
+        scheduler=values["scheduler"] if values["engine"] == "dask" else None,
+        dedup=values["dedup"],
+        select=compile_filter(values["include"], values["exclude"]) or None,
+        skip_paywalled=bool(values["skip_paywalled"]),
     )
     rows, failures = write_batch(request.inputs, request.output, request.format, options)
     if not request.quiet:

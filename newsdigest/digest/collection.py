@@ -80,15 +80,24 @@ class Collection:
             meta = item.summary.article.meta
             db.execute(
                 "INSERT INTO cluster (id, date, saved, dated, timestamp, title, publisher, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (number, item.date, None if item.date else item.saved, item.date is not None, item.timestamp,
-                 meta.title or item.summary.article.path,
-                 meta.publisher, meta.section),
+                (
+                    number,
+                    item.date,
+                    None if item.date else item.saved,
+                    item.date is not None,
+                    item.timestamp,
+                    meta.title or item.summary.article.path,
+                    meta.publisher,
+                    meta.section,
+                ),
             )
             if getattr(item, "topic", ()):
                 db.execute("UPDATE cluster SET topic = ? WHERE id = ?", ("\n".join(item.topic), number))
         data = pickle.dumps(replace(item, signature=b"", keys=(), isolated=False), protocol=pickle.HIGHEST_PROTOCOL)
-        db.execute("INSERT INTO story (id, cluster, fingerprint, data) VALUES (?, ?, ?, ?)",
-                   (self.articles, number, item.fingerprint, data))
+        db.execute(
+            "INSERT INTO story (id, cluster, fingerprint, data) VALUES (?, ?, ?, ?)",
+            (self.articles, number, item.fingerprint, data),
+        )
         self.articles += 1
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
@@ -155,8 +164,12 @@ class Collection:
 
     def limit(self, keep: int) -> int:
         """Mark all but the first `keep` kept clusters (digest order) over the limit; returns how many."""
-        over = [row[0] for row in self._db.execute(
-            f"SELECT id FROM cluster WHERE status = ? ORDER BY {_ORDER} LIMIT -1 OFFSET ?", (KEPT, keep))]
+        over = [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT id FROM cluster WHERE status = ? ORDER BY {_ORDER} LIMIT -1 OFFSET ?", (KEPT, keep)
+            )
+        ]
         self.mark(OVER_LIMIT, over)
         return len(over)
 
@@ -171,17 +184,23 @@ class Collection:
     def group_keys(self, group_by: str, unknown: str) -> list[str]:
         """Set every kept cluster's group (publisher, section or date; `unknown` when missing); the groups found."""
         column = {"source": "publisher", "section": "section", "day": "date"}[group_by]
-        self._db.execute(f"UPDATE cluster SET grp = coalesce(nullif({column}, ''), ?) WHERE status = ?", (unknown, KEPT))
+        self._db.execute(
+            f"UPDATE cluster SET grp = coalesce(nullif({column}, ''), ?) WHERE status = ?", (unknown, KEPT)
+        )
         return [row[0] for row in self._db.execute("SELECT DISTINCT grp FROM cluster WHERE status = ?", (KEPT,))]
 
     def topics(self) -> list[tuple[int, tuple[str, ...], str | None]]:
         """(cluster, topic terms, date or saved day) of every kept cluster, in digest order: what --group-by topic reads."""
-        rows = self._db.execute(f"SELECT id, topic, coalesce(date, saved) FROM cluster WHERE status = ? ORDER BY {_ORDER}", (KEPT,))
+        rows = self._db.execute(
+            f"SELECT id, topic, coalesce(date, saved) FROM cluster WHERE status = ? ORDER BY {_ORDER}", (KEPT,)
+        )
         return [(c, tuple(t.split("\n")) if t else (), d) for c, t, d in rows]
 
     def set_groups(self, groups: dict[int, str]) -> None:
         """Put kept clusters under the named groups."""
-        self._db.executemany("UPDATE cluster SET grp = ? WHERE id = ?", ((name, c) for c, name in sorted(groups.items())))
+        self._db.executemany(
+            "UPDATE cluster SET grp = ? WHERE id = ?", ((name, c) for c, name in sorted(groups.items()))
+        )
 
     def entries(self, group: str | None = None) -> StoredEntries:
         return StoredEntries(self, group)
@@ -198,7 +217,9 @@ class Collection:
         if group is None:
             rows = self._db.execute(f"SELECT id FROM cluster WHERE status = ? ORDER BY {_ORDER}", (KEPT,))
         else:
-            rows = self._db.execute(f"SELECT id FROM cluster WHERE status = ? AND grp = ? ORDER BY {_ORDER}", (KEPT, group))
+            rows = self._db.execute(
+                f"SELECT id FROM cluster WHERE status = ? AND grp = ? ORDER BY {_ORDER}", (KEPT, group)
+            )
         for (cluster,) in rows:
             yield cluster
 
@@ -209,7 +230,9 @@ class Collection:
     def _size(self, group: str | None) -> int:
         if group is None:
             return self.count(KEPT)
-        return self._db.execute("SELECT count(*) FROM cluster WHERE status = ? AND grp = ?", (KEPT, group)).fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM cluster WHERE status = ? AND grp = ?", (KEPT, group)).fetchone()[
+            0
+        ]
 
 
 class StoredEntries:
@@ -250,14 +273,20 @@ def entry(copies: list) -> Entry:
             path=c.summary.article.path,
             publisher=c.summary.article.meta.publisher,
             url=c.summary.article.meta.url,
-            title=c.summary.article.meta.title if c is not first and c.summary.article.meta.title != first_title else None,
+            title=c.summary.article.meta.title
+            if c is not first and c.summary.article.meta.title != first_title
+            else None,
         )
         for c in copies
         if not getattr(c, "absorbed", False)  # the same article (a feed's teaser, page 2): listed once
     )
     prints = tuple(dict.fromkeys(c.fingerprint for c in copies))
     return Entry(
-        summary=first.summary, sources=sources, fingerprint=first.fingerprint, date=first.date, fingerprints=prints,
+        summary=first.summary,
+        sources=sources,
+        fingerprint=first.fingerprint,
+        date=first.date,
+        fingerprints=prints,
         saved=None if first.date else first.saved,
     )
 

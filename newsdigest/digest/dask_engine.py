@@ -91,7 +91,9 @@ class DaskEngine(Engine):
                 self._mark(pieces)
             yield from self._gather(pieces)
         except BaseException:
-            self.client.cancel([f for p in pieces for f in (p.future, p.flagged) if f is not None] + self._count, force=True)
+            self.client.cancel(
+                [f for p in pieces for f in (p.future, p.flagged) if f is not None] + self._count, force=True
+            )
             raise
         finally:
             self._count = []
@@ -210,7 +212,10 @@ class DaskEngine(Engine):
         for part in range(parts):
             level = [client.submit(operator.getitem, leaf, part, pure=False) for leaf in leaves]
             while True:
-                level = [client.submit(merge_counts, *level[i : i + FAN_IN], pure=False) for i in range(0, len(level), FAN_IN)]
+                level = [
+                    client.submit(merge_counts, *level[i : i + FAN_IN], pure=False)
+                    for i in range(0, len(level), FAN_IN)
+                ]
                 if len(level) == 1:
                     break
             shared.append(client.submit(shared_keys, level[0], pure=False))
@@ -283,7 +288,9 @@ def _connect_timeout() -> float:
         try:
             return float(parse_timedelta(given.strip(), default="seconds"))
         except (ValueError, KeyError):
-            raise UsageError(f"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT: not a time like 5s or 1m ({given!r})") from None
+            raise UsageError(
+                f"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT: not a time like 5s or 1m ({given!r})"
+            ) from None
     return CONNECT_TIMEOUT
 
 
@@ -295,14 +302,20 @@ def _local_cluster(jobs: int):
 
     # no-workers-timeout: should every worker die and none come back, the tasks fail (one
     # clear error) rather than wait for ever.
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
-                          "distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
+    with dask.config.set(
+        {
+            "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+            "distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
+        }
+    ):
         cluster = LocalCluster(
             # ":0": the scheduler's HTTP endpoint (started even without a dashboard) on a free
             # port; on the default 8787 a second run at the same time would print a warning.
-            n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=":0",
+            n_workers=max(1, jobs),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # stderr carries only our lines
             preload=["newsdigest.digest.dask_worker"],  # workers leave Ctrl-C to this process
         )
     return cluster, Client(cluster, set_as_default=False)
-

@@ -27,7 +27,23 @@ from ..urls import date_from_url
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*?\?>", re.IGNORECASE)
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
-_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article", "figure")
+_BLOCKS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "section",
+    "article",
+    "figure",
+)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 
 
@@ -154,7 +170,9 @@ def _refuse_unsafe_xml(data: bytes, path: str) -> None:
     try:
         safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as err:
-        raise InputError(f"feed refused: {type(err).__name__} (entities and external references are never resolved)", path) from None
+        raise InputError(
+            f"feed refused: {type(err).__name__} (entities and external references are never resolved)", path
+        ) from None
     except (ParseError, ValueError):
         pass  # not well-formed: feedparser's lenient reading decides
 

@@ -20,7 +20,19 @@ from ..models import Failure
 
 # Editor and tool droppings: vim swap files, emacs backups/locks, merge leftovers, lock and pid files.
 _BACKUP_SUFFIXES = (
-    "~", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload", ".lock", ".lck", ".pid",
+    "~",
+    ".swp",
+    ".swo",
+    ".swx",
+    ".bak",
+    ".orig",
+    ".rej",
+    ".tmp",
+    ".part",
+    ".crdownload",
+    ".lock",
+    ".lck",
+    ".pid",
 )
 # Inside a folder, files with these extensions are not articles: skip them quietly
 # rather than report them as failures every morning. Named on the command line, they

@@ -11,21 +11,44 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..console import Environment
 from ..errors import ExitCode, UsageError
 
 # -o FILE with no --format: the extension picks the format.
 EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-    ".json": "json", ".txt": "text", ".text": "text", ".eml": "email",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+    ".text": "text",
+    ".eml": "email",
 }
 DEFAULTS = {
-    "format": "auto", "group_by": "none", "jobs": 1, "title": None, "algorithm": None, "sentences": None,
-    "language": None, "since": None, "max_articles": None, "output": None, "state": None, "to": None,
-    "from": None, "max_bytes": None, "rules": None, "engine": "local", "scheduler": None, "dedup": "leader",
-    "include": (), "exclude": (), "skip_paywalled": False,
+    "format": "auto",
+    "group_by": "none",
+    "jobs": 1,
+    "title": None,
+    "algorithm": None,
+    "sentences": None,
+    "language": None,
+    "since": None,
+    "max_articles": None,
+    "output": None,
+    "state": None,
+    "to": None,
+    "from": None,
+    "max_bytes": None,
+    "rules": None,
+    "engine": "local",
+    "scheduler": None,
+    "dedup": "leader",
+    "include": (),
+    "exclude": (),
+    "skip_paywalled": False,
 }
 # A progress bar appears only on a terminal, and only for a run this long.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -71,12 +94,27 @@ def settled(request: DigestRequest, environ=None) -> dict:
     environ = os.environ if environ is None else environ
     settings = load_settings(request.config, environ)
     flags = {
-        "format": request.format, "group_by": request.group_by, "jobs": request.jobs, "title": request.title,
-        "algorithm": request.algorithm, "sentences": request.sentences, "language": request.language,
-        "since": request.since, "max_articles": request.max_articles, "output": request.output,
-        "state": request.state, "to": request.to, "from": request.sender, "max_bytes": request.max_bytes,
-        "rules": request.rules, "engine": request.engine, "scheduler": request.scheduler, "dedup": request.dedup,
-        "include": request.include or None, "exclude": request.exclude or None, "skip_paywalled": request.skip_paywalled,
+        "format": request.format,
+        "group_by": request.group_by,
+        "jobs": request.jobs,
+        "title": request.title,
+        "algorithm": request.algorithm,
+        "sentences": request.sentences,
+        "language": request.language,
+        "since": request.since,
+        "max_articles": request.max_articles,
+        "output": request.output,
+        "state": request.state,
+        "to": request.to,
+        "from": request.sender,
+        "max_bytes": request.max_bytes,
+        "rules": request.rules,
+        "engine": request.engine,
+        "scheduler": request.scheduler,
+        "dedup": request.dedup,
+        "include": request.include or None,
+        "exclude": request.exclude or None,
+        "skip_paywalled": request.skip_paywalled,
     }
     values = resolve(flags, settings, DEFAULTS)
     values["site_rules"] = settings.get("site_rules")
@@ -89,7 +127,7 @@ def now(environ=None) -> datetime:
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
     return datetime.now().astimezone()
@@ -135,8 +173,8 @@ def summary_options(values: dict):
 
 def run(request: DigestRequest, env: Environment | None = None) -> int:
     """The whole `newsdigest digest` job; returns the exit code."""
-    from . import GROUP_BY, DigestOptions, run_digest
     from ..filters import compile_filter
+    from . import GROUP_BY, DigestOptions, run_digest
 
     env = env or Environment.from_process(request.no_color)
     values = settled(request)
@@ -197,7 +235,8 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             notes.append("nothing new: no stories since the last --new-only digest")
             return
         pieces = iter_digest(
-            digest, DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"])
+            digest,
+            DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"]),
         )
         if output:
             from ..atomic import atomic_open
@@ -261,7 +300,7 @@ def engine_options(values: dict, scheduler_flag: str | None) -> None:
     if values.get("dedup", "leader") not in DEDUP:
         raise UsageError(f"--dedup must be one of: {', '.join(DEDUP)} (not {values['dedup']!r})")
     if scheduler_flag and values["engine"] != "dask":
-        raise UsageError("--scheduler needs --engine dask (or engine = \"dask\" in the settings)")
+        raise UsageError('--scheduler needs --engine dask (or engine = "dask" in the settings)')
 
 
 def _idle_options(request: DigestRequest, fmt: str, output: str | None) -> list[str]:

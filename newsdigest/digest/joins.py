@@ -37,7 +37,9 @@ from ..urls import page_key, url_key
 MAX_PAGES = 50  # more "pages" than this under one URL is a site-wide canonical link, not one article
 
 
-def resolved(batches: Iterable[list], options, progress: Callable[[int], None] | None = None) -> Iterator[tuple[list, str | None]]:
+def resolved(
+    batches: Iterable[list], options, progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[list, str | None]]:
     """(story, why it is left out or None) for every story in `batches` (each a list of the items
     one input gave, in input order), once all are read; a Failure comes as ([failure], None)."""
     joiner = Joiner()
@@ -91,7 +93,9 @@ class Joiner:
         number = self._count
         self._count += 1
         words = 0 if isinstance(item, Failure) else item.summary.words_in
-        self._db.execute("INSERT INTO item VALUES (?, ?, ?)", (number, words, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)))
+        self._db.execute(
+            "INSERT INTO item VALUES (?, ?, ?)", (number, words, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+        )
         if not isinstance(item, Failure):
             self._index(number, item.summary.article)
 
@@ -178,12 +182,15 @@ class Joiner:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
-        bases = db.execute("SELECT base FROM pageno GROUP BY base HAVING count(DISTINCT number) > 1 AND count(*) <= ?", (MAX_PAGES,))
+        bases = db.execute(
+            "SELECT base FROM pageno GROUP BY base HAVING count(DISTINCT number) > 1 AND count(*) <= ?", (MAX_PAGES,)
+        )
         for (base,) in bases.fetchall():
             first_of_number: dict[tuple[str, int], int] = {}  # (headline, page number) -> the first page read
             rows = db.execute(
                 "SELECT pageno.id, number, headline.key FROM pageno JOIN headline ON headline.id = pageno.id "
-                "WHERE base = ? ORDER BY pageno.id", (base,),
+                "WHERE base = ? ORDER BY pageno.id",
+                (base,),
             )
             for number, page, headline in rows:
                 first_of_number.setdefault((headline, page), number)
@@ -207,7 +214,9 @@ class Joiner:
         db = self._db
         head_of = {m: g[0] for g in groups for m in g}
         matches: dict[int, list[int]] = {}  # the page (or multi-page head) -> feed items with its URL
-        rows = db.execute("SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key GROUP BY feed.id ORDER BY feed.id")
+        rows = db.execute(
+            "SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key GROUP BY feed.id ORDER BY feed.id"
+        )
         for feed_id, page in rows.fetchall():
             matches.setdefault(head_of.get(page, page), []).append(feed_id)
         absorbed: dict[int, int | None] = {}
@@ -215,9 +224,11 @@ class Joiner:
         for page, feeds in sorted(matches.items()):
             teller = page
             if page not in head_of:  # a joined multi-page story is never shorter than its teaser
-                words = dict(db.execute(
-                    f"SELECT id, words FROM item WHERE id IN ({','.join('?' * (len(feeds) + 1))})", (page, *feeds)
-                ).fetchall())
+                words = dict(
+                    db.execute(
+                        f"SELECT id, words FROM item WHERE id IN ({','.join('?' * (len(feeds) + 1))})", (page, *feeds)
+                    ).fetchall()
+                )
                 teller = max([page, *feeds], key=lambda n: (words[n], n == page, -n))
             story = [n for n in sorted([page, *feeds]) if n != teller]
             for n in story:
@@ -259,7 +270,7 @@ def _page_order(db, group: list[int]) -> list[int]:
             after[a].add(b)
     by_number = sorted(group, key=lambda n: (numbers.get(n, 1), n))
     for a, b in zip(by_number, by_number[1:]):
-        if numbers.get(a, 1) < numbers.get(b, 1) and not (a in after[b]):
+        if numbers.get(a, 1) < numbers.get(b, 1) and a not in after[b]:
             after[a].add(b)
     # Kahn's sort; among pages free to come next, the lowest page number, then input order.
     before = {n: 0 for n in group}
@@ -292,7 +303,9 @@ def _joined(pages: list, options):
     articles = []
     for page in pages:
         try:
-            articles.append(clean_document(load(page.summary.article.path, options.summary.max_bytes), options.summary.rules))
+            articles.append(
+                clean_document(load(page.summary.article.path, options.summary.max_bytes), options.summary.rules)
+            )
         except (NewsdigestError, OSError):
             return None
     first = articles[0]
@@ -300,8 +313,12 @@ def _joined(pages: list, options):
     flags = [a.meta.paywalled for a in articles]
     paywalled = True if True in flags else (False if flags and all(f is False for f in flags) else None)
     article = Article(
-        path=first.path, paragraphs=tuple(paragraphs), meta=replace(first.meta, paywalled=paywalled),
-        encoding=first.encoding, format=first.format, mtime=first.mtime,
+        path=first.path,
+        paragraphs=tuple(paragraphs),
+        meta=replace(first.meta, paywalled=paywalled),
+        encoding=first.encoding,
+        format=first.format,
+        mtime=first.mtime,
     )
     import warnings
 

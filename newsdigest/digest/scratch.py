@@ -43,5 +43,6 @@ def scratch_errors() -> Iterator[None]:
 
         folder = tempfile.gettempdir()
         raise OutputError(
-            f"scratch space for the digest failed ({err}); free some space there or set TMPDIR to another folder", folder
+            f"scratch space for the digest failed ({err}); free some space there or set TMPDIR to another folder",
+            folder,
         ) from None

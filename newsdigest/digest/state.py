@@ -42,7 +42,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..errors import StateError, UsageError
 
@@ -120,7 +120,7 @@ class State:
 
         Returns how many items were given. A fingerprint already recorded gets the new time.
         """
-        when = _stamp(now or datetime.now(timezone.utc))
+        when = _stamp(now or datetime.now(UTC))
         rows = [(fp, title, date, when) for fp, title, date in items]
         with _errors(self.path), _transaction(self._db):
             self._db.executemany(
@@ -141,11 +141,15 @@ class State:
 
     def stats(self) -> StateStats:
         with _errors(self.path):
-            count, oldest, newest = self._db.execute("SELECT COUNT(*), MIN(recorded), MAX(recorded) FROM seen").fetchone()
+            count, oldest, newest = self._db.execute(
+                "SELECT COUNT(*), MIN(recorded), MAX(recorded) FROM seen"
+            ).fetchone()
         try:
             return StateStats(count, _parse_stamp(oldest), _parse_stamp(newest))
         except ValueError:  # a time edited by hand into something that is not one
-            raise StateError(f"state file holds a bad record time ({oldest!r} .. {newest!r}); {_MOVE_AWAY}", self.path) from None
+            raise StateError(
+                f"state file holds a bad record time ({oldest!r} .. {newest!r}); {_MOVE_AWAY}", self.path
+            ) from None
 
 
 @contextlib.contextmanager
@@ -171,9 +175,11 @@ def open_state(path: str | None = None, timeout: float | None = DEFAULT_TIMEOUT)
             connection.close()
 
 
-def prune(path: str | None, older_than: timedelta, timeout: float | None = DEFAULT_TIMEOUT, now: datetime | None = None) -> int:
+def prune(
+    path: str | None, older_than: timedelta, timeout: float | None = DEFAULT_TIMEOUT, now: datetime | None = None
+) -> int:
     """Forget the records made more than `older_than` ago; returns how many were removed."""
-    cutoff = (now or datetime.now(timezone.utc)) - older_than
+    cutoff = (now or datetime.now(UTC)) - older_than
     with open_state(path, timeout) as state:
         return state.forget_older(cutoff)
 
@@ -188,7 +194,7 @@ def _stamp(when: datetime) -> str:
     """The stored form of a time: UTC ISO 8601 to the second, so text order is time order."""
     if when.tzinfo is None:
         when = when.astimezone()  # a naive time is local time
-    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _parse_stamp(text: str | None) -> datetime | None:
@@ -317,7 +323,9 @@ def _header(db) -> tuple[int, int, int]:
 
 def _refuse_foreign_or_newer(app: int, version: int, path: str) -> None:
     if app != APPLICATION_ID:
-        raise StateError("not a newsdigest state file (a SQLite database of another program); pass --state with another path", path)
+        raise StateError(
+            "not a newsdigest state file (a SQLite database of another program); pass --state with another path", path
+        )
     if version > len(MIGRATIONS):
         raise StateError(
             f"written by a newer newsdigest (state version {version}; this one reads up to {len(MIGRATIONS)}); "

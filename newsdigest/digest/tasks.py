@@ -126,4 +126,6 @@ def _any_in(keys, sorted_keys) -> bool:
 
 def crashed(paths: list[str]) -> ChunkOutput:
     """What a chunk of one input that killed its worker every time becomes: that input's failure."""
-    return ChunkOutput([[Failure(path, "crashed the worker that read it (the process died); left out")] for path in paths])
+    return ChunkOutput(
+        [[Failure(path, "crashed the worker that read it (the process died); left out")] for path in paths]
+    )

@@ -17,7 +17,14 @@ FORMATS = {
     "rich": "newsdigest.renderers.terminal",
 }
 # -o FILE with --format auto: the extension picks the format.
-EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+EXTENSIONS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+}
 
 
 @dataclass(frozen=True)

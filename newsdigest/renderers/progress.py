@@ -12,9 +12,15 @@ def start_progress(stream: TextIO):
 
     console = Console(file=stream, stderr=True)
     progress = Progress(
-        SpinnerColumn(), TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
-        redirect_stdout=False, redirect_stderr=False,  # stdout carries the digest only, never the bar
+        SpinnerColumn(),
+        TextColumn("reading articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,  # stdout carries the digest only, never the bar
     )
     task = progress.add_task("digest", total=None)
     progress.start()

@@ -114,7 +114,9 @@ def _summary(console, summary: Summary, options: RenderOptions) -> None:
 
         for s in summary.sentences:
             # An item of a list the sentence before introduced: under it, with its own marker.
-            console.print(hanging("  ", _text(s.text)) if LIST_ITEM.match(s.text) else hanging("• ", _text(s.text), "cyan"))
+            console.print(
+                hanging("  ", _text(s.text)) if LIST_ITEM.match(s.text) else hanging("• ", _text(s.text), "cyan")
+            )
     else:
         console.print(Text("(no story text found)", style="yellow"))
     if summary.keywords:

@@ -14,7 +14,7 @@ from .sanitize import safe_text, visible_path
 
 
 def byline(article: Article) -> str:
-    """"Cao Yin · China Daily · Business · 2014-11-20": the parts that are known."""
+    """ "Cao Yin · China Daily · Business · 2014-11-20": the parts that are known."""
     m = article.meta
     parts = [", ".join(m.authors) if m.authors else None, m.publisher, m.section, m.date]
     return " · ".join(p for p in parts if p)

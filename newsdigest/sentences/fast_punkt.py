@@ -50,7 +50,6 @@ def fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
             )
             self._decided: dict[str, bool] = {}  # Punkt's answers for the other contexts
 
-
         def _context_has_sentbreak(self, context: str) -> bool:
             if "." not in context:
                 return True  # the candidate is "?" or "!", and a token follows it
@@ -191,7 +190,9 @@ def _whole_word_test(rules):  # type: ignore[no-untyped-def]
     if "." in non_word or "." in excluded or "-" in non_word:  # (not so for any bundled language)
         return (lambda word: False), non_word, excluded
     shape = re.compile(
-        "[^\\s.{}][^\\s{}]*".format(re.escape("".join(sorted(excluded | non_word))), re.escape("".join(sorted(non_word))))
+        "[^\\s.{}][^\\s{}]*".format(
+            re.escape("".join(sorted(excluded | non_word))), re.escape("".join(sorted(non_word)))
+        )
     ).fullmatch
 
     def whole(word: str) -> bool:

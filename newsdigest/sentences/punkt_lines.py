@@ -35,7 +35,9 @@ def _tokenizer(punkt, params, rules):
     from . import fast_punkt
 
     cls = punkt.PunktSentenceTokenizer
-    if (rules or punkt.DEFAULT_LANGUAGE_VARS).sent_end_chars == (".", "?", "!") and hasattr(cls, "_context_has_sentbreak"):
+    if (rules or punkt.DEFAULT_LANGUAGE_VARS).sent_end_chars == (".", "?", "!") and hasattr(
+        cls, "_context_has_sentbreak"
+    ):
         cls = fast_punkt.fast_punkt_class(punkt)
     tokenizer = cls(params, rules=rules)
     if cls is not punkt.PunktSentenceTokenizer and fast_punkt.one_pass_applies(tokenizer, punkt):

@@ -7,8 +7,9 @@ algorithm honours every length option the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
 # Rankings compare scores rounded to this many decimals, then sentence positions:
 # the last bits of a float can differ between two processes (BLAS kernels,

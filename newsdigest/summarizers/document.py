@@ -27,7 +27,9 @@ def wanted_sentences(length: Length, sentences: list[str]) -> int:
     return min(n, sentence_count(length, n))
 
 
-def build(paragraphs, title: str | None, language: str | None, length: Length, limit: int | None = None) -> tuple[Document, int]:
+def build(
+    paragraphs, title: str | None, language: str | None, length: Length, limit: int | None = None
+) -> tuple[Document, int]:
     """Split `paragraphs` into sentences and build the Document to rank.
 
     Returns (document, sentences in the article). With `limit`, splitting stops

@@ -82,7 +82,6 @@ GROUPS = {
 }
 
 
-
 @dataclass(frozen=True)
 class Analysis:
     """Features plus what redundancy removal needs afterwards."""
@@ -167,7 +166,7 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     return Analysis(matrix, others.__getitem__, flags)
 
 
-_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f'
 _QUOTE_MARKS = re.compile(f"[{_QUOTES}]")
 _OPENING = frozenset(_QUOTES + "'")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))

@@ -28,7 +28,6 @@ from .base import SCORE_DECIMALS, Document, Ranked
 from .products import gram, matvec
 from .terms import vocabulary
 
-
 # Below this many cells (2 MB of doubles) the sentence-by-term matrix is built
 # dense: ordinary articles (30 sentences, 400 terms; the longest news stories,
 # 110 sentences, stay under a tenth of it) then cost a few numpy calls instead of
@@ -101,7 +100,6 @@ def _shared_gram(rows, df):
     return product
 
 
-
 def lexrank_from_counts(counts, threshold: float = 0.1, epsilon: float = 0.1):
     """sumy's LexRank from a term-count matrix (sentences x terms)."""
     import numpy as np
@@ -164,7 +162,6 @@ def _lexrank_power(matrix_t, epsilon: float):
         if math.sqrt(diff @ diff) <= epsilon:
             break
     return p
-
 
 
 def textrank_from_counts(counts, lengths, damping: float = 0.85, epsilon: float = 1e-4):

@@ -72,7 +72,11 @@ class NewsSummarizer:
             while True:
                 _, _, i = heapq.heappop(heap)
                 near = closest_now[i]
-                fresh = (tiers[i] + (near >= NEAR_DUPLICATE), round(redundancy * near - scores_list[i], SCORE_DECIMALS), i)
+                fresh = (
+                    tiers[i] + (near >= NEAR_DUPLICATE),
+                    round(redundancy * near - scores_list[i], SCORE_DECIMALS),
+                    i,
+                )
                 if not heap or fresh <= heap[0]:
                     break
                 heapq.heappush(heap, fresh)
@@ -89,7 +93,11 @@ class NewsSummarizer:
                 penalties[i] = redundancy * closest_now[i]
             order += sorted(
                 rest,
-                key=lambda i: (tiers[i] + (closest_now[i] >= NEAR_DUPLICATE), round(penalties[i] - scores_list[i], SCORE_DECIMALS), i),
+                key=lambda i: (
+                    tiers[i] + (closest_now[i] >= NEAR_DUPLICATE),
+                    round(penalties[i] - scores_list[i], SCORE_DECIMALS),
+                    i,
+                ),
             )
         explain = _Explainer(model, parts, penalties)
         return [Ranked(i, scores_list[i] - penalties[i], (), explain) for i in order]

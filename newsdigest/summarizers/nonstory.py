@@ -107,7 +107,7 @@ def _may_start(sentence: str) -> bool:
     return head.lstrip(" \t").lower().startswith(_BYLINE_WORDS)
 
 
-_QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+")

@@ -25,10 +25,26 @@ SUMY_CLASSES = {
 }
 
 SUMY_LANGUAGES = {
-    "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
-    "it": "italian", "ru": "russian", "zh": "chinese", "ja": "japanese", "cs": "czech",
-    "sk": "slovak", "uk": "ukrainian", "el": "greek", "he": "hebrew", "ar": "arabic",
-    "ko": "korean", "pl": "polish", "sv": "swedish", "th": "thai", "nl": "dutch",
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "it": "italian",
+    "ru": "russian",
+    "zh": "chinese",
+    "ja": "japanese",
+    "cs": "czech",
+    "sk": "slovak",
+    "uk": "ukrainian",
+    "el": "greek",
+    "he": "hebrew",
+    "ar": "arabic",
+    "ko": "korean",
+    "pl": "polish",
+    "sv": "swedish",
+    "th": "thai",
+    "nl": "dutch",
 }
 # sumy's methods are quadratic in Python (LexRank: 0.8 s at 400 sentences), KL
 # worse (38 s at 400): they rank at most this many sentences of a huge input,
@@ -104,7 +120,9 @@ class SumySummarizer:
             heading = [Sentence(doc.title, tokenizer, is_heading=True)]
         sentences = [Sentence(s, tokenizer) for s in doc.sentences]
         document = ObjectDocumentModel([Paragraph(heading + sentences)])
-        title_words = tuple(w.lower() for w in tokenizer.to_words(doc.title or "") if w.lower() not in _stop_words(doc.language))
+        title_words = tuple(
+            w.lower() for w in tokenizer.to_words(doc.title or "") if w.lower() not in _stop_words(doc.language)
+        )
         summarizer = self._build(doc.language, title_words)
         captured: list = []
 

@@ -30,18 +30,59 @@ from operator import methodcaller, not_
 
 # Two-letter code -> Snowball algorithm name in PyStemmer.
 SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
-    "en": "english", "es": "spanish", "et": "estonian", "eu": "basque", "fi": "finnish", "fr": "french",
-    "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "fa": "persian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
-    "tr": "turkish", "yi": "yiddish",
+    "ar": "arabic",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "ne": "nepali",
+    "nl": "dutch",
+    "no": "norwegian",
+    "fa": "persian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
+    "yi": "yiddish",
 }
 # Two-letter code -> sumy's stop-word file name.
 SUMY_STOP_WORDS = {
-    "ar": "arabic", "cs": "czech", "de": "german", "el": "greek", "en": "english", "es": "spanish",
-    "fr": "french", "he": "hebrew", "it": "italian", "ja": "japanese", "ko": "korean", "pl": "polish",
-    "pt": "portuguese", "sk": "slovak", "sv": "swedish", "th": "thai", "uk": "ukrainian", "zh": "chinese",
+    "ar": "arabic",
+    "cs": "czech",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "he": "hebrew",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "pl": "polish",
+    "pt": "portuguese",
+    "sk": "slovak",
+    "sv": "swedish",
+    "th": "thai",
+    "uk": "ukrainian",
+    "zh": "chinese",
 }
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 _CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -259,7 +300,7 @@ class Vocabulary:
         ]
         return first
 
-    def scan(self, sentences) -> "Scan":
+    def scan(self, sentences) -> Scan:
         """Every sentence's terms and word statistics, as numpy arrays."""
         import numpy as np
 

@@ -38,7 +38,9 @@ class DigestRenderOptions:
     color: bool = False  # rich only: style the output (ANSI)
     width: int = 100  # rich only: the terminal's width
     to: str | None = None  # email: the To header; left out when None (then `sendmail -t` has no recipient)
-    sender: str | None = None  # email: the From header [default: email_format.default_sender(): newsdigest@FQDN, else @localhost]
+    sender: str | None = (
+        None  # email: the From header [default: email_format.default_sender(): newsdigest@FQDN, else @localhost]
+    )
     subject: str | None = None  # email: the Subject [default: "<title> — <date> (N stories)"]
     explain: bool = False  # text, markdown, rich, json: each sentence's score and its parts
 

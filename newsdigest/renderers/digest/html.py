@@ -85,7 +85,9 @@ def _entry(page: _Page, entry: EntryView, n: int, heading: str) -> list[str]:
         text = _e(entry.summary) if entry.summary else f"<em>{_e(NO_TEXT)}</em>"
         out.append(f'<p class="summary"{page.style("p")}>{text}</p>')
     if len(entry.sources) == 1:
-        out.append(f'<p class="sources"{page.style("muted")}>Source: {_source(page, entry.sources[0], publisher=False)}</p>')
+        out.append(
+            f'<p class="sources"{page.style("muted")}>Source: {_source(page, entry.sources[0], publisher=False)}</p>'
+        )
     else:
         out.append(f'<p class="sources"{page.style("muted")}>Sources:</p>')
         out.append(f'<ul class="sources"{page.style("muted")}>')

@@ -37,7 +37,8 @@ def _entry(entry: EntryView, explain: bool) -> dict:
         "algorithm": entry.algorithm,
         "fingerprint": entry.fingerprint,
         "sources": [
-            {"path": s.path, "publisher": s.publisher or None, "url": s.url, "title": s.title or None} for s in entry.sources
+            {"path": s.path, "publisher": s.publisher or None, "url": s.url, "title": s.title or None}
+            for s in entry.sources
         ],
     }
     if explain:
@@ -71,7 +72,9 @@ def to_dict(view: DigestView, explain: bool = False, groups: bool = True) -> dic
             "paywalled": c.paywalled,
             "failed": c.failed,
         },
-        "groups": [{"name": g.name, "entries": [_entry(e, explain) for e in g.entries]} for g in view.groups] if groups else [],
+        "groups": [{"name": g.name, "entries": [_entry(e, explain) for e in g.entries]} for g in view.groups]
+        if groups
+        else [],
         "failures": [{"path": path, "reason": reason} for path, reason in view.failures],
     }
     return data

@@ -14,6 +14,7 @@ from .stream import lines, trimmed
 from .text import explain_line
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
+
 def _block(text: str) -> str:
     """Escaped text that begins a line and stays a paragraph ("1. Officials said" is no list)."""
     return escape(text, line_start=True)
@@ -69,7 +70,10 @@ def _blocks(view: DigestView, options) -> Iterator[str]:
         for entry in group.entries:
             yield lines(_entry(entry, heading, options.explain))
     if view.failures:
-        yield lines([
-            f"## Not read ({len(view.failures)})", "",
-            *(f"- {escape(path, line_start=True)}: {escape(reason)}" for path, reason in view.failures),
-        ])
+        yield lines(
+            [
+                f"## Not read ({len(view.failures)})",
+                "",
+                *(f"- {escape(path, line_start=True)}: {escape(reason)}" for path, reason in view.failures),
+            ]
+        )

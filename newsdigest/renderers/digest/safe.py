@@ -20,7 +20,9 @@ import re
 from urllib.parse import urlsplit
 
 # Same shapes as cleaning/normalize.py; OSC bodies bounded so a stray ESC ] cannot make the regex scan far.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
 # Removed outright: C0 controls that are not whitespace, DEL, C1 controls but NEL, and the bidi
 # embedding/override (U+202A-E), isolate (U+2066-9) and mark (U+200E/F, U+061C) characters.
 _UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -42,7 +42,9 @@ def _entry(out: list, entry: EntryView, explain: bool) -> None:
         out.append(Text(entry.link, style="blue"))
     if len(entry.sources) == 1:
         source = entry.sources[0]
-        out.append(Text("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)), style="dim"))
+        out.append(
+            Text("Source: " + " · ".join(source.parts(publisher=False, url=source.url != entry.link)), style="dim")
+        )
     else:
         out.append(Text("Sources:", style="dim"))
         out.extend(hanging("  • ", Text(" · ".join(source.parts()), style="dim"), "dim") for source in entry.sources)

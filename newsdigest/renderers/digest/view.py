@@ -169,8 +169,11 @@ def _entry(entry: Entry) -> EntryView:
         saved=clean(entry.saved),
         language=language if _LANGUAGE.fullmatch(language) else "",
         summary="" if headline_only else text,
-        sentences=() if headline_only else tuple(
-            SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text)) for s in summary.sentences
+        sentences=()
+        if headline_only
+        else tuple(
+            SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text))
+            for s in summary.sentences
         ),
         keywords=tuple(k for k in (clean(k) for k in summary.keywords) if k),
         algorithm=clean(summary.algorithm),
@@ -203,7 +206,9 @@ def view(digest: Digest) -> DigestView:
     groups = []
     for group in digest.groups:
         if len(group.entries):
-            groups.append(GroupView(None if group.name is None else (clean(group.name) or UNTITLED), _Entries(group.entries)))
+            groups.append(
+                GroupView(None if group.name is None else (clean(group.name) or UNTITLED), _Entries(group.entries))
+            )
     return DigestView(
         title=clean(digest.title) or "News digest",
         date=digest.date,
