@@ -1,0 +1,48 @@
+"""The story is one block: kept lines far from it, and unlike it, are not story.
+
+A page's story is a single run of lines; the classifier can keep lines far
+from it that only look like story: a list of teaser headlines under the page's
+story, a run of labels and share buttons, short replies under a blog post. A
+group of kept lines cut off from the story's main group by GAP_LINES or more
+dropped lines is dropped when it reads unlike the story: less than half of its
+characters are in lines of prose. Nothing here names a word: only line
+counts, lengths and whether a line reads as prose.
+
+Measured on text dumps (mean clean F1): multilingual dev de 0.704 -> 0.961,
+ja 0.884 -> 0.924; English extraction dev 0.9603 -> 0.9604. Dropping small
+detached groups of prose as well (under a fifth of the story) cost English
+0.0006 and was left out.
+"""
+
+from __future__ import annotations
+
+GAP_LINES = 6  # dropped lines between two groups of kept lines: a box or a list, not a photo caption
+PROSE_SHARE = 0.5  # a detached group whose characters are less than half prose: teasers, labels, menus
+
+
+def groups(keep: set[int]) -> list[list[int]]:
+    """The kept line indexes in runs: a new run starts after GAP_LINES or more dropped lines."""
+    out: list[list[int]] = []
+    for i in sorted(keep):
+        if out and i - out[-1][-1] - 1 < GAP_LINES:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def detached(texts: list[str], prose: list[bool], keep: set[int]) -> set[int]:
+    """Kept lines of the groups cut off from the story's main group and unlike it."""
+    runs = groups(keep)
+    if len(runs) < 2:
+        return set()
+    mass = [sum(len(texts[i]) for i in run) for run in runs]
+    main = max(range(len(runs)), key=mass.__getitem__)
+    out: set[int] = set()
+    for k, run in enumerate(runs):
+        if k == main:
+            continue
+        prose_chars = sum(len(texts[i]) for i in run if prose[i])
+        if prose_chars < PROSE_SHARE * mass[k]:
+            out.update(run)
+    return out
