@@ -37,12 +37,15 @@ def detached(texts: list[str], prose: list[bool], keep: set[int]) -> set[int]:
     if len(runs) < 2:
         return set()
     mass = [sum(len(texts[i]) for i in run) for run in runs]
+    prose_mass = [sum(len(texts[i]) for i in run if prose[i]) for run in runs]
     main = max(range(len(runs)), key=mass.__getitem__)
+    from .features import densest_run
+
+    # The densest run of prose on the page is the story's best witness: its group stays
+    # even when a bigger block of teasers was kept elsewhere.
+    a, b = densest_run([len(t) if p else -min(len(t), 80) - 20 for t, p in zip(texts, prose)])
     out: set[int] = set()
     for k, run in enumerate(runs):
-        if k == main:
-            continue
-        prose_chars = sum(len(texts[i]) for i in run if prose[i])
-        if prose_chars < PROSE_SHARE * mass[k]:
+        if k != main and prose_mass[k] < PROSE_SHARE * mass[k] and not (run[0] <= b and run[-1] >= a):
             out.update(run)
     return out
