@@ -16,6 +16,8 @@ detached groups of prose as well (under a fifth of the story) cost English
 
 from __future__ import annotations
 
+import re
+
 GAP_LINES = 6  # dropped lines between two groups of kept lines: a box or a list, not a photo caption
 PROSE_SHARE = 0.5  # a detached group whose characters are less than half prose: teasers, labels, menus
 
@@ -46,6 +48,40 @@ def detached(texts: list[str], prose: list[bool], keep: set[int]) -> set[int]:
     a, b = densest_run([len(t) if p else -min(len(t), 80) - 20 for t, p in zip(texts, prose)])
     out: set[int] = set()
     for k, run in enumerate(runs):
-        if k != main and prose_mass[k] < PROSE_SHARE * mass[k] and not (run[0] <= b and run[-1] >= a):
+        if k == main or (run[0] <= b and run[-1] >= a):
+            continue
+        if prose_mass[k] < PROSE_SHARE * mass[k]:
             out.update(run)
+    return out
+
+
+# What an appeal to subscribe, donate or consent carries and a story line rarely does
+# at its very edge: a price ("1 €", "R$ 10", "$5/month"), an e-mail address, a link,
+# a social handle or a payment key. Matched as shapes: no word of any language.
+_PRICE = re.compile(
+    r"(?:[$€£¥₹₽₩]|\b[A-Z]{1,2}\$|\b(?:USD|EUR|GBP|BRL|PLN|CHF|JPY|CNY|RUB|MXN|ARS|zł|kr)\b)\s?\d"
+    r"|\d(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽₩]|zł|kr\b|(?:USD|EUR|GBP|BRL|PLN|CHF)\b)"
+)
+_CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|(?:^|\s)@\w{2,}|\b\w+\.(?:com|org|net)\b")
+EDGE_MAX_WORDS = 20  # an appeal is a line or two; a story sentence with a price at its edge is longer
+
+
+def appeal_shape(text: str) -> bool:
+    """A short line with a price, an e-mail address, a link or a handle."""
+    return len(text.split()) <= EDGE_MAX_WORDS and bool(_PRICE.search(text) or _CONTACT.search(text))
+
+
+def edge_appeals(texts: list[str], keep: set[int]) -> set[int]:
+    """The kept lines at the story's end (and start) that have an appeal's shape, up to
+    the first that has not: "subscribe from 1 €", "support us by Pix: key@example.org",
+    "write to us at desk@example.org". Inside the story such lines stay."""
+    order = sorted(keep)
+    out: set[int] = set()
+    for seq in (reversed(order), order):
+        for i in seq:
+            if not appeal_shape(texts[i]):
+                break
+            out.add(i)
+    if len(out) >= len(order):  # every kept line has the shape: a page of links, left to the classifier
+        return set()
     return out

@@ -323,7 +323,7 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
         i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]
     }
     result = with_tail(
-        decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop, one_block=False),
+        decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop, dump=False),
         tail,
     )
     paragraphs = result.paragraphs

@@ -45,7 +45,7 @@ def shape_boilerplate(texts: list[str], prose: list[bool]) -> dict[int, tuple[st
     if len(stamped) >= STAMP_MIN_LINES:
         for i in stamped:
             sure[i] = ("timestamped list line (comment header or news ticker)", True)
-        for i in _ticker_items(stamped, [_template(texts[i]) for i in stamped]):
+        for i in _ticker_items(stamped, [_template(texts[i]) for i in stamped], len(texts)):
             sure.setdefault(i, ("item of a timestamped list (news ticker or comments)", True))
     for i in _rank_runs(texts, prose):
         sure.setdefault(i, ("numbered list of other stories", False))
@@ -61,7 +61,7 @@ def _template(text: str) -> str:
     return re.sub(r"\d+", "0", m.group(0).strip(" *")) if m else ""
 
 
-def _ticker_items(stamped: list[int], templates: list[str]) -> list[int]:
+def _ticker_items(stamped: list[int], templates: list[str], limit: int) -> list[int]:
     """Lines between the stamped lines of a run of STAMP_MIN_LINES or more stamps of one
     shape, each at most TICKER_GAP lines from the next: a ticker's or a comment thread's
     items. A story's own date line, then a list of stamped teasers, is no run: its
@@ -74,7 +74,10 @@ def _ticker_items(stamped: list[int], templates: list[str]) -> list[int]:
             continue
         if len(run) >= STAMP_MIN_LINES:
             inside = {stamped[j] for j in run}
-            out.extend(i for i in range(stamped[run[0]], stamped[run[-1]]) if i not in inside)
+            # The last item follows the last stamp: as many lines as the closest two stamps hold.
+            step = min(stamped[b] - stamped[a] for a, b in zip(run, run[1:]))
+            end = min(stamped[run[-1]] + step, limit)
+            out.extend(i for i in range(stamped[run[0]], end) if i not in inside)
         run = [k]
     return out
 
