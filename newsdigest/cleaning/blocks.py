@@ -63,12 +63,16 @@ _PRICE = re.compile(
     r"|\d(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽₩]|zł|kr\b|(?:USD|EUR|GBP|BRL|PLN|CHF)\b)"
 )
 _CONTACT = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w|(?:^|\s)@\w{2,}|\b\w+\.(?:com|org|net)\b")
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)\]]*$")
 EDGE_MAX_WORDS = 20  # an appeal is a line or two; a story sentence with a price at its edge is longer
 
 
 def appeal_shape(text: str) -> bool:
-    """A short line with a price, an e-mail address, a link or a handle."""
-    return len(text.split()) <= EDGE_MAX_WORDS and bool(_PRICE.search(text) or _CONTACT.search(text))
+    """A short line with an e-mail address, a link or a handle, or a price in a line that
+    is no sentence (a story's last sentence may well give a sum: "... $250,000 for them.")."""
+    if len(text.split()) > EDGE_MAX_WORDS:
+        return False
+    return bool(_CONTACT.search(text) or (_PRICE.search(text) and not _SENTENCE_END.search(text)))
 
 
 def edge_appeals(texts: list[str], keep: set[int]) -> set[int]:
