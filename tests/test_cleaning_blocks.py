@@ -62,7 +62,7 @@ def test_a_polish_comment_thread_under_timestamps_goes():
     for name, day, comment in [
         ("Marek", "11", "Najwyższy czas, od dziesięciu lat stoimy w tych korkach każdego ranka do pracy."),
         ("Ania", "12", "Ciekawe, ile to naprawdę będzie kosztować, bo zwykle wychodzi dwa razy drożej."),
-        ("Gość", "12", "Most to jedno, ale kto naprawi drogi dojazdowe po obu stronach rzeki w końcu?"),
+        ("Gość", "13", "Most to jedno, ale kto naprawi drogi dojazdowe po obu stronach rzeki w końcu?"),
     ]:
         thread += [name, f"wtorek, {day} maja 2026, 21:{day}", comment, "Odpowiedz"]
     article = clean_text(page("Nowy most na rzece", *story, "Komentarze", *thread))

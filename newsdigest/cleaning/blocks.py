@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 GAP_LINES = 6  # dropped lines between two groups of kept lines: a box or a list, not a photo caption
+DETACHED_REASON = "apart from the story and unlike it (a box, a list of links or replies)"
 PROSE_SHARE = 0.5  # a detached group whose characters are less than half prose: teasers, labels, menus
 
 
@@ -51,7 +52,7 @@ def detached(texts: list[str], prose: list[bool], keep: set[int]) -> set[int]:
         if k == main or (run[0] <= b and run[-1] >= a):
             continue
         if prose_mass[k] < PROSE_SHARE * mass[k]:
-            out.update(run)
+            out.update(i for i in run if not prose[i])  # its paragraphs may be the story's own
     return out
 
 
