@@ -32,14 +32,14 @@ def _loaded_after(code: str) -> set[str]:
 
 
 def test_importing_the_cli_loads_no_heavy_library():
-    loaded = _loaded_after("import newsdigest.cli")
+    loaded = _loaded_after("import newsdigest.app.cli")
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
 
 
 def test_help_loads_no_heavy_library():
     code = (
         "import sys\n"
-        "from newsdigest.cli import app\n"
+        "from newsdigest.app.cli import app\n"
         "try:\n"
         "    app(args=['--help'], prog_name='newsdigest', standalone_mode=False)\n"
         "except SystemExit:\n"
