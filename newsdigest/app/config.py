@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import UsageError
-from .settings import CONFIG_KEYS, ENV_PREFIX, TABLE, Invalid, Setting, check, options_of
+from .checks import Invalid
+from .settings import CONFIG_KEYS, ENV_PREFIX, TABLE, Setting, check, options_of
 
 CONFIG_NAME = "config.toml"
 ENV_CONFIG = ENV_PREFIX + "CONFIG"

@@ -9,8 +9,8 @@ A record with `config=True` is a setting: `digest` and `batch` take it from
 the flag, else the variable, else the config file, else `default`
 (app/config.py reads the file and the variables; app/typer_options.py makes
 the Typer parameters). Where one command words an option differently (its
-help, its default), `variants` says so, keyed by command name.
-Checks import their name lists when they run, from small library modules.
+help, its default), `variants` says so, keyed by command name. The checks
+are in app/checks.py; they import their name lists only when they run.
 """
 
 from __future__ import annotations
@@ -18,25 +18,14 @@ from __future__ import annotations
 import keyword
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import Any
 
 from ..loading import DEFAULT_MAX_BYTES
 from ..options import DEFAULT_TITLE
+from . import checks
+from .checks import Invalid
 
 ENV_PREFIX = "NEWSDIGEST_"
-
-
-class Invalid(ValueError):
-    """A value of the right type that cannot be used.
-
-    str(err) is the reason as it follows the setting's name ("must be one of: ...");
-    `flag` is the whole message for a command-line flag when it is not "<flag> <reason>".
-    """
-
-    def __init__(self, reason: str, flag: str | None = None) -> None:
-        super().__init__(reason)
-        self.flag = flag
 
 
 @dataclass(frozen=True)
@@ -72,94 +61,6 @@ class Setting:
         return self
 
 
-def _one_of(names: Callable[[], tuple[str, ...]]) -> Callable[[Any], Any]:
-    def check(value):
-        allowed = names()
-        if value not in allowed:
-            raise Invalid(f"must be one of: {', '.join(allowed)} (not {value!r})")
-        return value
-
-    return check
-
-
-def _group_by_names() -> tuple[str, ...]:
-    from ..options import GROUP_BY
-
-    return GROUP_BY
-
-
-def _dedup_names() -> tuple[str, ...]:
-    from ..options import DEDUP
-
-    return DEDUP
-
-
-def _format(value):
-    from ..renderers.digest import DIGEST_FORMATS
-
-    if value != "auto" and value not in DIGEST_FORMATS:
-        names = ", ".join(DIGEST_FORMATS)
-        raise Invalid(
-            f"must be one of: auto, {names} (not {value!r})",
-            flag=f"unknown format {value!r}; choose one of: auto, {names}",
-        )
-    return value
-
-
-def _engine(value):
-    from ..digest.engines import ENGINES, check_engine
-    from ..errors import UsageError
-
-    try:
-        return check_engine(value)
-    except UsageError as err:
-        raise Invalid(f"must be one of: {', '.join(ENGINES)} (not {value!r})", flag=err.message) from None
-
-
-def _algorithm(value):
-    from ..errors import UsageError
-    from ..summarizers import canonical
-
-    try:
-        canonical(value)
-    except UsageError as err:
-        raise Invalid(f"is {err.message.removeprefix('unknown algorithm ')}", flag=err.message) from None
-    return value
-
-
-def _age(value):
-    from ..digest.state import parse_age
-    from ..errors import UsageError
-
-    try:
-        parse_age(str(value))
-    except UsageError as err:
-        raise Invalid(f"must be an age like 30m, 24h, 7d or 2w (not {value!r})", flag=err.message) from None
-    return value
-
-
-def _output_pattern(value):
-    from ..errors import UsageError
-    from ..options import output_path
-
-    try:
-        output_path(value, datetime(2000, 1, 1))
-    except UsageError as err:
-        raise Invalid(f"{value!r}: only {{date}} may appear in braces", flag=err.message) from None
-    return value
-
-
-def _patterns(value):
-    import re
-
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            raise Invalid(f"{pattern!r} is not a valid regular expression ({err})") from None
-    return value
-
-
 SUMMARY_OUTPUT = {"help": "Write to FILE (atomically) instead of standard output.", "config": False, "check": None}
 SUMMARY_FORMAT = {
     "help": "auto (rich on a terminal, text in a pipe, or by -o's extension), rich, text, json, jsonl, markdown.",
@@ -176,7 +77,7 @@ _RECORDS = (
         ("--algorithm", "-a"),
         "Summarizer (see `summarize --help`) [default: news].",
         metavar="NAME",
-        check=_algorithm,
+        check=checks.algorithm,
         variants={
             "summarize": {
                 "help": "Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, "
@@ -204,7 +105,7 @@ _RECORDS = (
         "rich, text, markdown, html, json, email.",
         default="auto",
         metavar="FORMAT",
-        check=_format,
+        check=checks.digest_format,
         variants={
             ("summarize", "clean"): SUMMARY_FORMAT,
             "batch": {
@@ -221,7 +122,7 @@ _RECORDS = (
         "Write the digest to FILE, atomically; {date} expands to the digest's date, "
         "and the extension picks the format.",
         metavar="FILE",
-        check=_output_pattern,
+        check=checks.output_pattern,
         variants={
             ("summarize", "clean"): SUMMARY_OUTPUT,
             "batch": {
@@ -247,7 +148,7 @@ _RECORDS = (
         "Group stories by source, section, day, topic (one event across outlets), or none [default: none].",
         default="none",
         metavar="KEY",
-        check=_one_of(_group_by_names),
+        check=checks.one_of(checks.group_by_names),
     ),
     Setting("max_articles", ("--max-articles",), "At most N stories (the newest).", kind=int, metavar="N", minimum=1),
     Setting(
@@ -272,7 +173,7 @@ _RECORDS = (
         ("--since",),
         "Only articles dated (or, undated, saved) within this age: 24h, 7d, 2w, 30m.",
         metavar="AGE",
-        check=_age,
+        check=checks.age,
     ),
     Setting(
         "to",
@@ -313,7 +214,7 @@ _RECORDS = (
         "repeatable: any one.",
         kind=list,
         metavar="REGEX",
-        check=_patterns,
+        check=checks.patterns,
     ),
     Setting(
         "exclude",
@@ -321,7 +222,7 @@ _RECORDS = (
         "Leave out articles whose title or story text matches REGEX; repeatable.",
         kind=list,
         metavar="REGEX",
-        check=_patterns,
+        check=checks.patterns,
     ),
     Setting(
         "skip_paywalled",
@@ -337,7 +238,7 @@ _RECORDS = (
         "or dask (a Dask cluster; the output is the same).",
         default="local",
         metavar="NAME",
-        check=_engine,
+        check=checks.engine,
     ),
     Setting(
         "scheduler",
@@ -353,7 +254,7 @@ _RECORDS = (
         "or components (connected components: merges transitively, so not identical).",
         default="leader",
         metavar="MODE",
-        check=_one_of(_dedup_names),
+        check=checks.one_of(checks.dedup_names),
     ),
     # Options of the command line only.
     Setting(
