@@ -49,7 +49,9 @@ def summarize(files: list[str], given: Mapping[str, Any], env: Environment | Non
         max_bytes=given["max_bytes"],
         rules=load_rules(given["rules"]),
     )
-    check_flags("summarize", given, given)  # an unknown algorithm is a usage error before any file is read
+    # An unknown algorithm is a usage error before any file is read (summarize reads no settings: its flags
+    # are its values).
+    check_flags("summarize", given, given)
     select = compile_filter(given["include"] or (), given["exclude"] or ())
     results = each_input(files, lambda path: summarize_matching(path, options, select), strict=given["debug"])
     found = (r for r in results if r is not None)
