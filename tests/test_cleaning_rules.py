@@ -127,7 +127,7 @@ def test_config_folder_rules_are_found(tmp_path, monkeypatch):
 
 
 def test_cli_rules_option(tmp_path):
-    from newsdigest.cli import main
+    from newsdigest.app.cli import main
 
     page = tmp_path / "page.txt"
     page.write_text(STORY, encoding="utf-8")

@@ -157,13 +157,13 @@ def test_an_output_folder_that_cannot_be_made_is_one_clear_line(tmp_path):
 def test_an_output_folder_without_permission_is_one_clear_line(tmp_path, monkeypatch, capsys):
     import os
 
-    from newsdigest.cli import main
-    from newsdigest.digest import job
+    from newsdigest.app import commands
+    from newsdigest.app.cli import main
 
     def refuse(path, exist_ok=False):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr(job.os, "makedirs", refuse)
+    monkeypatch.setattr(commands.os, "makedirs", refuse)
     out = tmp_path / "new" / "today.md"
     with pytest.raises(SystemExit) as done:
         main(["digest", str(SAMPLES), "-o", str(out), "--config", "/dev/null"])

@@ -18,7 +18,8 @@ import time
 import pytest
 from conftest import ROOT, run_cli
 
-from newsdigest import atomic, cli
+from newsdigest import atomic
+from newsdigest.app import cli
 from newsdigest.atomic import atomic_write
 from newsdigest.errors import OutputError
 

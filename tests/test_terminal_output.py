@@ -25,13 +25,13 @@ class _Terminal(io.StringIO):
 
 
 def test_the_progress_bar_is_cleared_before_the_digest_is_written(monkeypatch):
-    from newsdigest.console import Environment
-    from newsdigest.digest import job
+    from newsdigest.app import commands, progress
+    from newsdigest.app.console import Environment
 
-    monkeypatch.setattr(job, "PROGRESS_AFTER_SECONDS", 0.0)  # draw the bar at once
+    monkeypatch.setattr(progress, "PROGRESS_AFTER_SECONDS", 0.0)  # draw the bar at once
     log: list = []
     env = Environment(_Terminal("out", log), _Terminal("err", log), True, True, color=False)
-    code = job.run(job.DigestRequest(inputs=[str(SAMPLES)], format="text", config="/dev/null"), env)
+    code = commands.digest([str(SAMPLES)], {"format": "text", "config": "/dev/null"}, env)
     assert code == 0
     streams = [name for name, _ in log]
     assert "err" in streams and "out" in streams  # the bar was drawn, the digest written
@@ -114,9 +114,7 @@ def test_digest_terminal_styles_and_hanging_source_list():
         Source("inbox/bridge.txt", "Coastal Gazette"),
         Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"),
     )
-    digest = Digest(
-        "News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),)
-    )
+    digest = Digest("News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),))
     ansi = render_digest(digest, DigestRenderOptions(format="rich", color=True, width=50))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
     assert _style_of(ansi, "Coastal Gazette · Ann Lee") == {DIM}
