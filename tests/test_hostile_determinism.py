@@ -35,10 +35,10 @@ def digest(name, items):
         text = render(items, RenderOptions(format=fmt, color=fmt == "rich", explain=True, show_removed=True))
         out[f"{name}/{fmt}"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 digest("clean", [clean_file(p) for p in paths])
-for algorithm in %r:
+for algorithm in ALGORITHMS:
     digest(algorithm, [summarize_file(p, SummaryOptions(algorithm=algorithm, keywords=5)) for p in paths])
 print(json.dumps(out))
-""" % (ALGORITHMS,)
+""".replace("in ALGORITHMS:", f"in {ALGORITHMS!r}:")
 
 
 @pytest.fixture(scope="module")

@@ -221,7 +221,7 @@ def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -
     pages that look unlike the training pages."""
     sure: dict[int, str] = {}
     under_heading = False
-    for i, (text, (kind, info)) in enumerate(zip(texts, labels)):
+    for i, (text, (kind, _info)) in enumerate(zip(texts, labels)):
         if kind == "prose":
             under_heading = False
         if kind == "byline":
