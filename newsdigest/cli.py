@@ -82,7 +82,10 @@ EngineOpt = Annotated[
     str | None,
     typer.Option(
         "--engine",
-        help="What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; the output is the same).",
+        help=(
+            "What runs the per-article work: local (default: this machine, --jobs processes) or dask (a Dask cluster; "
+            "the output is the same)."
+        ),
         metavar="NAME",
         show_default=False,
     ),
@@ -100,7 +103,10 @@ DedupOpt = Annotated[
     str | None,
     typer.Option(
         "--dedup",
-        help="Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected components: merges transitively, so not identical).",
+        help=(
+            "Near-duplicates: leader (default: a story joins the earliest similar one) or components (connected "
+            "components: merges transitively, so not identical)."
+        ),
         metavar="MODE",
         show_default=False,
     ),
@@ -117,7 +123,10 @@ IncludeOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--include",
-        help="Keep only articles whose title or story text matches REGEX (case-insensitive; (?-i:...) for case); repeatable: any one.",
+        help=(
+            "Keep only articles whose title or story text matches REGEX (case-insensitive; (?-i:...) for case); "
+            "repeatable: any one."
+        ),
         metavar="REGEX",
         show_default=False,
     ),
@@ -126,7 +135,9 @@ SkipPaywalledOpt = Annotated[
     bool | None,
     typer.Option(
         "--skip-paywalled/--keep-paywalled",
-        help="Leave out pages marked paywalled or truncated (the digest's counts say how many) [default: keep, marked].",
+        help=(
+            "Leave out pages marked paywalled or truncated (the digest's counts say how many) [default: keep, marked]."
+        ),
         show_default=False,
     ),
 ]
@@ -183,7 +194,10 @@ def summarize(
             "--algorithm",
             "-a",
             metavar="NAME",
-            help="Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, lsa, luhn, kl, sumbasic, edmundson, reduction, random.",
+            help=(
+                "Summarizer: news (default), lead, lexrank, textrank, or any of sumy's: sumy-lexrank, sumy-textrank, "
+                "lsa, luhn, kl, sumbasic, edmundson, reduction, random."
+            ),
         ),
     ] = None,
     language: Annotated[
@@ -264,7 +278,10 @@ def clean(
     _finish(results, format, output, no_color, quiet, show_removed=show_removed)
 
 
-DIGEST_FORMAT_HELP = "auto (rich on a terminal, text in a pipe, or by -o's extension: .md .html .json .txt .eml), rich, text, markdown, html, json, email."
+DIGEST_FORMAT_HELP = (
+    "auto (rich on a terminal, text in a pipe, or by -o's extension: .md .html .json .txt .eml), rich, text, "
+    "markdown, html, json, email."
+)
 
 
 @app.command(
@@ -280,7 +297,10 @@ def digest(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard input.",
+            help=(
+                "Folders (read recursively), files, globs or feed files (RSS, Atom, JSON Feed); '-' reads standard "
+                "input."
+            ),
             show_default=False,
             metavar="PATH",
         ),
@@ -290,7 +310,10 @@ def digest(
         typer.Option(
             "--output",
             "-o",
-            help="Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks the format.",
+            help=(
+                "Write the digest to FILE, atomically; {date} expands to the digest's date, and the extension picks "
+                "the format."
+            ),
             metavar="FILE",
         ),
     ] = None,
@@ -376,7 +399,10 @@ def digest(
         str | None,
         typer.Option(
             "--from",
-            help="Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST being this machine's fully qualified host name; newsdigest@localhost when it has none].",
+            help=(
+                "Sender for --format email (other formats ignore it, with a warning) [default: newsdigest@HOST, HOST "
+                "being this machine's fully qualified host name; newsdigest@localhost when it has none]."
+            ),
             metavar="ADDRESS",
             show_default=False,
         ),
@@ -406,7 +432,10 @@ def digest(
         bool,
         typer.Option(
             "--overwrite",
-            help="With --new-only and -o: replace an existing file (by default the digest takes the next free name: today.2.md).",
+            help=(
+                "With --new-only and -o: replace an existing file (by default the digest takes the next free name: "
+                "today.2.md)."
+            ),
         ),
     ] = False,
     no_color: NoColorOpt = False,

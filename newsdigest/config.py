@@ -135,7 +135,10 @@ class Settings:
 
 
 def resolve(flags: Mapping[str, Any], settings: Settings, defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """The final value of every key in `defaults`: the flag when given (not None), else the setting, else the default."""
+    """The final value of every key in `defaults`.
+
+    That is the flag when given (not None), else the setting, else the default."""
+
     out = {}
     for key, default in defaults.items():
         value = flags.get(key)

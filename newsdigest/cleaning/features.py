@@ -60,15 +60,19 @@ _BOILERPLATE_PHRASE = re.compile(
     r"click here|download (?:our|the) app|contact us|about us"
 )
 _RELATED = re.compile(
-    r"^(?:hot topics|editor'?s'? (?:picks?|choice)|related\b|most (?:popular|read|viewed|shared|commented)|more (?:stories|news|from|on|in|like)|"
-    r"trending|top stories|latest\b|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|"
+    r"^(?:hot topics|editor'?s'? (?:picks?|choice)|related\b|most (?:popular|read|viewed|shared|commented)|"
+    r"more (?:stories|news|from|on|in|like)|"
+    r"trending|top stories|latest\b|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
+    r"read (?:more|next|also)|"
     r"see (?:also|more)|also read|popular\b|what to read|in (?:other|related) news|further reading|don'?t miss|"
-    r"up next|watch\b|listen\b|tags?\b|topics?\b|categories\b|filed under|share (?:this|on|the)|follow\b|next (?:article|story|post)|"
+    r"up next|watch\b|listen\b|tags?\b|topics?\b|categories\b|filed under|share (?:this|on|the)|follow\b|"
+    r"next (?:article|story|post)|"
     r"previous (?:article|story|post)|leave a (?:comment|reply)|about the author)",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"\b(?:photo|image|picture|illustration|graphic|video|file)\s*(?:credit|courtesy|by|:)|\((?:photo|image|picture|file photo)[^)]*\)|"
+    r"\b(?:photo|image|picture|illustration|graphic|video|file)\s*(?:credit|courtesy|by|:)|"
+    r"\((?:photo|image|picture|file photo)[^)]*\)|"
     r"\b(?:getty images|shutterstock|associated press|afp|reuters|ap photo|epa)\b|^(?:photo|image|picture|credit)\s*:",
 )
 _LINKISH = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net)\b|@\w")

@@ -110,7 +110,8 @@ class Clusters:
 
         self._db = db if db is not None else scratch_database()
         self._db.execute(
-            "CREATE TABLE lsh_band (key INTEGER NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY (key, cluster)) WITHOUT ROWID"
+            "CREATE TABLE lsh_band (key INTEGER NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY (key, cluster)) "
+            "WITHOUT ROWID"
         )
         self._query = f"SELECT cluster FROM lsh_band WHERE key = ? LIMIT {CROWDED + 1}"
         self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)

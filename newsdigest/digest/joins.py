@@ -215,7 +215,8 @@ class Joiner:
         head_of = {m: g[0] for g in groups for m in g}
         matches: dict[int, list[int]] = {}  # the page (or multi-page head) -> feed items with its URL
         rows = db.execute(
-            "SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key GROUP BY feed.id ORDER BY feed.id"
+            "SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key "
+            "GROUP BY feed.id ORDER BY feed.id"
         )
         for feed_id, page in rows.fetchall():
             matches.setdefault(head_of.get(page, page), []).append(feed_id)

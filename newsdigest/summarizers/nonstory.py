@@ -41,8 +41,10 @@ _ACTION_ANYWHERE = (
 # "Updated 12:30 GMT, 5 March 2024". Case matters here: datelines are capitals.
 _DATELINE_START = (
     r"[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]*$"
-    r"|[ \t]*(?i:by|von|par|por|di|da)[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}(?:[ \t]*[,|/-][ \t]*[\w ]{1,40})?[ \t]*$"
-    r"|(?i:updated|published|last updated|posted|aktualisiert|mis à jour|actualizado)\b[^.!?\n]{0,50}\d[^!?\n]{0,20}(?<!\.)$"
+    r"|[ \t]*(?i:by|von|par|por|di|da)[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+    r"(?:[ \t]*[,|/-][ \t]*[\w ]{1,40})?[ \t]*$"
+    r"|(?i:updated|published|last updated|posted|aktualisiert|mis à jour|actualizado)\b"
+    r"[^.!?\n]{0,50}\d[^!?\n]{0,20}(?<!\.)$"
 )
 _CAPTION = re.compile(rf"^(?i:{_CAPTION_START})|(?i:{_CAPTION_ANYWHERE})")
 _ACTION = re.compile(rf"^(?i:{_ACTION_START})|(?i:{_ACTION_ANYWHERE})")
