@@ -511,7 +511,8 @@ def main(argv=None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if sizes:
         print(
-            "\nScaling: ms per article (rank + choose) by article length in sentences; * = ranked over the capped first sentences"
+            "\nScaling: ms per article (rank + choose) by article length in sentences; "
+            "* = ranked over the capped first sentences"
         )
         rows = scaling(names, docs, sizes, out)
         print_table(rows, ["algorithm"] + [f"{s:,}" for s in sizes])
@@ -521,9 +522,9 @@ def main(argv=None) -> int:
                 col = sizes.index(200) + 1
                 a, b = row[ours][col], row[f"sumy-{ours}"][col]
                 if a != "skipped" and b != "skipped":
-                    print(
-                        f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed"
-                    )
+                    speedup = float(b.rstrip("*").replace(",", "")) / float(a.rstrip("*").replace(",", ""))
+                    print(f"{ours} at 200 sentences: {speedup:.0f}x sumy's speed")
+
     if args.startup:
         print("\nStart-up, once per process (median of fresh processes; not in the art/s above):")
         print_table(startup(args.startup), ["step", "ms"])
@@ -534,7 +535,8 @@ def main(argv=None) -> int:
             f" ranking cap, {n:,} sentences ranked): {secs:.2f} s"
         )
     print(
-        f"\npredictions: {out}/<algorithm>.jsonl (re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})"
+        f"\npredictions: {out}/<algorithm>.jsonl "
+        f"(re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})"
     )
     return 0
 

@@ -200,7 +200,8 @@ def report(name: str, pages, texts, score_text) -> dict:
         "empty": sum(not t.strip() for t in texts),
     }
     print(
-        f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}"
+        f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  "
+        f"F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}"
     )
     return {k: round(v, 4) for k, v in out.items()}
 
