@@ -54,7 +54,8 @@ def inputs(tmp_path_factory):
     repeated = (
         "<html><body>"
         + "<p>The same paragraph about the harbor bridge appears here twice, as pages repeat it.</p>" * 3
-        + "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p></body></html>"
+        + "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p>"
+        "</body></html>"
     )
     (folder / "repeated.html").write_text(repeated)
     (folder / "koi8.txt").write_bytes(

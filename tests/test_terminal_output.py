@@ -114,9 +114,7 @@ def test_digest_terminal_styles_and_hanging_source_list():
         Source("inbox/bridge.txt", "Coastal Gazette"),
         Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"),
     )
-    digest = Digest(
-        "News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),)
-    )
+    digest = Digest("News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),))
     ansi = render_digest(digest, DigestRenderOptions(format="rich", color=True, width=50))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
     assert _style_of(ansi, "Coastal Gazette · Ann Lee") == {DIM}
