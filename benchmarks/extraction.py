@@ -59,7 +59,7 @@ HELD_OUT = REPO_ROOT / "bench-out" / "quality_gate" / "held_out.json"  # written
 GOOD_F1 = 0.9  # the scorer's own "page is right" threshold
 
 
-def _load_scorer(eval_dir: Path):
+def load_scorer(eval_dir: Path):
     path = eval_dir / "score_extraction.py"
     if not path.is_file():
         raise SystemExit(f"{path}: scorer not found (give the eval folder with --eval)")
@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if not set_path.is_file():
         print(f"{set_path}: evaluation set not found; skipping the extraction benchmark", file=sys.stderr)
         return 0
-    score_text = _load_scorer(eval_dir)
+    score_text = load_scorer(eval_dir)
     pages = read_set(set_path, args.limit)
     modes = {m.strip() for m in args.modes.split(",") if m.strip()}
 

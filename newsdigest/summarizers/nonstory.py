@@ -51,7 +51,7 @@ _ACTION = re.compile(rf"^(?i:{_ACTION_START})|(?i:{_ACTION_ANYWHERE})")
 _DATELINE = re.compile(rf"^(?:{_DATELINE_START})")
 # All cues at once: start patterns by `match`, anywhere patterns over the whole
 # document in one scan (most sentences fail the start patterns at their first letter).
-_ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
+ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
 _ANYWHERE = re.compile(rf"(?i:{_CAPTION_ANYWHERE})|(?i:{_ACTION_ANYWHERE})")
 # What each anywhere-match holds (lower case): a caption word right after ( or [,
 # or the words of a call to action.
@@ -192,7 +192,7 @@ def nonstory_indices(sentences, sizes=None) -> set[int]:
     end = _END.search
     candidates.update(i for i, size in enumerate(sizes) if size <= NO_END_MAX_WORDS and not end(sentences[i]))
     candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) and not end(s))
-    starts = set(_start_cues(sentences))
+    starts = set(start_cues(sentences))
     candidates.update(starts)
     candidates.update(_anywhere_candidates(sentences))
     # the quick tests assume stripped sentences (the splitter's are): others are
@@ -223,10 +223,10 @@ def _holds_action_key(lowered: str) -> bool:
     return any(key in lowered for key in _ACTION_KEYS)
 
 
-def _start_cues(sentences) -> list[int]:
+def start_cues(sentences) -> list[int]:
     """Indices of the sentences a start cue matches: the regex, after quick tests
     that settle most sentences without it."""
-    match = _ANY_START.match
+    match = ANY_START.match
     plain, marks, after_mark = _PLAIN_OPENINGS, _MARKS, _PLAIN_AFTER_MARK
     return [
         i
