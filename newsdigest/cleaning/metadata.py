@@ -7,6 +7,7 @@ worse than none, so anything doubtful becomes None (or an empty list).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 MONTHS = {
@@ -88,8 +89,6 @@ MAX_FIELD = 300
 
 def limited(meta):
     """`meta` with no field over MAX_FIELD characters: a long title is cut at a word, others dropped."""
-    from dataclasses import replace
-
     changes = {}
     if meta.title and len(meta.title) > MAX_FIELD:
         cut = meta.title[: MAX_FIELD - 1]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..errors import UsageError
 
@@ -105,7 +106,6 @@ class RuleSet:
 def _host(url: str | None) -> str:
     if not url:
         return ""
-    from urllib.parse import urlsplit
 
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host

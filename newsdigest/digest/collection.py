@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ..models import Failure
 from .model import Entry, Source
+from .scratch import scratch_database
 
 # A cluster's fate in build_digest; KEPT ones are in the digest.
 KEPT, SEEN, OLD, OVER_LIMIT = 0, 1, 2, 3
@@ -33,8 +34,6 @@ class Collection:
     """Stories as clusters of copies, in input order, plus the failures; on disk."""
 
     def __init__(self, dedup: str = "leader") -> None:
-        from .scratch import scratch_database
-
         self._db = scratch_database()
         self._db.executescript(
             """

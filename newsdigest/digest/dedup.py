@@ -26,6 +26,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from .scratch import scratch_database
+
 THRESHOLD = 0.5
 BANDS, ROWS = 21, 3  # what datasketch's MinHashLSH picks for threshold 0.3 and 64 permutations
 # A band bucket already holding more stories than this is skipped when looking for copies:
@@ -105,8 +107,6 @@ class Clusters:
 
     def __init__(self, db=None) -> None:
         import numpy as np
-
-        from .scratch import scratch_database
 
         self._db = db if db is not None else scratch_database()
         self._db.execute(

@@ -27,12 +27,19 @@ from __future__ import annotations
 import heapq
 import pickle
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from ..models import Failure
+from ..api import clean_document
+from ..cleaning.repair import drop_repeated_paragraphs
+from ..errors import NewsdigestError
+from ..loading import load
+from ..models import Article, Failure
 from ..urls import page_key, url_key
+from .collect import collected
+from .scratch import scratch_database
 
 MAX_PAGES = 50  # more "pages" than this under one URL is a site-wide canonical link, not one article
 
@@ -71,8 +78,6 @@ class Joiner:
     """Collected items (and failures) in input order, held until every input is read."""
 
     def __init__(self) -> None:
-        from .scratch import scratch_database
-
         self._db = scratch_database()
         self._db.executescript(
             """
@@ -294,13 +299,6 @@ def _page_order(db, group: list[int]) -> list[int]:
 
 def _joined(pages: list, options):
     """One Collected for the pages (in order) read again and joined, or None if one cannot be read."""
-    from ..api import clean_document
-    from ..cleaning.repair import drop_repeated_paragraphs
-    from ..errors import NewsdigestError
-    from ..loading import load
-    from ..models import Article
-    from .collect import collected
-
     articles = []
     for page in pages:
         try:
@@ -321,7 +319,6 @@ def _joined(pages: list, options):
         format=first.format,
         mtime=first.mtime,
     )
-    import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
