@@ -264,7 +264,7 @@ def test_lone_surrogates_never_crash_an_encoder(text, kept):
 
 
 def test_a_lone_surrogate_does_not_end_a_sentence():
-    # It used to become "?", which the splitter took for the end of a question.
+    # Replaced by "?", it would look to the splitter like the end of a question.
     summary = summarize_text(
         "The mayor \ud800 said on Monday that the roads would reopen in May.\n", SummaryOptions(algorithm="lead")
     )
