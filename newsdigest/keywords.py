@@ -12,7 +12,6 @@ spots the names and terms of a Chinese article without a dictionary.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # YAKE's stop-word lists are named by code, except Czech ("cz"); unknown codes
 # fall back to its language-neutral list.
@@ -114,6 +113,8 @@ _JA_TERM = re.compile(r"[\u30a0-\u30ff]{3,}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 
 
 def _cjk_phrases(text: str, n: int, language: str) -> list[str]:
+    from collections import Counter
+
     stop = _CJK_PARTICLES
     counts: Counter[str] = Counter()
     if language == "ja":
