@@ -67,7 +67,8 @@ def template_corpus(folder: Path, count: int = 24) -> Path:
         place = PLACES[n % len(PLACES)] + ("" if n < len(PLACES) else f"-{n}")
         words = rng.sample(WORDS, 25)
         sentences = [
-            f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the end of the year."
+            f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the "
+            f"end of the year."
             for a, b, c, d, e in zip(*[iter(words)] * 5)
         ]
         body = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))

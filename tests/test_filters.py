@@ -17,7 +17,8 @@ STORIES = {
     "vote.txt": (
         "Greyhaven council backs election reform",
         "The Greyhaven council voted 7-2 on Tuesday to move local elections to November, a change the mayor said would "
-        "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar starts "
+        "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar "
+        "starts "
         "in 2027, and the clerk's office will mail every household a notice by spring.",
     ),
     "rocket.txt": (
@@ -28,7 +29,8 @@ STORIES = {
     ),
     "deal.txt": (
         "Sponsored: the best garden hoses of the year",
-        "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the rest. "
+        "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the "
+        "rest. "
         "The winner weighs under two kilos and survived being driven over by a car. Prices range from twenty to sixty "
         "dollars, and every model comes with a ten-year warranty against leaks.",
     ),

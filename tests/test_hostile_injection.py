@@ -201,7 +201,8 @@ def test_json_is_always_valid(hostile_file, tmp_path, fmt):
     weird = tmp_path / "weird.txt"
     weird.write_text(
         'Quotes " and \\ backslashes\n\n'
-        'The council said "no" on Monday \\ and then \u2028 and \u2029 and \ufeff and \U0001f600 turned up. Unpaired } ] { [ too.\n'
+        'The council said "no" on Monday \\ and then \u2028 and \u2029 and \ufeff and \U0001f600 turned up. Unpaired '
+        "} ] { [ too.\n"
     )
     result = run_cli("summarize", str(hostile_file), str(weird), "--format", fmt, "-a", "lead")
     assert result.returncode == 0, result.stderr

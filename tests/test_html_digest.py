@@ -99,8 +99,8 @@ def test_byline_on_one_line_and_sources_as_links_or_bare_file_names():
     out = html(MIXED)
     assert '<p class="facts">Westmere Tribune · Ana Ruiz, Tom Beck · 2026-12-05</p>' in out
     assert (
-        '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener noreferrer">news.example.org</a></li>'
-        in out
+        '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener '
+        'noreferrer">news.example.org</a></li>' in out
     )
     assert "<li>Coastline Daily · copy-1.txt</li>" in out
     assert "Source: local.xml#4</p>" in out

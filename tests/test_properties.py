@@ -201,7 +201,8 @@ def markup(draw, depth: int = 0):
                 + draw(
                     st.sampled_from(
                         [
-                            '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": "2024-13-45"}',
+                            '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": '
+                            '"2024-13-45"}',
                             "[[[[[[[[[[[[[[[[[[[[",
                             '{"articleBody": 5, "author": [null, 1, {"name": []}]}',
                             "not json",

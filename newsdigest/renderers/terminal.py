@@ -67,7 +67,8 @@ def keywords_line(keywords: Sequence[str]):
     return spans(*parts)
 
 
-def _console(options: RenderOptions):
+def string_console(options: RenderOptions):
+    """A Rich Console that prints into a string, with the colour and width of `options`."""
     from rich.console import Console
 
     return Console(
@@ -137,7 +138,7 @@ def _article(console, article: Article, options: RenderOptions) -> None:
 
 
 def render(items: Sequence[Summary | Article], options: RenderOptions) -> str:
-    console = _console(options)
+    console = string_console(options)
     for n, item in enumerate(items):
         if n:
             console.rule(style="dim")

@@ -60,9 +60,9 @@ def chunks(view: DigestView, options) -> Iterator[str]:
     from rich.rule import Rule
     from rich.text import Text
 
-    from ..terminal import _console
+    from ..terminal import string_console
 
-    console = _console(options)
+    console = string_console(options)
     out: list = [Text(view.heading, style="bold"), Text(view.counts_line, style="dim"), Text()]
 
     def flush() -> str:

@@ -72,7 +72,8 @@ class EntryView:
 
     @property
     def facts(self) -> list[str]:
-        """Publisher, authors, date (or, undated, the day the file was saved), the paywall marker: the ones that are known."""
+        """The known ones of: publisher, authors, date (or the day the file was saved), paywall marker."""
+
         when = self.date or (f"saved {self.saved}" if self.saved else "")
         return [f for f in (self.publisher, ", ".join(self.authors), when, PAYWALLED if self.paywalled else "") if f]
 
