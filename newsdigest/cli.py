@@ -678,7 +678,7 @@ def _finish(
     from .console import Environment
     from .language import LanguageWarning
     from .models import Failure
-    from .renderers import RenderOptions, render, resolve_format
+    from .render import RenderOptions, render, resolve_format
 
     env = Environment.from_process(no_color)
     fmt = resolve_format(format, env.stdout_isatty and not output, output)
@@ -752,7 +752,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if debug:
             raise
         from .errors import UsageError
-        from .renderers.sanitize import visible_path
+        from .textsafe import visible_path
 
         usage = isinstance(err, UsageError)
         print(f"newsdigest: {'error: ' if usage else ''}{visible_path(str(err))}", file=sys.stderr)
@@ -762,7 +762,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             err.show()
         else:
             from .clihelp import usage_line
-            from .renderers.sanitize import visible_path
+            from .textsafe import visible_path
 
             print(visible_path(usage_line(err)), file=sys.stderr)
         code = getattr(err, "exit_code", ExitCode.USAGE)

@@ -296,7 +296,7 @@ def _checked(key: str, value: Any) -> Any:
         if value not in GROUP_BY:
             raise _Invalid(f"must be one of: {', '.join(GROUP_BY)} (not {value!r})")
     elif key == "format":
-        from .renderers.digest import DIGEST_FORMATS
+        from .render.formats import DIGEST_FORMATS
 
         if value not in ("auto", *DIGEST_FORMATS):
             raise _Invalid(f"must be one of: auto, {', '.join(DIGEST_FORMATS)} (not {value!r})")

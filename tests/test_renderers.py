@@ -9,7 +9,7 @@ import pytest
 
 from newsdigest.errors import UsageError
 from newsdigest.models import Article, Metadata, Removed, Sentence, Summary
-from newsdigest.renderers import RenderOptions, render, resolve_format
+from newsdigest.render import RenderOptions, render, resolve_format
 
 
 def _summary(title="Ferry terminal opens late", text="The terminal opened on Monday. It cost $40 million.") -> Summary:

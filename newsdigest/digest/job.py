@@ -16,17 +16,6 @@ from datetime import UTC, datetime
 from ..console import Environment
 from ..errors import ExitCode, UsageError
 
-# -o FILE with no --format: the extension picks the format.
-EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".txt": "text",
-    ".text": "text",
-    ".eml": "email",
-}
 DEFAULTS = {
     "format": "auto",
     "group_by": "none",
@@ -143,17 +132,9 @@ def output_path(pattern: str, when: datetime) -> str:
 
 
 def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> str:
-    from ..renderers.digest import DIGEST_FORMATS
+    from ..render.formats import DIGEST, resolve_format
 
-    if requested != "auto":
-        if requested not in DIGEST_FORMATS:
-            raise UsageError(f"unknown format {requested!r}; choose one of: auto, {', '.join(DIGEST_FORMATS)}")
-        return requested
-    if output:
-        from ..renderers import format_for_extension
-
-        return format_for_extension(output, EXTENSIONS)
-    return "rich" if stdout_isatty else "text"
+    return resolve_format(requested, stdout_isatty, output, DIGEST)
 
 
 def summary_options(values: dict):
@@ -220,7 +201,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
     notes: list[str] = []  # said on stderr once the run is over (unless --quiet)
 
     def write(digest) -> None:
-        from ..renderers.digest import DigestRenderOptions, iter_digest
+        from ..render import RenderOptions, iter_digest
 
         progress.finish()  # the bar is gone from the terminal before the first byte of the digest
 
@@ -236,7 +217,7 @@ def run(request: DigestRequest, env: Environment | None = None) -> int:
             return
         pieces = iter_digest(
             digest,
-            DigestRenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"]),
+            RenderOptions(format=fmt, color=color, width=_width(env), to=values["to"], sender=values["from"]),
         )
         if output:
             from ..atomic import atomic_open
