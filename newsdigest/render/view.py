@@ -1,10 +1,13 @@
 """Summaries and digests as the formats see them: every string already made safe, every fact decided once.
 
-An EntryView is one story: built from a digest's Entry (`digest_view`) or from
-a single Summary (`summary_entry`, for the list formats). Each format formats
-views and never reads the models' strings itself, so no format can forget to
-clean one, and all agree on what a story says (its byline and facts, which
-link it gets, how a source is labelled).
+An EntryView is one story: built from a digest's Entry (`digest_view`), or for
+the list formats from a Summary (`summary_entry`) or a cleaned Article's title,
+byline and path (`article_entry`). Each format formats views and never reads
+the models' strings itself, so no format can forget to clean one, and all agree
+on what a story says (its byline and facts, which link it gets, how a source is
+labelled). JSON lists are the exception: they serialize the models
+(serialize.py), so that exact values, such as a file name that is not UTF-8,
+round-trip.
 """
 
 from __future__ import annotations
