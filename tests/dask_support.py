@@ -91,7 +91,7 @@ def digest_bytes(specs, formats=FORMATS, **options) -> dict[str, bytes]:
     """The digest of `specs`, made once, rendered in every format (as the CLI writes them)."""
     from newsdigest.api import SummaryOptions
     from newsdigest.digest import DigestOptions, make_digest
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
     from newsdigest.summarizers.select import Length
 
     summary = SummaryOptions(
@@ -99,7 +99,7 @@ def digest_bytes(specs, formats=FORMATS, **options) -> dict[str, bytes]:
     )
     digest = make_digest([str(s) for s in specs], DigestOptions(now=NOW, summary=summary, **options))
     return {
-        fmt: render_digest(digest, DigestRenderOptions(format=fmt, to="r@example.org", sender="d@example.org")).encode()
+        fmt: render_digest(digest, RenderOptions(format=fmt, to="r@example.org", sender="d@example.org")).encode()
         for fmt in formats
     }
 

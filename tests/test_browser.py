@@ -15,7 +15,7 @@ import pytest
 
 from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.models import Article, Failure, Metadata, Sentence, Summary
-from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+from newsdigest.render import RenderOptions, render_digest
 
 CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -108,8 +108,8 @@ def pages(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("pages")
     page = folder / "digest.html"
-    page.write_text(render_digest(DIGEST, DigestRenderOptions(format="html")), encoding="utf-8")
-    raw = render_digest(DIGEST, DigestRenderOptions(format="email", to="me@example.org", sender="news@example.org"))
+    page.write_text(render_digest(DIGEST, RenderOptions(format="html")), encoding="utf-8")
+    raw = render_digest(DIGEST, RenderOptions(format="email", to="me@example.org", sender="news@example.org"))
     part = next(
         p
         for p in email.message_from_string(raw, policy=policy.default).iter_parts()

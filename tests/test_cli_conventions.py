@@ -193,7 +193,7 @@ def test_options_that_do_nothing_alone_say_so(flags, warning):
 def test_from_help_states_the_real_default(monkeypatch):
     import socket
 
-    from newsdigest.renderers.digest.email_format import default_sender
+    from newsdigest.render.email_format import default_sender
 
     text = " ".join(_help(["digest"]).split())
     assert "newsdigest@localhost" in text and "fully qualified host name" in text

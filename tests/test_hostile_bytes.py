@@ -254,7 +254,8 @@ def test_mojibake_in_a_file_is_repaired(tmp_path):
     ],
 )
 def test_lone_surrogates_never_crash_an_encoder(text, kept):
-    from newsdigest.renderers import FORMATS, RenderOptions, render
+    from newsdigest.render import SUMMARY_FORMATS as FORMATS
+    from newsdigest.render import RenderOptions, render
 
     summary = summarize_text(text, SummaryOptions(algorithm="lead"))
     assert kept in summary.article.text

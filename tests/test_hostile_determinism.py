@@ -27,7 +27,8 @@ _ALL_OUTPUTS = r"""
 import hashlib, json, sys, warnings
 warnings.simplefilter("ignore")
 from newsdigest.api import SummaryOptions, clean_file, summarize_file
-from newsdigest.renderers import FORMATS, RenderOptions, render
+from newsdigest.render import RenderOptions, render
+from newsdigest.render import SUMMARY_FORMATS as FORMATS
 paths = sys.argv[1:]
 out = {}
 def digest(name, items):

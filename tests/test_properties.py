@@ -21,7 +21,8 @@ from newsdigest.api import clean_text
 from newsdigest.errors import InputError, NewsdigestError
 from newsdigest.loading import load_bytes
 from newsdigest.models import Article, Metadata, RawDocument, Removed, Sentence, Summary
-from newsdigest.renderers import FORMATS, RenderOptions, render
+from newsdigest.render import SUMMARY_FORMATS as FORMATS
+from newsdigest.render import RenderOptions, render
 from newsdigest.sentences import split_sentences
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -82,7 +82,7 @@ def _summary(keywords=("harbor bridge", "Keel Bay")):
 
 
 def test_summarize_styles_each_span_on_its_own():
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     ansi = render([_summary()], RenderOptions(format="rich", color=True, width=200))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
@@ -94,7 +94,7 @@ def test_summarize_styles_each_span_on_its_own():
 
 
 def test_wrapped_bullets_hang_under_their_text():
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     text = render([_summary(keywords=())], RenderOptions(format="rich", color=False, width=40))
     lines = text.splitlines()
@@ -107,7 +107,7 @@ def test_digest_terminal_styles_and_hanging_source_list():
     from datetime import datetime
 
     from newsdigest.digest.model import Digest, Entry, Group, Source
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
 
     summary = _summary()
     sources = (
@@ -115,7 +115,7 @@ def test_digest_terminal_styles_and_hanging_source_list():
         Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"),
     )
     digest = Digest("News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),))
-    ansi = render_digest(digest, DigestRenderOptions(format="rich", color=True, width=50))
+    ansi = render_digest(digest, RenderOptions(format="rich", color=True, width=50))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
     assert _style_of(ansi, "Coastal Gazette · Ann Lee") == {DIM}
     assert _style_of(ansi, "The bridge reopened") == {frozenset()}

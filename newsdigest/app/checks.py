@@ -46,7 +46,7 @@ def dedup_names() -> tuple[str, ...]:
 
 
 def digest_format(value):
-    from ..renderers.digest import DIGEST_FORMATS
+    from ..render.formats import DIGEST_FORMATS
 
     if value != "auto" and value not in DIGEST_FORMATS:
         names = ", ".join(DIGEST_FORMATS)

@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except NewsdigestError as err:
         if debug:
             raise
-        from ..renderers.sanitize import visible_path
+        from ..textsafe import visible_path
 
         usage = isinstance(err, UsageError)
         print(f"newsdigest: {'error: ' if usage else ''}{visible_path(str(err))}", file=sys.stderr)
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if type(err).__name__ == "NoArgsIsHelpError":  # no arguments at all: the help, as asked for
             err.show()
         else:
-            from ..renderers.sanitize import visible_path
+            from ..textsafe import visible_path
             from .help import usage_line
 
             print(visible_path(usage_line(err)), file=sys.stderr)

@@ -20,18 +20,6 @@ from .config import check_flags, settle
 from .console import Environment
 from .output import broken_pipe, use_color, width, write_stdout
 
-# -o FILE with no --format: the extension picks the digest's format.
-EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".txt": "text",
-    ".text": "text",
-    ".eml": "email",
-}
-
 
 def summarize(files: list[str], given: Mapping[str, Any], env: Environment | None = None) -> int:
     """`newsdigest summarize`: title, byline and the chosen sentences of each file."""
@@ -77,7 +65,7 @@ def finish(
     keywords: bool = False,
 ) -> int:
     """Render what succeeded, report what failed; the exit code."""
-    from ..renderers import RenderOptions, render, resolve_format
+    from ..render import RenderOptions, render, resolve_format
 
     env = env or Environment.from_process(given["no_color"])
     output, quiet = given["output"], given["quiet"]
@@ -153,13 +141,9 @@ def now(environ: Mapping[str, str] | None = None) -> datetime:
 
 def digest_format(requested: str, stdout_isatty: bool, output: str | None) -> str:
     """The format to write: as asked, else by -o's extension, else rich on a terminal and text elsewhere."""
-    if requested != "auto":
-        return requested
-    if output:
-        from ..renderers import format_for_extension
+    from ..render.formats import DIGEST, resolve_format
 
-        return format_for_extension(output, EXTENSIONS)
-    return "rich" if stdout_isatty else "text"
+    return resolve_format(requested, stdout_isatty, output, DIGEST)
 
 
 def digest_options(values: Mapping[str, Any], when: datetime | None = None):
@@ -235,7 +219,7 @@ def _digest_writer(
     new_only = values["new_only"]
 
     def write(digest) -> None:
-        from ..renderers.digest import DigestRenderOptions, iter_digest
+        from ..render import RenderOptions, iter_digest
 
         before()  # the progress bar is gone from the terminal before the first byte of the digest
         if not digest.counts.entries and digest.failures:
@@ -248,7 +232,7 @@ def _digest_writer(
             # Nothing new: an empty digest would only bury (or, at the same name, replace) the last real one.
             notes.append("nothing new: no stories since the last --new-only digest")
             return
-        render = DigestRenderOptions(format=fmt, color=color, width=width(env), to=values["to"], sender=values["from"])
+        render = RenderOptions(format=fmt, color=color, width=width(env), to=values["to"], sender=values["from"])
         pieces = iter_digest(digest, render)
         if output:
             # A --new-only digest is the only record of the stories it reports: never replace an

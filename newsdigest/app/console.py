@@ -33,7 +33,7 @@ class Environment:
 
     def error(self, message: str) -> None:
         """One line on stderr, prefixed with the program name."""
-        from ..renderers.sanitize import visible_path  # a file name may carry escape sequences
+        from ..textsafe import visible_path  # a file name may carry escape sequences
 
         print(f"newsdigest: {visible_path(message)}", file=self.stderr, flush=True)
 
