@@ -34,7 +34,10 @@ demo: $(STAMP)
 # loadgroup: tests marked xdist_group share one process (the Dask tests: one set of clusters).
 PYTEST := $(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadgroup
 
+# Lint and format check first (ruff is pinned in the test extra), then the suite.
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(PYTEST)
 
 # The whole suite again with the clock moved years ahead and back (libfaketime,

@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = chars / max(words, 1)
         mean_text = sum(text_err) / max(len(text_err), 1)
         print(
-            f"{lang:<5} {len(texts):>5} {n_sent:>9} {ratio:>10.2f} {mean_text:>10.1%} {sent_err / max(n_sent, 1):>14.1%}"
+            f"{lang:<5} {len(texts):>5} {n_sent:>9} {ratio:>10.2f} {mean_text:>10.1%} "
+            f"{sent_err / max(n_sent, 1):>14.1%}"
         )
     return 0
 

@@ -41,7 +41,8 @@ def story(rng: random.Random, n: int) -> tuple[str, str, str, list[str]]:
         sentences.append(
             f"The {place} {subject} board {rng.choice(VERBS)} a {rng.randint(1, 90)} million dollar proposal on "
             f"{rng.choice(['Monday', 'Tuesday', 'Friday'])}, {rng.choice(NAMES)} said in statement {n}-{i}. "
-            f"About {rng.randint(100, 9000)} residents {rng.choice(['signed', 'opposed', 'welcomed'])} the idea of a new "
+            f"About {rng.randint(100, 9000)} residents "
+            f"{rng.choice(['signed', 'opposed', 'welcomed'])} the idea of a new "
             f"{rng.choice(SUBJECTS)} near the {rng.choice(SUBJECTS)}."
         )
     date = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
@@ -151,7 +152,8 @@ def main() -> None:
     print(f"{'articles':>9} {'jobs':>4} {'seconds':>9} {'art/s':>8} {'cpu ms/art':>10} {'peak MiB':>9}")
     for r in rows:
         print(
-            f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['cpu_ms']:>10.2f} {r['peak_mib']:>9.0f}"
+            f"{r['size']:>9} {r['jobs']:>4} {r['seconds']:>9.1f} {r['rate']:>8.1f} {r['cpu_ms']:>10.2f} "
+            f"{r['peak_mib']:>9.0f}"
         )
     by = {(r["size"], r["jobs"]): r for r in rows}
     for jobs in args.jobs:

@@ -93,11 +93,13 @@ def scaling(paths, options, workers: list[int]) -> dict[int, float]:
             cluster.close()
     first = workers[0]
     print(
-        "\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) | worker CPU ms an article | CPU efficiency |\n|---|---|---|---|---|"
+        "\n| workers | articles/s | efficiency rate(k)/(k x rate(1)) | worker CPU ms an article | CPU efficiency |\n"
+        "|---|---|---|---|---|"
     )
     for k, rate in rates.items():
         print(
-            f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} | {cpu[first] / cpu[k]:.2f} |"
+            f"| {k} | {rate:.1f} | {rate / (k * rates[first]) * first:.2f} | {cpu[k] * 1000:.1f} "
+            f"| {cpu[first] / cpu[k]:.2f} |"
         )
     print(
         "(CPU efficiency: worker CPU an article with 1 worker / with k; what distribution costs, apart from\n"
@@ -221,12 +223,15 @@ def projection(rates, per_task, driver, back: float) -> None:
         f"{math.ceil(target / (one * 0.8))} at 80%; articles k times longer need about k times as many"
     )
     print(
-        f"- the driver merges {merge:,.0f} stories/s with the shortcut: it saturates at about {merge / one:,.0f} workers "
-        f"(without it: {driver['without the shortcut'] / one:,.0f}); at a million an hour it is {target / merge:.1%} busy"
+        f"- the driver merges {merge:,.0f} stories/s with the shortcut: "
+        f"it saturates at about {merge / one:,.0f} workers "
+        f"(without it: {driver['without the shortcut'] / one:,.0f}); "
+        f"at a million an hour it is {target / merge:.1%} busy"
     )
     print(f"- results coming back at {target:.0f} articles/s: {target * back / 1e6:.2f} MB/s into the driver")
     print(
-        f"- the scheduler: {target / 32:.1f} tasks/s at 32 articles a task, against ~{1 / per_task:,.0f} tasks/s it can hand out"
+        f"- the scheduler: {target / 32:.1f} tasks/s at 32 articles a task, "
+        f"against ~{1 / per_task:,.0f} tasks/s it can hand out"
     )
 
 

@@ -59,7 +59,7 @@ HELD_OUT = REPO_ROOT / "bench-out" / "quality_gate" / "held_out.json"  # written
 GOOD_F1 = 0.9  # the scorer's own "page is right" threshold
 
 
-def _load_scorer(eval_dir: Path):
+def load_scorer(eval_dir: Path):
     path = eval_dir / "score_extraction.py"
     if not path.is_file():
         raise SystemExit(f"{path}: scorer not found (give the eval folder with --eval)")
@@ -224,7 +224,10 @@ def wrapped_runs(pages: list[dict], widths: list[int], score_text, ml) -> list[d
 
 def wrapped_table(rows: list[dict], in_sample: bool = False) -> str:
     base = rows[0]["f1"]
-    head = f"{'wrapped at':<12} {'pages':>5} {'F1':>6} {'vs unwrapped':>12} {'sentences':>9} {'fragments':>9} {'shape':>6} {'pages/s':>8}"
+    head = (
+        f"{'wrapped at':<12} {'pages':>5} {'F1':>6} {'vs unwrapped':>12} {'sentences':>9} {'fragments':>9} "
+        f"{'shape':>6} {'pages/s':>8}"
+    )
     title = "newsdigest, text dumps hard-wrapped (summary: news, 3 sentences)"
     title += ": in-sample (the text line model was trained on these pages, unwrapped)" if in_sample else ""
     lines = [title, head, "-" * len(head)]
@@ -269,7 +272,8 @@ def held_out_rows() -> str:
     for kind, name in MODEL_FILES.items():
         for how, f in figures.get(name, {}).items():
             lines.append(
-                f"{'ALL':<12} {'newsdigest':<16} {kind:<5} {f['pages']:>5} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f}"
+                f"{'ALL':<12} {'newsdigest':<16} {kind:<5} {f['pages']:>5} "
+                f"{f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f}"
                 f" {'-':>8} {'-':>6} {'-':>8}  held out: {how}"
             )
     return "\n".join(lines)
@@ -277,7 +281,10 @@ def held_out_rows() -> str:
 
 def table(results: list[tuple[str, str, list[dict], float]], in_sample: set[str] = frozenset()) -> str:
     sources = sorted({r["source"] for _, _, rows, _ in results for r in rows})
-    head = f"{'source':<12} {'tool':<16} {'input':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'F1>=0.9':>8} {'empty':>6} {'pages/s':>8}"
+    head = (
+        f"{'source':<12} {'tool':<16} {'input':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'F1>=0.9':>8} {'empty':>6} {'pages/s':>8}"
+    )
     lines = [head, "-" * len(head)]
     for source in [*sources, "ALL"]:
         for name, mode, rows, spent in results:
@@ -311,7 +318,8 @@ def ratios(results: list[tuple[str, str, list[dict], float]]) -> str:
             )
         floor = by[("keep everything", "text")][0]
         lines.append(
-            f"newsdigest {mode} / keep everything: F1 {ours[0]['f1'] - floor['f1']:+.3f}, precision {ours[0]['precision'] - floor['precision']:+.3f}"
+            f"newsdigest {mode} / keep everything: F1 {ours[0]['f1'] - floor['f1']:+.3f}, "
+            f"precision {ours[0]['precision'] - floor['precision']:+.3f}"
         )
     return "\n".join(lines)
 
@@ -351,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if not set_path.is_file():
         print(f"{set_path}: evaluation set not found; skipping the extraction benchmark", file=sys.stderr)
         return 0
-    score_text = _load_scorer(eval_dir)
+    score_text = load_scorer(eval_dir)
     pages = read_set(set_path, args.limit)
     modes = {m.strip() for m in args.modes.split(",") if m.strip()}
 
@@ -383,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extraction: {set_path} ({len(pages)} pages), scorer {eval_dir / 'score_extraction.py'}")
         if in_sample:
             print(
-                f"in-sample: newsdigest's {' and '.join(sorted(in_sample))} line models were trained on this set (held-out rows follow)"
+                f"in-sample: newsdigest's {' and '.join(sorted(in_sample))} line models were trained on this set "
+                "(held-out rows follow)"
             )
         print(table(results, in_sample))
         print(held_out_rows())

@@ -47,7 +47,7 @@ def main() -> int:
         return 1
     from newsdigest.api import clean_text
     from newsdigest.cleaning import paywall
-    from newsdigest.cleaning.html import _json_ld, _parse
+    from newsdigest.cleaning.html import json_ld_items, parse_html
     from newsdigest.errors import NoStoryError
 
     full, teaser, verdicts, declared = [], [], Counter(), Counter()
@@ -62,8 +62,8 @@ def main() -> int:
             except NoStoryError:
                 words, verdict = 0, None
             verdicts[verdict] += 1
-            root = _parse(page["html"])
-            items = _json_ld(root) if root is not None else []
+            root = parse_html(page["html"])
+            items = json_ld_items(root) if root is not None else []
             if paywall.declared_free(items) is not None:
                 declared[(paywall.declared_free(items), verdict)] += 1
             body = paywall.longest_body(items)

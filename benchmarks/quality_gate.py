@@ -124,7 +124,7 @@ def train_folds(eval_dir: Path, pages: list[dict], mode: str, paths: list[Path],
     and the threshold that its held-out line scores favour (for the shipped one)."""
     import numpy as np
     import train_cleaner
-    from extraction import _load_scorer
+    from extraction import load_scorer
 
     from newsdigest.trees import ensemble_from_dict
 
@@ -147,7 +147,7 @@ def train_folds(eval_dir: Path, pages: list[dict], mode: str, paths: list[Path],
             json.dumps({"format": "newsdigest-trees/1", "about": f"fold {k}", "ensembles": ensembles}), encoding="utf-8"
         )
         print(f"    fold {k + 1}/{FOLDS} ({time.time() - started:.0f} s)", file=sys.stderr, flush=True)
-    best = train_cleaner.best_threshold(prepared, held, _load_scorer(eval_dir))
+    best = train_cleaner.best_threshold(prepared, held, load_scorer(eval_dir))
     threshold_path.write_text(json.dumps({"threshold": best}), encoding="utf-8")
 
 
@@ -168,13 +168,13 @@ def cleaner_model(mode: str, model, threshold: float):
 
 def cleaning_figures(eval_dir: Path, mode: str, cache: Path) -> dict:
     """Held-out P/R/F1 of the whole cleaner, pages grouped by site into folds."""
-    from extraction import _load_scorer, read_set
+    from extraction import load_scorer, read_set
 
     from newsdigest.api import clean_text
     from newsdigest.cleaning.model import load_model
     from newsdigest.errors import NewsdigestError
 
-    score_text = _load_scorer(eval_dir)
+    score_text = load_scorer(eval_dir)
     models, folds, best = fold_models(eval_dir, mode, cache)
     threshold = load_model(mode).threshold
     pages = read_set(eval_dir / "extraction" / "dev.jsonl.gz")

@@ -52,14 +52,11 @@ import time
 import warnings
 from pathlib import Path
 
+from modelfile import held_out_lines, trained_on
+from summary_checks import SIZES, agreement, huge_document, rankings_of, run_sumy_our_stemmer, scaling, startup
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-SIZES = (20, 50, 100, 200, 400, 1000, 5000)
-# sumy's methods are quadratic in Python (KL worse): past these sizes one article
-# takes minutes, so the scaling table stops there and says so.
-SCALING_LIMIT = {"sumy-kl": 200, "sumy-lsa": 1000}
-SUMY_SCALING_LIMIT = 1000
 
 
 def read_set(path: Path) -> list[dict]:
@@ -209,93 +206,6 @@ def run_whole(name: str, records) -> float:
     return time.perf_counter() - started
 
 
-def rankings_of(name: str, docs) -> list[list[int]]:
-    """Every document's full ranking (for the agreement check; not timed)."""
-    from dataclasses import replace
-
-    from newsdigest import summarizers
-
-    summarizer = summarizers.get(name)
-    cap = getattr(summarizer, "max_sentences", None)
-    out = []
-    for doc in docs:
-        if cap and len(doc.sentences) > cap:
-            doc = replace(doc, sentences=doc.sentences[:cap], paragraph_of=doc.paragraph_of[:cap])
-        out.append([r.index for r in summarizer.rank(doc)])
-    return out
-
-
-def agreement(ours, theirs, records) -> tuple[float, float]:
-    """(share of articles with the identical top-k set, mean Kendall tau of the rankings)."""
-    from scipy.stats import kendalltau
-
-    same, taus = 0, []
-    for a, b, rec in zip(ours, theirs, records):
-        k = rec["k"]
-        same += set(a[:k]) == set(b[:k])
-        if len(a) > 1:
-            pos_a = {i: p for p, i in enumerate(a)}
-            pos_b = {i: p for p, i in enumerate(b)}
-            tau = kendalltau([pos_a[i] for i in range(len(a))], [pos_b[i] for i in range(len(a))]).statistic
-            taus.append(1.0 if tau != tau else tau)  # nan: constant ranking on both sides
-    return same / max(len(records), 1), sum(taus) / max(len(taus), 1)
-
-
-def scaling(names, docs, sizes, out):
-    """ms per article at each size, for each algorithm."""
-    from newsdigest import summarizers
-    from newsdigest.summarizers.base import Document
-    from newsdigest.summarizers.select import Length, choose
-
-    pool = [s for d in docs for s in d.sentences]
-    while len(pool) < max(sizes):
-        pool = pool + pool
-    rows = []
-    for name in names:
-        if name in RIVALS:
-            continue
-        summarizer = summarizers.get(name)
-        cap = getattr(summarizer, "max_sentences", None)
-        limit = SCALING_LIMIT.get(name, SUMY_SCALING_LIMIT if name.startswith("sumy-") else None)
-        cells = []
-        for size in sizes:
-            if limit is not None and size > limit:
-                cells.append("skipped")
-                continue
-            doc = Document(tuple(pool[:size]), None, "en", tuple(i // 5 for i in range(size)), 3)
-            if cap and size > cap:
-                doc = Document(doc.sentences[:cap], None, "en", doc.paragraph_of[:cap], 3)
-            repeats = max(1, min(20, int(2000 / size)))
-            if not name.startswith(
-                "sumy-"
-            ):  # warm up (a first long document imports scipy.sparse); sumy's take minutes
-                choose(summarizer.rank(doc), doc, Length(sentences=3))
-            started = time.perf_counter()
-            for _ in range(repeats):
-                choose(summarizer.rank(doc), doc, Length(sentences=3))
-            ms = (time.perf_counter() - started) / repeats * 1000
-            cells.append(f"{ms:,.1f}" + ("*" if cap and size > cap else ""))
-            print(f"  scaling {name} {size}: {cells[-1]} ms", file=sys.stderr, flush=True)
-        rows.append([name] + cells)
-    return rows
-
-
-def huge_document(sentences: int) -> tuple[float, int]:
-    """Seconds for `newsdigest summarize` (library path) on one document of that many sentences."""
-    from newsdigest.api import SummaryOptions, summarize_article
-    from newsdigest.models import Article, Metadata
-
-    paragraph = " ".join(
-        f"Sentence number {i} tells of the harbor, the bridge and the vote {i % 97}." for i in range(50)
-    )
-    article = Article(
-        "<huge>", tuple(paragraph for _ in range(sentences // 50)), Metadata(title="Harbor vote", language="en")
-    )
-    started = time.perf_counter()
-    summary = summarize_article(article, SummaryOptions())
-    return time.perf_counter() - started, summary.sentences_in
-
-
 def print_table(rows, head):
     widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
     print("  ".join(str(h).ljust(w) if i == 0 else str(h).rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
@@ -304,50 +214,7 @@ def print_table(rows, head):
         print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
 
 
-STARTUP = """
-import json, time
-started = time.perf_counter()
-import newsdigest.api as api
-from newsdigest.models import Article, Metadata
-imported = time.perf_counter()
-text = ("The harbor board voted on Tuesday to rebuild the north pier before the storm season. "
-        "Engineers said the old timber had rotted. The work will cost 4 million and take a year. "
-        "Fishing crews will use the south pier meanwhile, the board said.")
-article = Article("<startup>", (text,) * 3, Metadata(title="Harbor board votes to rebuild the pier"))
-api.summarize_article(article, api.SummaryOptions())
-first = time.perf_counter()
-api.summarize_article(article, api.SummaryOptions())
-second = time.perf_counter()
-from newsdigest.language import _identifier
-_identifier()
-identifier = time.perf_counter()
-print(json.dumps({"import newsdigest.api": imported - started,
-                  "first summary (loads numpy, the sentence model, stemmer, stop words, the trees)": first - imported,
-                  "a summary once loaded": second - first,
-                  "language model (only for text the quick English test cannot place)": identifier - second}))
-"""
-
-
-def startup(runs: int):
-    """Rows (step, ms): medians over `runs` fresh interpreters."""
-    import statistics
-    import subprocess
-
-    samples: dict[str, list[float]] = {}
-    floor = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        floor.append(time.perf_counter() - started)
-        result = subprocess.run([sys.executable, "-c", STARTUP], check=True, capture_output=True, text=True, cwd=ROOT)
-        for step, value in json.loads(result.stdout).items():
-            samples.setdefault(step, []).append(value)
-    rows = [["python -c pass (the interpreter alone)", f"{statistics.median(floor) * 1000:.1f}"]]
-    rows += [[step, f"{statistics.median(values) * 1000:.1f}"] for step, values in samples.items()]
-    return rows
-
-
-def main(argv=None) -> int:
+def parse_args(argv):  # type: ignore[no-untyped-def]
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--eval",
@@ -367,43 +234,24 @@ def main(argv=None) -> int:
         default=3,
         help="timed runs of the compared rows (ours and sumy's LexRank); the best counts",
     )
-    args = ap.parse_args(argv)
-    warnings.simplefilter("ignore")  # language warnings are not the subject here
-    eval_dir = Path(args.eval)
-    sys.path.insert(0, str(eval_dir))
-    import score_summarization as scorer
+    return ap.parse_args(argv)
 
-    records = read_set(eval_dir / args.set)
-    if args.limit:
-        seen: dict[str, int] = {}
-        kept = []
-        for rec in records:
-            seen[rec["source"]] = seen.get(rec["source"], 0) + 1
-            if seen[rec["source"]] <= args.limit:
-                kept.append(rec)
-        records = kept
-    names = [a.strip() for a in args.algorithms.split(",") if a.strip()] or all_algorithms()
-    if "lead" not in names:
-        names.insert(0, "lead")
-    from newsdigest import summarizers
 
-    default = summarizers.DEFAULT_ALGORITHM
-    from newsdigest.language import _identifier
+def first_of_each_source(records: list[dict], limit: int) -> list[dict]:
+    """The first `limit` records of each source (all of them when `limit` is 0)."""
+    if not limit:
+        return records
+    seen: dict[str, int] = {}
+    kept = []
+    for rec in records:
+        seen[rec["source"]] = seen.get(rec["source"], 0) + 1
+        if seen[rec["source"]] <= limit:
+            kept.append(rec)
+    return kept
 
-    _identifier()  # the language model loads once per process (start-up, measured below), not in a timed run
-    docs = prepare(records)
-    from newsdigest.language import resolve_language
 
-    languages = {rec["id"]: resolve_language(rec["article"]) for rec in records}  # told, as sumy is told "english"
-    sources = sorted({r["source"] for r in records})
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    counts = {s: sum(r["source"] == s for r in records) for s in sources}
-    print(
-        f"set {args.set}: {len(records)} articles ("
-        + ", ".join(f"{s} {n}" for s, n in counts.items())
-        + f"); default algorithm: {default}"
-    )
+def score_all(names, records, languages, scorer, out: Path, repeat: int):  # type: ignore[no-untyped-def]
+    """(scores, seconds, whole-path seconds) by algorithm; the predictions written to OUT."""
     results, seconds, whole = {}, {}, {}
     for name in names:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
@@ -420,13 +268,18 @@ def main(argv=None) -> int:
             whole[name] = run_whole(name, records)
     # The machine's load drifts: the speed comparison's rows run again, in turn,
     # and keep their best time.
-    for _ in range(args.repeat - 1):
+    for _ in range(repeat - 1):
         for name in names:
             if name in WHOLE_PATH or name in SUMY_LEXRANK:
                 print(f"  timing {name} again ...", file=sys.stderr, flush=True)
                 seconds[name] = min(seconds[name], run(name, records, languages)[1])
                 if name in WHOLE_PATH:
                     whole[name] = min(whole[name], run_whole(name, records))
+    return results, seconds, whole
+
+
+def print_quality(names, records, sources, results, seconds, whole, default, set_path: Path) -> None:
+    """The quality and speed table, one row per algorithm."""
     timed = [n for n in SUMY_LEXRANK if n in seconds]
     reference = min(timed, key=seconds.get) if timed else None
     print("\nQuality (ROUGE F1 x100, R1 / R2 / RL) and speed. art/s: articles per second from the article text,")
@@ -443,9 +296,7 @@ def main(argv=None) -> int:
         + (["x sumy-lexrank"] if reference else [])
         + ["whole art/s"]
     )
-    from modelfile import trained_on
-
-    news_in_sample = trained_on("news_summarizer.json", eval_dir / args.set)
+    news_in_sample = trained_on("news_summarizer.json", set_path)
     rows = []
     for name in names:
         by = results[name]["by_source"]
@@ -462,6 +313,95 @@ def main(argv=None) -> int:
         row.append(f"{len(records) / whole[name]:,.0f}" if name in whole else "")
         rows.append(row)
     print_table(rows, head)
+
+
+def print_agreement(seconds, docs, records) -> None:
+    """Agreement of our LexRank / TextRank with sumy's, as shipped and on our stemmer."""
+    pairs = [
+        (ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in seconds and f"sumy-{ours}" in seconds
+    ]
+    if not pairs:
+        return
+    print("\nAgreement of our vectorised graph methods with sumy's (same split documents):")
+    arows = []
+    rankings = {}
+    for ours, theirs in pairs:
+        for name in (ours, theirs):
+            rankings[name] = rankings_of(name, docs)
+        same, tau = agreement(rankings[ours], rankings[theirs], records)
+        _, ranks_ours_stem, _ = run_sumy_our_stemmer(theirs, records, docs)
+        same2, tau2 = agreement(rankings[ours], ranks_ours_stem, records)
+        arows.append(
+            [
+                f"{ours} vs {theirs}",
+                f"{same:.1%}",
+                f"{tau:.4f}",
+                f"{same2:.1%}",
+                f"{tau2:.4f}",
+                f"{seconds[theirs] / max(seconds[ours], 1e-9):.1f}",
+            ]
+        )
+    print_table(
+        arows,
+        [
+            "pair",
+            "same top-k",
+            "Kendall tau",
+            "same top-k (our stemmer)",
+            "tau (our stemmer)",
+            "speed x (from text)",
+        ],
+    )
+
+
+def print_scaling(names, docs, sizes, out) -> None:
+    """ms per article by length, and LexRank's and TextRank's speed over sumy's at 200 sentences."""
+    print(
+        "\nScaling: ms per article (rank + choose) by article length in sentences; "
+        "* = ranked over the capped first sentences"
+    )
+    rows = scaling([n for n in names if n not in RIVALS], docs, sizes, out)
+    print_table(rows, ["algorithm"] + [f"{s:,}" for s in sizes])
+    for ours in ("lexrank", "textrank"):
+        row = {r[0]: r for r in rows}
+        if ours in row and f"sumy-{ours}" in row and 200 in sizes:
+            col = sizes.index(200) + 1
+            a, b = row[ours][col], row[f"sumy-{ours}"][col]
+            if a != "skipped" and b != "skipped":
+                speedup = float(b.rstrip("*").replace(",", "")) / float(a.rstrip("*").replace(",", ""))
+                print(f"{ours} at 200 sentences: {speedup:.0f}x sumy's speed")
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    warnings.simplefilter("ignore")  # language warnings are not the subject here
+    eval_dir = Path(args.eval)
+    sys.path.insert(0, str(eval_dir))
+    import score_summarization as scorer
+
+    from newsdigest import summarizers
+    from newsdigest.language import detect_language, resolve_language
+
+    records = first_of_each_source(read_set(eval_dir / args.set), args.limit)
+    names = [a.strip() for a in args.algorithms.split(",") if a.strip()] or all_algorithms()
+    if "lead" not in names:
+        names.insert(0, "lead")
+    default = summarizers.DEFAULT_ALGORITHM
+    # the language model loads once per process (start-up, measured below), not in a timed run
+    detect_language("Der Stadtrat hat am Dienstag mit großer Mehrheit einen neuen Radweg beschlossen.")
+    docs = prepare(records)
+    languages = {rec["id"]: resolve_language(rec["article"]) for rec in records}  # told, as sumy is told "english"
+    sources = sorted({r["source"] for r in records})
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {s: sum(r["source"] == s for r in records) for s in sources}
+    print(
+        f"set {args.set}: {len(records)} articles ("
+        + ", ".join(f"{s} {n}" for s, n in counts.items())
+        + f"); default algorithm: {default}"
+    )
+    results, seconds, whole = score_all(names, records, languages, scorer, out, args.repeat)
+    print_quality(names, records, sources, results, seconds, whole, default, eval_dir / args.set)
     if "news" in results:
         print(in_sample_note(eval_dir / args.set))
     if "lead" in results and default in results:
@@ -474,56 +414,10 @@ def main(argv=None) -> int:
                 for s in sources
             )
         )
-    pairs = [
-        (ours, f"sumy-{ours}") for ours in ("lexrank", "textrank") if ours in seconds and f"sumy-{ours}" in seconds
-    ]
-    if pairs:
-        print("\nAgreement of our vectorised graph methods with sumy's (same split documents):")
-        arows = []
-        rankings = {}
-        for ours, theirs in pairs:
-            for name in (ours, theirs):
-                rankings[name] = rankings_of(name, docs)
-            same, tau = agreement(rankings[ours], rankings[theirs], records)
-            _, ranks_ours_stem, _ = run_sumy_our_stemmer(theirs, records, docs)
-            same2, tau2 = agreement(rankings[ours], ranks_ours_stem, records)
-            arows.append(
-                [
-                    f"{ours} vs {theirs}",
-                    f"{same:.1%}",
-                    f"{tau:.4f}",
-                    f"{same2:.1%}",
-                    f"{tau2:.4f}",
-                    f"{seconds[theirs] / max(seconds[ours], 1e-9):.1f}",
-                ]
-            )
-        print_table(
-            arows,
-            [
-                "pair",
-                "same top-k",
-                "Kendall tau",
-                "same top-k (our stemmer)",
-                "tau (our stemmer)",
-                "speed x (from text)",
-            ],
-        )
+    print_agreement(seconds, docs, records)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if sizes:
-        print(
-            "\nScaling: ms per article (rank + choose) by article length in sentences; * = ranked over the capped first sentences"
-        )
-        rows = scaling(names, docs, sizes, out)
-        print_table(rows, ["algorithm"] + [f"{s:,}" for s in sizes])
-        for ours in ("lexrank", "textrank"):
-            row = {r[0]: r for r in rows}
-            if ours in row and f"sumy-{ours}" in row and 200 in sizes:
-                col = sizes.index(200) + 1
-                a, b = row[ours][col], row[f"sumy-{ours}"][col]
-                if a != "skipped" and b != "skipped":
-                    print(
-                        f"{ours} at 200 sentences: {float(b.rstrip('*').replace(',', '')) / float(a.rstrip('*').replace(',', '')):.0f}x sumy's speed"
-                    )
+        print_scaling(names, docs, sizes, out)
     if args.startup:
         print("\nStart-up, once per process (median of fresh processes; not in the art/s above):")
         print_table(startup(args.startup), ["step", "ms"])
@@ -534,15 +428,14 @@ def main(argv=None) -> int:
             f" ranking cap, {n:,} sentences ranked): {secs:.2f} s"
         )
     print(
-        f"\npredictions: {out}/<algorithm>.jsonl (re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})"
+        f"\npredictions: {out}/<algorithm>.jsonl "
+        f"(re-check: score_summarization.py {out}/{default}.jsonl {eval_dir / args.set})"
     )
     return 0
 
 
 def in_sample_note(set_path: Path) -> str:
     """Which rows are in-sample, and news's held-out figures from its model file."""
-    from modelfile import held_out_lines, trained_on
-
     from newsdigest.summarizers.news import MODEL_FILE
 
     lines = [
@@ -555,21 +448,6 @@ def in_sample_note(set_path: Path) -> str:
         "Held out (news's model file, measured on the whole dev set by quality_gate.py and train_summarizer.py):"
     )
     return "\n".join(lines + held_out_lines(MODEL_FILE))
-
-
-def run_sumy_our_stemmer(name, records, docs):
-    """sumy's method on our stemmer: isolates the algorithm from the stemmer."""
-    from newsdigest.summarizers.select import Length, choose
-    from newsdigest.summarizers.sumy_adapter import SumySummarizer
-
-    summarizer = SumySummarizer(name.removeprefix("sumy-"), our_stemmer=True)
-    rankings = []
-    started = time.perf_counter()
-    for rec, doc in zip(records, docs):
-        ranked = summarizer.rank(doc)
-        choose(ranked, doc, Length(sentences=rec["k"]))
-        rankings.append([r.index for r in ranked])
-    return None, rankings, time.perf_counter() - started
 
 
 if __name__ == "__main__":

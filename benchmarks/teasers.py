@@ -77,7 +77,9 @@ def _story(name: str) -> tuple[str, list[str]]:
 
 
 def build_inbox(folder: str | os.PathLike) -> dict[str, str | None]:
-    """Write the feed and the pages into `folder`; returns {feed item path: the page path expected to tell it, or None}."""
+    """Write the feed and the pages into `folder`.
+
+    Returns {feed item path: the page path expected to tell it, or None}."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     items, expected = [], {}
@@ -97,7 +99,8 @@ def build_inbox(folder: str | os.PathLike) -> dict[str, str | None]:
                 head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
             body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
             page.write_text(
-                f"<!doctype html><html lang=en><head>{''.join(head)}</head><body><article><h1>{html.escape(title)}</h1>{body}"
+                f"<!doctype html><html lang=en><head>{''.join(head)}</head><body><article>"
+                f"<h1>{html.escape(title)}</h1>{body}"
                 "</article></body></html>",
                 encoding="utf-8",
             )

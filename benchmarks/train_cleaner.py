@@ -36,7 +36,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction import DEFAULT_EVAL, _load_scorer, read_set  # noqa: E402
+from extraction import DEFAULT_EVAL, load_scorer, read_set  # noqa: E402
 from modelfile import data_record, made_record, write_model  # noqa: E402
 
 from newsdigest.cleaning import features as F  # noqa: E402
@@ -104,12 +104,12 @@ def page_input(page: dict, kind: str):
     """(lines, feature matrix) of a page, computed exactly as the cleaner does."""
     if kind == "html":
         from newsdigest.cleaning.dom import dom_matrix
-        from newsdigest.cleaning.html import _ld_body, _parse, candidates, page_lines
+        from newsdigest.cleaning.html import candidates, ld_article_body, page_lines, parse_html
 
-        root = _parse(page["html"])
+        root = parse_html(page["html"])
         if root is None:
             return [], None
-        dlines, _ = candidates(page_lines(root, _ld_body(root)))
+        dlines, _ = candidates(page_lines(root, ld_article_body(root)))
         return [d.line for d in dlines], dom_matrix(dlines) if dlines else None
     lines = F.split_lines(normalize_text(page["text_dump"]))
     return lines, F.page_matrix(lines) if lines else None
@@ -200,7 +200,8 @@ def report(name: str, pages, texts, score_text) -> dict:
         "empty": sum(not t.strip() for t in texts),
     }
     print(
-        f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}"
+        f"{name:<34} P {out['P']:.3f}  R {out['R']:.3f}  F1 {out['F1']:.3f}  "
+        f"F1>=0.9 {out['F1>=0.9']:.1%}  empty {out['empty']}"
     )
     return {k: round(v, 4) for k, v in out.items()}
 
@@ -313,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="model file (default newsdigest/data/<the model file of --input>)")
     args = ap.parse_args(argv)
     eval_dir = Path(args.eval)
-    score_text = _load_scorer(eval_dir)
+    score_text = load_scorer(eval_dir)
     start = time.time()
     set_path = Path(args.set) if args.set else eval_dir / "extraction" / "dev.jsonl.gz"
     pages = prepare(read_set(set_path, args.limit), args.input)

@@ -71,7 +71,9 @@ def params_record(params=PARAMS) -> dict:
     return {
         "lightgbm": {k: v for k, v in native_params(params).items() if k not in ("verbose", "n_jobs")},
         "num_boost_round": params["n_estimators"],
-        "labels": "greedy oracle: at most k sentences maximising ROUGE-1 F + ROUGE-2 F (rouge-score tokenizer, stemmed)",
+        "labels": (
+            "greedy oracle: at most k sentences maximising ROUGE-1 F + ROUGE-2 F (rouge-score tokenizer, stemmed)"
+        ),
         "weight": "1 / sentences of the article (each article weighs the same)",
     }
 

@@ -36,19 +36,19 @@ with atheris.instrument_imports(include=["newsdigest"]):
     import newsdigest.cleaning.text  # noqa: F401
     import newsdigest.digest.feeds  # noqa: F401
     import newsdigest.language  # noqa: F401
-    import newsdigest.renderers.json_format  # noqa: F401
-    import newsdigest.renderers.markdown  # noqa: F401
-    import newsdigest.renderers.sanitize  # noqa: F401
-    import newsdigest.renderers.terminal  # noqa: F401
-    import newsdigest.renderers.text  # noqa: F401
+    import newsdigest.render.json_format  # noqa: F401
+    import newsdigest.render.markdown  # noqa: F401
+    import newsdigest.render.terminal  # noqa: F401
+    import newsdigest.render.text  # noqa: F401
     import newsdigest.sentences  # noqa: F401
     import newsdigest.summarizers.lead  # noqa: F401
     import newsdigest.summarizers.sumy_adapter  # noqa: F401
+    import newsdigest.textsafe  # noqa: F401
     from newsdigest.api import SummaryOptions, clean_document, clean_text, summarize_article
     from newsdigest.digest.feeds import feed_articles
     from newsdigest.errors import NewsdigestError
     from newsdigest.loading import load_bytes
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
     from newsdigest.summarizers import DEFAULT_ALGORITHM
 
 # What must never reach a terminal: C0 controls but tab and newline, DEL, C1, bidi controls, lone surrogates.

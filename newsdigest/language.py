@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -109,8 +110,6 @@ def resolve_language(text: str, asked: str | None = None, declared: str | None =
     resources for, or None for language-neutral processing, with a
     LanguageWarning whenever the language is unsupported or (for a text long
     enough to tell) unknown."""
-    import warnings
-
     from .sentences import normalize_language
 
     prefix = f"{where}: " if where else ""

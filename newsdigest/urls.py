@@ -8,6 +8,7 @@ date_from_url("https://news.example/2024/05/03/story")         -> "2024-05-03"
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that say where a reader came from, never which page they read.
@@ -107,8 +108,6 @@ def date_from_url(url: str | None) -> str | None:
 
 
 def _valid(year: str, month: str, day: str) -> str | None:
-    from datetime import date
-
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:

@@ -42,10 +42,10 @@ def sample_page() -> str:
     """The HTML digest of samples/, as `newsdigest digest samples --format html` makes it, dated WHEN."""
     sys.path.insert(0, str(ROOT))
     from newsdigest.digest import DigestOptions, make_digest
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
 
     digest = make_digest([str(ROOT / "samples")], DigestOptions(now=WHEN))
-    return render_digest(digest, DigestRenderOptions(format="html"))
+    return render_digest(digest, RenderOptions(format="html"))
 
 
 def main(argv: list[str] | None = None) -> int:

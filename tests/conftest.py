@@ -35,7 +35,7 @@ def run_cli(
     only. NO_COLOR is cleared unless `env` sets it. `timeout` is accepted for
     the subprocess form's sake; an in-process run cannot be cut short.
     """
-    from newsdigest.cli import main
+    from newsdigest.app.cli import main
 
     overlay = {"NO_COLOR": None, **(env or {})}
     saved_env = {key: os.environ.get(key) for key in overlay}

@@ -67,7 +67,8 @@ def template_corpus(folder: Path, count: int = 24) -> Path:
         place = PLACES[n % len(PLACES)] + ("" if n < len(PLACES) else f"-{n}")
         words = rng.sample(WORDS, 25)
         sentences = [
-            f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the end of the year."
+            f"Officials in the town said on Monday that the {a} and the {b} would be {c} near the {d} {e} before the "
+            f"end of the year."
             for a, b, c, d, e in zip(*[iter(words)] * 5)
         ]
         body = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
@@ -90,7 +91,7 @@ def digest_bytes(specs, formats=FORMATS, **options) -> dict[str, bytes]:
     """The digest of `specs`, made once, rendered in every format (as the CLI writes them)."""
     from newsdigest.api import SummaryOptions
     from newsdigest.digest import DigestOptions, make_digest
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
     from newsdigest.summarizers.select import Length
 
     summary = SummaryOptions(
@@ -98,7 +99,7 @@ def digest_bytes(specs, formats=FORMATS, **options) -> dict[str, bytes]:
     )
     digest = make_digest([str(s) for s in specs], DigestOptions(now=NOW, summary=summary, **options))
     return {
-        fmt: render_digest(digest, DigestRenderOptions(format=fmt, to="r@example.org", sender="d@example.org")).encode()
+        fmt: render_digest(digest, RenderOptions(format=fmt, to="r@example.org", sender="d@example.org")).encode()
         for fmt in formats
     }
 

@@ -15,7 +15,7 @@ import pytest
 
 from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.models import Article, Failure, Metadata, Sentence, Summary
-from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+from newsdigest.render import RenderOptions, render_digest
 
 CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -108,8 +108,8 @@ def pages(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("pages")
     page = folder / "digest.html"
-    page.write_text(render_digest(DIGEST, DigestRenderOptions(format="html")), encoding="utf-8")
-    raw = render_digest(DIGEST, DigestRenderOptions(format="email", to="me@example.org", sender="news@example.org"))
+    page.write_text(render_digest(DIGEST, RenderOptions(format="html")), encoding="utf-8")
+    raw = render_digest(DIGEST, RenderOptions(format="email", to="me@example.org", sender="news@example.org"))
     part = next(
         p
         for p in email.message_from_string(raw, policy=policy.default).iter_parts()
@@ -162,7 +162,8 @@ def test_no_console_error_no_request_and_no_horizontal_overflow(pages, open_page
 def test_right_to_left_stories_render_right_to_left(pages, open_page, which):
     page, _, _ = open_page(pages[which], 390)
     directions = page.evaluate(
-        "Array.from(document.querySelectorAll('.story')).map(s => [s.lang, getComputedStyle(s.querySelector('p.summary')).direction])"
+        "Array.from(document.querySelectorAll('.story')).map(s => [s.lang, "
+        "getComputedStyle(s.querySelector('p.summary')).direction])"
     )
     assert directions == [["en", "ltr"], ["ar", "rtl"], ["en", "ltr"]]
     # The Arabic headline's text sits against the right edge of its block, not the left.
@@ -191,7 +192,12 @@ def test_every_contents_link_resolves(pages, open_page):
 
 
 def test_dark_mode_colours_apply(pages, open_page):
-    colours = "[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.digest')).backgroundColor, getComputedStyle(document.querySelector('p.summary')).color, getComputedStyle(document.querySelector('p.facts')).color]"
+    colours = (
+        "[getComputedStyle(document.body).backgroundColor, "
+        "getComputedStyle(document.querySelector('.digest')).backgroundColor, "
+        "getComputedStyle(document.querySelector('p.summary')).color, "
+        "getComputedStyle(document.querySelector('p.facts')).color]"
+    )
     light, _, _ = open_page(pages["page"], 1280, color_scheme="light")
     assert light.evaluate(colours) == ["rgb(244, 244, 242)", "rgb(255, 255, 255)", "rgb(29, 29, 27)", "rgb(85, 85, 79)"]
     for which in ("page", "mail"):  # the mail's inline colours give way too
@@ -207,7 +213,8 @@ def test_dark_mode_colours_apply(pages, open_page):
 def test_print_media_has_no_fixed_or_sticky_elements(pages, open_page):
     page, _, _ = open_page(pages["page"], 1280, media="print")
     positioned = page.evaluate(
-        "Array.from(document.querySelectorAll('*')).map(e => getComputedStyle(e).position).filter(p => p === 'fixed' || p === 'sticky')"
+        "Array.from(document.querySelectorAll('*')).map(e => getComputedStyle(e).position).filter(p => p === 'fixed' "
+        "|| p === 'sticky')"
     )
     assert positioned == []
     assert page.evaluate("getComputedStyle(document.querySelector('.toc')).display") == "none"

@@ -13,7 +13,10 @@ JUNK = "Click here to reveal the hidden panel javascript:void(0) now"
 
 
 def page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>Ferry terminal late</title></head><body><article>{body}</article></body></html>"
+    return (
+        "<!DOCTYPE html><html><head><title>Ferry terminal late</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
 
 
 @pytest.mark.parametrize(

@@ -62,9 +62,12 @@ def test_the_repaired_story_reports_the_dropped_copy():
     page = "\n\n".join(
         [
             "Ferry service resumes after storm",
-            "Ferries between the mainland and the islands resumed on Sunday after three days of cancellations caused by the storm.",
-            "The operator said extra sailings would run on Monday to carry passengers who had been stranded on both sides.",
-            "Ferries between the mainland and the islands resumed on Sunday after three days of cancellations caused by the storm.",
+            "Ferries between the mainland and the islands resumed on Sunday after three days of cancellations caused "
+            "by the storm.",
+            "The operator said extra sailings would run on Monday to carry passengers who had been stranded on both "
+            "sides.",
+            "Ferries between the mainland and the islands resumed on Sunday after three days of cancellations caused "
+            "by the storm.",
             "Harbour staff worked through the night to repair a damaged ramp at the island terminal, officials said.",
         ]
     )

@@ -14,15 +14,18 @@ Harbour pilots agree new pay deal
 
 By Nadia Costa
 
-Harbour pilots at Port Averley accepted a new two-year pay deal on Tuesday, ending a dispute that had delayed ships for almost a week.
+Harbour pilots at Port Averley accepted a new two-year pay deal on Tuesday, ending a dispute that had delayed ships \
+for almost a week.
 
 Listen to this article (3 minutes)
 
-The agreement raises pay by five percent this year and four percent next year, the pilots' association said in a statement.
+The agreement raises pay by five percent this year and four percent next year, the pilots' association said in a \
+statement.
 
 FACT BOX: Pilots guide about 40 ships a day through the narrow channel.
 
-Port managers said the backlog of waiting vessels should be cleared by the weekend, and apologised to shipping lines for the delays.
+Port managers said the backlog of waiting vessels should be cleared by the weekend, and apologised to shipping lines \
+for the delays.
 
 © 2025 Averley Shipping News
 """
@@ -70,10 +73,14 @@ def test_rules_for_another_site_change_nothing():
 HTML = """<html><head><meta property="og:site_name" content="Averley Shipping News">
 <link rel="canonical" href="https://averley-news.example/pilots"></head><body>
 <article><h1>Harbour pilots agree new pay deal</h1>
-<p>Harbour pilots at Port Averley accepted a new two-year pay deal on Tuesday, ending a dispute that had delayed ships for almost a week.</p>
-<div class="promo-box"><p>Our new podcast about ports and the people who run them is out now, with a first episode recorded on the quay at dawn.</p></div>
-<p>The agreement raises pay by five percent this year and four percent next year, the pilots' association said in a statement.</p>
-<p>Port managers said the backlog of waiting vessels should be cleared by the weekend, and apologised to shipping lines for the delays.</p>
+<p>Harbour pilots at Port Averley accepted a new two-year pay deal on Tuesday, ending a dispute that had delayed \
+ships for almost a week.</p>
+<div class="promo-box"><p>Our new podcast about ports and the people who run them is out now, with a first episode \
+recorded on the quay at dawn.</p></div>
+<p>The agreement raises pay by five percent this year and four percent next year, the pilots' association said in a \
+statement.</p>
+<p>Port managers said the backlog of waiting vessels should be cleared by the weekend, and apologised to shipping \
+lines for the delays.</p>
 </article></body></html>"""
 
 
@@ -127,7 +134,7 @@ def test_config_folder_rules_are_found(tmp_path, monkeypatch):
 
 
 def test_cli_rules_option(tmp_path):
-    from newsdigest.cli import main
+    from newsdigest.app.cli import main
 
     page = tmp_path / "page.txt"
     page.write_text(STORY, encoding="utf-8")

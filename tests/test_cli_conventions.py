@@ -157,13 +157,13 @@ def test_an_output_folder_that_cannot_be_made_is_one_clear_line(tmp_path):
 def test_an_output_folder_without_permission_is_one_clear_line(tmp_path, monkeypatch, capsys):
     import os
 
-    from newsdigest.cli import main
-    from newsdigest.digest import job
+    from newsdigest.app import commands
+    from newsdigest.app.cli import main
 
     def refuse(path, exist_ok=False):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr(job.os, "makedirs", refuse)
+    monkeypatch.setattr(commands.os, "makedirs", refuse)
     out = tmp_path / "new" / "today.md"
     with pytest.raises(SystemExit) as done:
         main(["digest", str(SAMPLES), "-o", str(out), "--config", "/dev/null"])
@@ -193,7 +193,7 @@ def test_options_that_do_nothing_alone_say_so(flags, warning):
 def test_from_help_states_the_real_default(monkeypatch):
     import socket
 
-    from newsdigest.renderers.digest.email_format import default_sender
+    from newsdigest.render.email_format import default_sender
 
     text = " ".join(_help(["digest"]).split())
     assert "newsdigest@localhost" in text and "fully qualified host name" in text

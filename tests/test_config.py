@@ -8,7 +8,7 @@ import os
 import pytest
 from conftest import SAMPLES, run_cli
 
-from newsdigest.config import Settings, load_settings, parse_config, resolve, settings_from_env
+from newsdigest.app.config import Settings, load_settings, parse_config, resolve, settings_from_env
 from newsdigest.errors import UsageError
 
 DEFAULTS = {"algorithm": "news", "sentences": 3, "title": "News digest", "group_by": "none", "jobs": 1, "from": None}
@@ -23,14 +23,14 @@ def write(tmp_path, text: str, name: str = "config.toml") -> str:
 def test_the_file_gives_settings(tmp_path):
     path = write(tmp_path, 'algorithm = "lead"\nsentences = 2\ngroup_by = "source"\n"from" = "News <n@example.org>"\n')
     settings = load_settings(path, {})
-    assert settings.as_dict() == {
+    assert settings.values == {
         "algorithm": "lead",
         "sentences": 2,
         "group_by": "source",
         "from": "News <n@example.org>",
     }
-    assert settings.get("from") == settings.from_ == "News <n@example.org>" and settings.path == path
-    assert settings.title is None  # not set
+    assert settings.get("from") == "News <n@example.org>" and settings.path == path
+    assert settings.get("title") is None  # not set
 
 
 def test_each_level_of_precedence(tmp_path):
@@ -50,8 +50,8 @@ def test_each_level_of_precedence(tmp_path):
 
 
 def test_merged_over_keeps_what_is_set():
-    env, file = Settings(sentences=4), Settings(sentences=2, title="File", path="c.toml")
-    assert env.merged_over(file) == Settings(sentences=4, title="File", path="c.toml")
+    env, file = Settings({"sentences": 4}), Settings({"sentences": 2, "title": "File"}, path="c.toml")
+    assert env.merged_over(file) == Settings({"sentences": 4, "title": "File"}, path="c.toml")
 
 
 def test_missing_default_file_is_fine_but_a_named_missing_file_is_an_error(tmp_path, monkeypatch):
@@ -59,7 +59,7 @@ def test_missing_default_file_is_fine_but_a_named_missing_file_is_an_error(tmp_p
     assert load_settings(None, {}) == Settings()
     (tmp_path / "newsdigest").mkdir()
     (tmp_path / "newsdigest" / "config.toml").write_text('title = "Mine"\n', encoding="utf-8")
-    assert load_settings(None, {}).title == "Mine"
+    assert load_settings(None, {}).get("title") == "Mine"
     missing = str(tmp_path / "nope.toml")
     with pytest.raises(UsageError, match="not found") as err:
         load_settings(missing, {})
@@ -70,8 +70,8 @@ def test_missing_default_file_is_fine_but_a_named_missing_file_is_an_error(tmp_p
 
 def test_config_flag_beats_the_config_variable(tmp_path):
     flag, env = write(tmp_path, 'title = "Flag file"\n', "a.toml"), write(tmp_path, 'title = "Env file"\n', "b.toml")
-    assert load_settings(flag, {"NEWSDIGEST_CONFIG": env}).title == "Flag file"
-    assert load_settings(None, {"NEWSDIGEST_CONFIG": env}).title == "Env file"
+    assert load_settings(flag, {"NEWSDIGEST_CONFIG": env}).get("title") == "Flag file"
+    assert load_settings(None, {"NEWSDIGEST_CONFIG": env}).get("title") == "Env file"
     assert load_settings(None, {"NEWSDIGEST_CONFIG": os.devnull}) == Settings(path=os.devnull)  # no settings at all
 
 
@@ -123,7 +123,7 @@ def test_file_that_is_not_utf8_or_is_a_folder(tmp_path):
 def test_byte_order_mark_is_fine(tmp_path):
     path = tmp_path / "config.toml"
     path.write_bytes('\ufefftitle = "Résumé"\n'.encode())
-    assert load_settings(str(path), {}).title == "Résumé"
+    assert load_settings(str(path), {}).get("title") == "Résumé"
 
 
 def test_environment_values_are_parsed_and_checked():
@@ -133,7 +133,7 @@ def test_environment_values_are_parsed_and_checked():
         "NEWSDIGEST_FROM": "n@example.org",
         "NEWSDIGEST_TITLE": "",
     }
-    assert settings_from_env(env) == Settings(sentences=2, max_bytes=1000, from_="n@example.org")  # empty = unset
+    assert settings_from_env(env) == Settings({"sentences": 2, "max_bytes": 1000, "from": "n@example.org"})  # "": unset
     assert settings_from_env({"NEWSDIGEST_UNKNOWN": "x", "HOME": "/root"}) == Settings()
 
 
@@ -159,7 +159,7 @@ def test_inline_site_rules_are_parsed(tmp_path):
         'sentences = 1\n[sites."coastal.example"]\nnames = ["Coastal Gazette"]\ndrop_lines = ["^Advertisement$"]\n',
     )
     settings = load_settings(path, {})
-    assert settings.sentences == 1
+    assert settings.get("sentences") == 1
     rules = settings.site_rules.for_page(None, "Coastal Gazette")
     assert rules.judge_line("Advertisement").startswith("dropped") and rules.judge_line("The ferry sailed.") is None
     assert settings.site_rules.for_page("https://www.coastal.example/a", None) is not None
@@ -168,14 +168,14 @@ def test_inline_site_rules_are_parsed(tmp_path):
 
 def test_rules_path_is_read_from_the_config_files_folder(tmp_path):
     path = write(tmp_path, 'rules = "my-rules.toml"\n')
-    assert load_settings(path, {}).rules == str(tmp_path / "my-rules.toml")
+    assert load_settings(path, {}).get("rules") == str(tmp_path / "my-rules.toml")
     path = write(tmp_path, f'rules = "{tmp_path / "elsewhere" / "r.toml"}"\n')
-    assert load_settings(path, {}).rules == str(tmp_path / "elsewhere" / "r.toml")
-    assert load_settings(os.devnull, {"NEWSDIGEST_RULES": "r.toml"}).rules == "r.toml"  # a variable: as given
+    assert load_settings(path, {}).get("rules") == str(tmp_path / "elsewhere" / "r.toml")
+    assert load_settings(os.devnull, {"NEWSDIGEST_RULES": "r.toml"}).get("rules") == "r.toml"  # a variable: as given
 
 
 def test_parse_config_without_a_file():
-    assert parse_config("jobs = 2\n", "inline").as_dict() == {"jobs": 2}
+    assert parse_config("jobs = 2\n", "inline").values == {"jobs": 2}
 
 
 def test_precedence_through_the_cli(tmp_path):
@@ -211,4 +211,4 @@ def test_the_readme_settings_example_is_valid():
     block = re.search(r"### Settings file.*?```toml\n(.*?)```", readme, re.S)
     assert block, "README: the settings file example is gone"
     settings = parse_config(block.group(1), "README.md")
-    assert settings.sentences and settings.site_rules is not None
+    assert settings.get("sentences") and settings.site_rules is not None

@@ -24,7 +24,8 @@ STORIES = {
         "Westmere Tribune",
         "2026-11-20",
         "The Westmere harbor ferry will add three new stops from next month, the transit authority said on Thursday. "
-        "The stops at Pell Quay, Fennick Yard and the old customs house are meant to carry commuters while the Arden bridge stays shut. "
+        "The stops at Pell Quay, Fennick Yard and the old customs house are meant to carry commuters while the Arden "
+        "bridge stays shut. "
         "Officials expect about 4,000 extra riders a day once the winter timetable starts. "
         "The new boats were leased from a coastal operator for two years at a cost of 9 million dollars. "
         "Riders' groups welcomed the plan but said evening services remain too sparse.",
@@ -33,7 +34,8 @@ STORIES = {
         "Late frost cuts apple harvest in Tallow Valley by a third",
         "Valley Courier",
         "2026-11-22",
-        "Apple growers in Tallow Valley lost roughly a third of this year's harvest to a late spring frost, the growers' cooperative reported on Monday. "
+        "Apple growers in Tallow Valley lost roughly a third of this year's harvest to a late spring frost, the "
+        "growers' cooperative reported on Monday. "
         "Temperatures fell to minus four degrees on two nights in April, just as the trees were in full blossom. "
         "Smaller farms without frost fans were hit hardest, the cooperative's chairwoman Ines Calder said. "
         "Prices at the valley's farm stands have risen by about 15 percent since September. "
@@ -43,9 +45,11 @@ STORIES = {
         "Brackenford library reopens with a makerspace and longer hours",
         "Brackenford Echo",
         "2026-11-25",
-        "Brackenford's central library reopened on Saturday after an 18-month renovation that added a makerspace and a children's reading garden. "
+        "Brackenford's central library reopened on Saturday after an 18-month renovation that added a makerspace and "
+        "a children's reading garden. "
         "The building will now stay open until 9 p.m. on weekdays, two hours later than before. "
-        "The makerspace offers 3D printers, sewing machines and a small recording studio that residents can book for free. "
+        "The makerspace offers 3D printers, sewing machines and a small recording studio that residents can book for "
+        "free. "
         "The renovation cost 6.2 million dollars, most of it from a state grant for public buildings. "
         "Hundreds of families queued before the doors opened at ten.",
     ),
@@ -64,8 +68,10 @@ def html_page(key: str) -> str:
     paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in body.split(". ") if s.strip())
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title} | {publisher}</title>"
-        f"<meta property='og:site_name' content='{publisher}'><meta property='article:published_time' content='{date}T08:00:00Z'>"
-        f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        f"<meta property='og:site_name' content='{publisher}'><meta property='article:published_time' "
+        f"content='{date}T08:00:00Z'>"
+        f"</head><body><nav><a href='/'>Home</a> <a "
+        f"href='/news'>News</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
         "<footer>Copyright 2026. All rights reserved.</footer></body></html>"
     )
 
@@ -128,7 +134,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Brackenford Echo</title><id>urn:x</id><updated>2026-11-25T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Brackenford Echo</title>\
+<id>urn:x</id><updated>2026-11-25T00:00:00Z</updated>
 <entry><title>{t}</title><id>urn:x:1</id><link href="https://echo.example.org/library"/><updated>2026-11-25T09:00:00Z</updated>
 <author><name>Mara Quill</name></author><content type="html">&lt;p&gt;{b}&lt;/p&gt;</content></entry></feed>"""
 
@@ -148,7 +155,8 @@ def test_rss_atom_and_json_feed_items_become_articles(tmp_path):
                 "title": "Gull Point opens a tidal pool for swimmers",
                 "url": "https://herald.example.org/pool",
                 "date_published": "2026-11-26T10:00:00Z",
-                "content_html": "<p>Gull Point opened a sea-fed tidal pool on Wednesday, giving swimmers a sheltered place to bathe in winter.</p>"
+                "content_html": "<p>Gull Point opened a sea-fed tidal pool on Wednesday, giving swimmers a sheltered "
+                "place to bathe in winter.</p>"
                 "<p>The pool holds two million litres and refills with every high tide.</p>",
             }
         ],

@@ -28,12 +28,12 @@ RUN = """
 import json, sys
 from datetime import datetime, timezone
 from newsdigest.digest import DigestOptions, build_digest, collect_inputs
-from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+from newsdigest.render import RenderOptions, render_digest
 
 folder, jobs = sys.argv[1], int(sys.argv[2])
 options = DigestOptions(jobs=jobs, now=datetime(2026, 11, 18, 6, 0, tzinfo=timezone.utc))
 digest = build_digest(collect_inputs([folder], options), options)
-print(json.dumps({fmt: render_digest(digest, DigestRenderOptions(format=fmt)) for fmt in ("json", "markdown")}))
+print(json.dumps({fmt: render_digest(digest, RenderOptions(format=fmt)) for fmt in ("json", "markdown")}))
 """
 
 

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.errors import UsageError
 from newsdigest.models import Article, Failure, Metadata, Sentence, Summary
-from newsdigest.renderers.digest import DIGEST_FORMATS, DigestRenderOptions, render_digest
-from newsdigest.renderers.digest.safe import clean, clean_path, safe_url
+from newsdigest.render import DIGEST_FORMATS, RenderOptions, render_digest
+from newsdigest.textsafe import one_line, path_line, safe_url
 
 WHEN = datetime(2026, 11, 28, 7, 0, tzinfo=UTC)
 HOSTILE_TITLE = (
@@ -102,7 +102,7 @@ FORBIDDEN = ("\x1b", "\x9b", "\x07", "\x00", "\u202e", "\u2066", "\u2069")
 
 
 def render(digest, fmt, **kw) -> str:
-    return render_digest(digest, DigestRenderOptions(format=fmt, **kw))
+    return render_digest(digest, RenderOptions(format=fmt, **kw))
 
 
 def mail(raw: str):
@@ -417,13 +417,13 @@ def test_email_bad_address_is_a_usage_error(address):
 # -- the shared helper --------------------------------------------------------------------------
 
 
-def test_clean_removes_escapes_controls_and_bidi_and_keeps_text():
-    assert clean("\x1b[31mred\x1b[0m \x1b]0;title\x07ok \x9b2Jx") == "red ok x"
-    assert clean("a\u202eb\u2066c\u2069\u200fd\x00e\x7ff\x85g") == "abcdef g"
-    assert clean("one\r\ntwo\tthree\u2028four") == "one two three four"
-    assert clean("\ud800 lone") == "? lone"
-    assert clean("[bold red]kept[/] <b>kept</b> 東京 café") == "[bold red]kept[/] <b>kept</b> 東京 café"
-    assert clean(None) == "" and clean_path("my  file\n.txt") == "my  file .txt"
+def test_one_line_removes_escapes_controls_and_bidi_and_keeps_text():
+    assert one_line("\x1b[31mred\x1b[0m \x1b]0;title\x07ok \x9b2Jx") == "red ok x"
+    assert one_line("a\u202eb\u2066c\u2069\u200fd\x00e\x7ff\x85g") == "abcdef g"
+    assert one_line("one\r\ntwo\tthree\u2028four") == "one two three four"
+    assert one_line("\ud800 lone") == "\ufffd lone"  # the one rule for lone surrogates: U+FFFD, never "?"
+    assert one_line("[bold red]kept[/] <b>kept</b> 東京 café") == "[bold red]kept[/] <b>kept</b> 東京 café"
+    assert one_line(None) == "" and path_line("my  file\n.txt") == "my  file .txt"
 
 
 @pytest.mark.parametrize(
@@ -532,10 +532,10 @@ def _many(count: int, group_by: str = "section"):
 @pytest.mark.parametrize("fmt", sorted(DIGEST_FORMATS))
 @pytest.mark.parametrize("digest", ["many", "plain", "empty", "hostile"])
 def test_pieces_join_to_the_whole_digest(fmt, digest):
-    from newsdigest.renderers.digest import iter_digest
+    from newsdigest.render import iter_digest
 
     d = {"many": _many(450), "plain": PLAIN, "empty": EMPTY, "hostile": HOSTILE}[digest]
-    options = DigestRenderOptions(format=fmt, to="me@example.org", explain=digest == "many")
+    options = RenderOptions(format=fmt, to="me@example.org", explain=digest == "many")
     pieces = list(iter_digest(d, options))
     assert "".join(pieces) == render(d, fmt, to="me@example.org", explain=digest == "many")
     if digest == "many" and fmt != "email":  # stories come a few at a time, not all in one string
@@ -545,23 +545,23 @@ def test_pieces_join_to_the_whole_digest(fmt, digest):
 @pytest.mark.parametrize("explain", [False, True])
 @pytest.mark.parametrize("digest", ["many", "plain", "empty", "hostile"])
 def test_streamed_json_is_exactly_json_dumps_of_the_whole(digest, explain):
-    from newsdigest.renderers.digest.json_format import to_dict
-    from newsdigest.renderers.digest.view import view
+    from newsdigest.render.json_format import digest_to_dict
+    from newsdigest.render.view import digest_view
 
     d = {"many": _many(7), "plain": PLAIN, "empty": EMPTY, "hostile": HOSTILE}[digest]
-    whole = json.dumps(to_dict(view(d), explain), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    whole = json.dumps(digest_to_dict(digest_view(d), explain), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     assert render(d, "json", explain=explain) == whole
 
 
 @given(st.lists(st.text(alphabet="ab\n", max_size=6), max_size=8))
 def test_trimmed_streams_what_rstrip_would_give(pieces):
-    from newsdigest.renderers.digest.stream import trimmed
+    from newsdigest.render.stream import trimmed
 
     assert "".join(trimmed(pieces)) == "".join(pieces).rstrip("\n") + "\n"
 
 
 def test_entries_are_made_only_as_the_format_reaches_them():
-    from newsdigest.renderers.digest import iter_digest
+    from newsdigest.render import iter_digest
 
     made = []
 
@@ -579,7 +579,7 @@ def test_entries_are_made_only_as_the_format_reaches_them():
 
     base = _many(20)
     lazy = replace(base, groups=tuple(replace(g, entries=Counting(g.entries)) for g in base.groups))
-    pieces = iter_digest(lazy, DigestRenderOptions(format="markdown"))
+    pieces = iter_digest(lazy, RenderOptions(format="markdown"))
     first = next(pieces)
     assert first.startswith("# News digest") and made == []  # the header needs only the counts
     rest = list(pieces)

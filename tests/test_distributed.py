@@ -138,7 +138,8 @@ def _slow_corpus(folder: Path, count: int = 48) -> Path:
     for n in range(count):
         place = f"Westmere-{n}"
         sentences = " ".join(
-            f"The {place} board reviewed proposal {i} on the harbor, with {n * 7 + i} residents attending and item {i} approved."
+            f"The {place} board reviewed proposal {i} on the harbor, with {n * 7 + i} residents attending and item "
+            f"{i} approved."
             for i in range(60)
         )
         (folder / f"a{n:03d}.txt").write_text(

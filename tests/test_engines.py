@@ -109,14 +109,14 @@ def test_engines_are_chosen_by_name():
 
 
 def test_engine_settings_in_config_and_environment():
-    from newsdigest.config import parse_config, settings_from_env
+    from newsdigest.app.config import parse_config, settings_from_env
 
-    assert parse_config('engine = "dask"\nscheduler = "tcp://h:8786"\ndedup = "components"\n', "c").as_dict() == {
+    assert parse_config('engine = "dask"\nscheduler = "tcp://h:8786"\ndedup = "components"\n', "c").values == {
         "engine": "dask",
         "scheduler": "tcp://h:8786",
         "dedup": "components",
     }
-    assert settings_from_env({"NEWSDIGEST_ENGINE": "dask"}).engine == "dask"
+    assert settings_from_env({"NEWSDIGEST_ENGINE": "dask"}).get("engine") == "dask"
     with pytest.raises(UsageError, match="line 1: engine must be one of: local, dask"):
         parse_config('engine = "ray"\n', "c")
     with pytest.raises(UsageError, match="NEWSDIGEST_DEDUP"):

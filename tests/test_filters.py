@@ -8,7 +8,7 @@ import os
 import pytest
 from conftest import run_cli
 
-from newsdigest.config import parse_config, settings_from_env
+from newsdigest.app.config import parse_config, settings_from_env
 from newsdigest.errors import UsageError
 from newsdigest.filters import compile_filter
 
@@ -17,7 +17,8 @@ STORIES = {
     "vote.txt": (
         "Greyhaven council backs election reform",
         "The Greyhaven council voted 7-2 on Tuesday to move local elections to November, a change the mayor said would "
-        "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar starts "
+        "lift turnout. Opponents said the switch would bury town races under national campaigns. The new calendar "
+        "starts "
         "in 2027, and the clerk's office will mail every household a notice by spring.",
     ),
     "rocket.txt": (
@@ -28,7 +29,8 @@ STORIES = {
     ),
     "deal.txt": (
         "Sponsored: the best garden hoses of the year",
-        "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the rest. "
+        "Our testers watered forty gardens to find the hose that kinks least, and three models stood out from the "
+        "rest. "
         "The winner weighs under two kilos and survived being driven over by a car. Prices range from twenty to sixty "
         "dollars, and every model comes with a ten-year warranty against leaks.",
     ),
@@ -119,12 +121,12 @@ def test_config_and_environment_give_pattern_lists(tmp_path):
         'include = ["election", "lander"]\nexclude = ["sponsored"]\nskip_paywalled = true\n', "c.toml"
     )
     assert (
-        settings.include == ("election", "lander")
-        and settings.exclude == ("sponsored",)
-        and settings.skip_paywalled is True
+        settings.get("include") == ("election", "lander")
+        and settings.get("exclude") == ("sponsored",)
+        and settings.get("skip_paywalled") is True
     )
     env = settings_from_env({"NEWSDIGEST_EXCLUDE": "sponsored\nhoroscope\n", "NEWSDIGEST_SKIP_PAYWALLED": "no"})
-    assert env.exclude == ("sponsored", "horoscope") and env.skip_paywalled is False
+    assert env.get("exclude") == ("sponsored", "horoscope") and env.get("skip_paywalled") is False
     with pytest.raises(UsageError, match="line 1: include must be a list of strings"):
         parse_config('include = "election"\n', "c.toml")
     with pytest.raises(UsageError, match=r"line 2: exclude '\(' is not a valid regular expression"):

@@ -11,7 +11,8 @@ PAGES = {
         "Neue Brücke über die Lahn kostet zwölf Millionen Euro",
         ["Startseite", "Anmelden", "Foto: Jana Berg", "von Jana Berg und Udo Kern", "Lesezeit 3 Minuten"],
         [
-            "Die neue Brücke über die Lahn soll im Frühjahr gebaut werden und zwölf Millionen Euro kosten, teilte die Stadt mit.",
+            "Die neue Brücke über die Lahn soll im Frühjahr gebaut werden und zwölf Millionen Euro kosten, teilte die "
+            "Stadt mit.",
             "Die alte Brücke ist seit Jahren nur einspurig befahrbar, Anwohner klagen über lange Staus am Morgen.",
             "Der Gemeinderat stimmt im März über die Pläne für die Brücke ab, die Kosten trägt zum Teil das Land.",
         ],

@@ -28,10 +28,26 @@ STORY = (
 
 # A few sentences of news in each legacy encoding, written for these tests; none declares its charset.
 LEGACY = {
-    "gb18030": "市政府周二宣布，新的地铁线路将于明年五月正式开通。\n\n交通局局长表示，工程比原计划晚了两个月，主要原因是雨季施工困难。\n\n预计每天将有超过十万名乘客使用这条线路。\n",
-    "big5": "台北市政府週二宣布，新的捷運路線將於明年五月正式通車。\n\n交通局局長表示，工程比原計畫晚了兩個月，主要原因是雨季施工困難。\n\n預計每天將有超過十萬名乘客使用這條路線。\n",
-    "shift_jis": "市は火曜日、新しい地下鉄路線を来年五月に開業すると発表した。\n\n交通局長によると、工事は雨季の影響で予定より二か月遅れている。\n\n一日あたり十万人以上の利用が見込まれている。\n",
-    "euc_kr": "서울시는 화요일 새 지하철 노선이 내년 5월에 개통된다고 발표했다.\n\n교통국장은 우기 때문에 공사가 예정보다 두 달 늦어졌다고 말했다.\n\n하루 이용객은 10만 명이 넘을 것으로 예상된다.\n",
+    "gb18030": (
+        "市政府周二宣布，新的地铁线路将于明年五月正式开通。\n\n"
+        "交通局局长表示，工程比原计划晚了两个月，主要原因是雨季施工困难。\n\n"
+        "预计每天将有超过十万名乘客使用这条线路。\n"
+    ),
+    "big5": (
+        "台北市政府週二宣布，新的捷運路線將於明年五月正式通車。\n\n"
+        "交通局局長表示，工程比原計畫晚了兩個月，主要原因是雨季施工困難。\n\n"
+        "預計每天將有超過十萬名乘客使用這條路線。\n"
+    ),
+    "shift_jis": (
+        "市は火曜日、新しい地下鉄路線を来年五月に開業すると発表した。\n\n"
+        "交通局長によると、工事は雨季の影響で予定より二か月遅れている。\n\n"
+        "一日あたり十万人以上の利用が見込まれている。\n"
+    ),
+    "euc_kr": (
+        "서울시는 화요일 새 지하철 노선이 내년 5월에 개통된다고 발표했다.\n\n"
+        "교통국장은 우기 때문에 공사가 예정보다 두 달 늦어졌다고 말했다.\n\n"
+        "하루 이용객은 10만 명이 넘을 것으로 예상된다.\n"
+    ),
     "koi8_r": (
         "Городские власти во вторник объявили, что новая линия метро откроется в мае следующего года.\n\n"
         "По словам главы транспортного управления, работы задержались на два месяца из-за дождей.\n\n"
@@ -238,7 +254,8 @@ def test_mojibake_in_a_file_is_repaired(tmp_path):
     ],
 )
 def test_lone_surrogates_never_crash_an_encoder(text, kept):
-    from newsdigest.renderers import FORMATS, RenderOptions, render
+    from newsdigest.render import SUMMARY_FORMATS as FORMATS
+    from newsdigest.render import RenderOptions, render
 
     summary = summarize_text(text, SummaryOptions(algorithm="lead"))
     assert kept in summary.article.text
@@ -248,7 +265,7 @@ def test_lone_surrogates_never_crash_an_encoder(text, kept):
 
 
 def test_a_lone_surrogate_does_not_end_a_sentence():
-    # It used to become "?", which the splitter took for the end of a question.
+    # Replaced by "?", it would look to the splitter like the end of a question.
     summary = summarize_text(
         "The mayor \ud800 said on Monday that the roads would reopen in May.\n", SummaryOptions(algorithm="lead")
     )

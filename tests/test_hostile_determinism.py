@@ -27,7 +27,8 @@ _ALL_OUTPUTS = r"""
 import hashlib, json, sys, warnings
 warnings.simplefilter("ignore")
 from newsdigest.api import SummaryOptions, clean_file, summarize_file
-from newsdigest.renderers import FORMATS, RenderOptions, render
+from newsdigest.render import RenderOptions, render
+from newsdigest.render import SUMMARY_FORMATS as FORMATS
 paths = sys.argv[1:]
 out = {}
 def digest(name, items):
@@ -35,10 +36,10 @@ def digest(name, items):
         text = render(items, RenderOptions(format=fmt, color=fmt == "rich", explain=True, show_removed=True))
         out[f"{name}/{fmt}"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 digest("clean", [clean_file(p) for p in paths])
-for algorithm in %r:
+for algorithm in ALGORITHMS:
     digest(algorithm, [summarize_file(p, SummaryOptions(algorithm=algorithm, keywords=5)) for p in paths])
 print(json.dumps(out))
-""" % (ALGORITHMS,)
+""".replace("in ALGORITHMS:", f"in {ALGORITHMS!r}:")
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,8 @@ def inputs(tmp_path_factory):
     repeated = (
         "<html><body>"
         + "<p>The same paragraph about the harbor bridge appears here twice, as pages repeat it.</p>" * 3
-        + "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p></body></html>"
+        + "<p>The bridge reopened on Friday after fourteen months of repairs, the transit authority said.</p>"
+        "</body></html>"
     )
     (folder / "repeated.html").write_text(repeated)
     (folder / "koi8.txt").write_bytes(

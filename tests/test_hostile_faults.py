@@ -18,7 +18,8 @@ import time
 import pytest
 from conftest import ROOT, run_cli
 
-from newsdigest import atomic, cli
+from newsdigest import atomic
+from newsdigest.app import cli
 from newsdigest.atomic import atomic_write
 from newsdigest.errors import OutputError
 
@@ -231,7 +232,7 @@ def test_a_read_only_folder_for_real(tmp_path):
 
 @pytest.mark.skipif(not IS_ROOT, reason="making a device node needs root")
 def test_a_device_target_is_never_replaced(tmp_path):
-    # As root, `-o /dev/null` used to replace the device with a regular file.
+    # As root, a rename over `-o /dev/null` would replace the device with a regular file.
     node = tmp_path / "null"
     os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     atomic_write(node, "summary")

@@ -189,7 +189,7 @@ def test_markdown_output_escapes_html_and_links(tmp_path):
 
 
 def test_markdown_www_and_list_numbers_are_escaped():
-    from newsdigest.renderers.markdown import escape
+    from newsdigest.render.markdown import escape
 
     assert escape("1. first", line_start=True) == "1\\. first"  # not an ordered list
     assert escape("see www.evil.example now") == "see www\\.evil.example now"  # not a GitHub autolink
@@ -201,7 +201,8 @@ def test_json_is_always_valid(hostile_file, tmp_path, fmt):
     weird = tmp_path / "weird.txt"
     weird.write_text(
         'Quotes " and \\ backslashes\n\n'
-        'The council said "no" on Monday \\ and then \u2028 and \u2029 and \ufeff and \U0001f600 turned up. Unpaired } ] { [ too.\n'
+        'The council said "no" on Monday \\ and then \u2028 and \u2029 and \ufeff and \U0001f600 turned up. Unpaired '
+        "} ] { [ too.\n"
     )
     result = run_cli("summarize", str(hostile_file), str(weird), "--format", fmt, "-a", "lead")
     assert result.returncode == 0, result.stderr
@@ -222,7 +223,7 @@ def test_json_is_always_valid(hostile_file, tmp_path, fmt):
 
 def test_json_never_holds_nan():
     from newsdigest.models import Article, Sentence, Summary
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     article = Article(path="a.txt", paragraphs=("The same sentence. The same sentence.",))
     summary = Summary(
@@ -236,7 +237,7 @@ def test_json_never_holds_nan():
 def test_jsonl_records_stay_one_line_each():
     # U+2028 and U+2029 are line breaks to str.splitlines(): raw, they cut a record in two.
     from newsdigest.models import Article
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     article = Article(path="a\u2028b.txt", paragraphs=("One\u2028two\u2029three\u0085four.",))
     out = render([article, article], RenderOptions(format="jsonl"))

@@ -136,11 +136,13 @@ XXE_FEED = (
 )
 EXTERNAL_DTD_FEED = (
     '<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "file:///etc/passwd">\n'
-    f'<rss version="2.0"><channel><title>Port news</title><item><title>Ferry</title><description>{P1}</description></item></channel></rss>\n'
+    f'<rss version="2.0"><channel><title>Port '
+    f"news</title><item><title>Ferry</title><description>{P1}</description></item></channel></rss>\n"
 )
 PARAMETER_ENTITY_FEED = (
     '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY % ext SYSTEM "file:///etc/passwd"> %ext;]>\n'
-    f'<rss version="2.0"><channel><title>Port news</title><item><title>Ferry</title><description>{P1}</description></item></channel></rss>\n'
+    f'<rss version="2.0"><channel><title>Port '
+    f"news</title><item><title>Ferry</title><description>{P1}</description></item></channel></rss>\n"
 )
 ATOM_XXE = (
     '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.models import Article, Metadata, Sentence, Summary
-from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+from newsdigest.render import RenderOptions, render_digest
 
 WHEN = datetime(2026, 12, 6, 7, 0, tzinfo=UTC)
 SENTENCE = (
@@ -44,7 +44,7 @@ def digest(entries, groups=None) -> Digest:
 
 
 def html(d: Digest) -> str:
-    return render_digest(d, DigestRenderOptions(format="html"))
+    return render_digest(d, RenderOptions(format="html"))
 
 
 class Tree(HTMLParser):
@@ -99,8 +99,8 @@ def test_byline_on_one_line_and_sources_as_links_or_bare_file_names():
     out = html(MIXED)
     assert '<p class="facts">Westmere Tribune · Ana Ruiz, Tom Beck · 2026-12-05</p>' in out
     assert (
-        '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener noreferrer">news.example.org</a></li>'
-        in out
+        '<li>Westmere Tribune · <a href="https://news.example.org/1" rel="noopener '
+        'noreferrer">news.example.org</a></li>' in out
     )
     assert "<li>Coastline Daily · copy-1.txt</li>" in out
     assert "Source: local.xml#4</p>" in out
@@ -140,7 +140,7 @@ def test_fifty_stories_stay_under_100_kb():
 
 
 def _mail_html(d: Digest) -> str:
-    raw = render_digest(d, DigestRenderOptions(format="email", to="me@example.org", sender="news@example.org"))
+    raw = render_digest(d, RenderOptions(format="email", to="me@example.org", sender="news@example.org"))
     msg = email.message_from_string(raw, policy=policy.default)
     return next(p.get_content() for p in msg.iter_parts() if p.get_content_type() == "text/html")
 

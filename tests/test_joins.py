@@ -42,13 +42,15 @@ def test_a_longer_feed_item_tells_the_story_of_a_shorter_page(tmp_path):
         f"Sentence {n} of the complete story about the Tallow valley cider press and its growers." for n in range(12)
     )
     (tmp_path / "feed.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item><title>Cider press opens</title>'
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item><title>Cider press '
+        "opens</title>"
         f"<link>https://v.example/press?utm_source=rss</link><description>{full}</description></item></channel></rss>",
         encoding="utf-8",
     )
     (tmp_path / "page.html").write_text(
         '<html><head><title>Cider press opens</title><link rel="canonical" href="https://v.example/press/"></head><body>'
-        "<article><h1>Cider press opens</h1><p>The Tallow valley cooperative opened its new cider press on Saturday, the first "
+        "<article><h1>Cider press opens</h1><p>The Tallow valley cooperative opened its new cider press on Saturday, "
+        "the first "
         "in the valley for forty years, chairwoman Ines Calder said.</p></article></body></html>",
         encoding="utf-8",
     )
@@ -61,20 +63,28 @@ def test_a_longer_feed_item_tells_the_story_of_a_shorter_page(tmp_path):
 
 def page(title: str, paragraphs: list[str], head: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f"<html lang=en><head><title>{title}</title>{head}</head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    return (
+        f"<html lang=en><head><title>{title}</title>{head}</head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 PARTS = {
     1: [
-        "Part one: the Greyhaven wind farm vote drew 61 percent turnout, the highest for a local ballot in the town's history.",
-        "Supporters gathered at the harbor hall while the count went on past midnight, and cheered when the result came in.",
+        "Part one: the Greyhaven wind farm vote drew 61 percent turnout, the highest for a local ballot in the town's "
+        "history.",
+        "Supporters gathered at the harbor hall while the count went on past midnight, and cheered when the result "
+        "came in.",
     ],
     2: [
-        "Part two: opponents said the turbines would spoil the view from the cliffs and hurt the summer trade in the old town.",
-        "The developer promised a community fund of two million a year for the life of the project, paid into a local trust.",
+        "Part two: opponents said the turbines would spoil the view from the cliffs and hurt the summer trade in the "
+        "old town.",
+        "The developer promised a community fund of two million a year for the life of the project, paid into a local "
+        "trust.",
     ],
     3: [
-        "Part three: construction is due to start in the spring, with the first turbines turning by the end of next year.",
+        "Part three: construction is due to start in the spring, with the first turbines turning by the end of next "
+        "year.",
         "The cable will come ashore at Pell Cove, where a new substation is planned beside the old lifeboat station.",
     ],
 }

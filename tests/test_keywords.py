@@ -35,7 +35,8 @@ def test_no_phrases_for_nothing():
     [
         (
             "de",
-            "Die Stadt baut eine neue Hafenbrücke. Die Hafenbrücke kostet vierzig Millionen Euro. Die Hafenbrücke öffnet im Mai.",
+            "Die Stadt baut eine neue Hafenbrücke. Die Hafenbrücke kostet vierzig Millionen Euro. Die Hafenbrücke "
+            "öffnet im Mai.",
             "hafenbrücke",
         ),
         ("zh", "北京市将建设新的地铁线路。这条地铁线路连接机场。市民欢迎地铁线路。", "地铁线路"),

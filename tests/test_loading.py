@@ -37,9 +37,11 @@ def test_a_declared_charset_wins_over_detection():
 
 
 def test_an_xml_declaration_is_read():
-    data = '<?xml version="1.0" encoding="iso-8859-15"?><rss version="2.0"><channel><title>Caf\u00e9 \u20ac</title></channel></rss>'.encode(
-        "iso-8859-15"
-    )
+    data = (
+        '<?xml version="1.0" encoding="iso-8859-15"?>'
+        '<rss version="2.0"><channel><title>Caf\u00e9 \u20ac</title></channel></rss>'
+    ).encode("iso-8859-15")
+
     doc = load_bytes(data)
     assert "Café €" in doc.text and doc.format == "feed"
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newsdigest.renderers.markdown import escape
+from newsdigest.render.markdown import escape
 
 MD = MarkdownIt("commonmark")
 # Words and every character Markdown gives a meaning to, in any order.
@@ -147,7 +147,7 @@ def test_digest_markdown_does_not_over_escape():
 
     from newsdigest.digest.model import Digest, Entry, Group, Source
     from newsdigest.models import Article, Metadata, Sentence, Summary
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
 
     text = "A late-night vote ended the two-day debate on the city_council budget."
     article = Article("feeds/local.xml#1", (text,), Metadata(title="Budget passes", date="2026-12-06"))
@@ -157,8 +157,8 @@ def test_digest_markdown_does_not_over_escape():
         datetime(2026, 12, 6, tzinfo=UTC),
         (Group(None, (Entry(summary, (Source("feeds/local.xml#1"),), "f", "2026-12-06"),)),),
     )
-    md = render_digest(digest, DigestRenderOptions(format="markdown"))
+    md = render_digest(digest, RenderOptions(format="markdown"))
     assert "# News digest — 2026-12-06" in md and "*2026-12-06*" in md
     assert text in md and "Source: feeds/local.xml#1" in md
     empty = Digest("News digest", datetime(2026, 12, 6, tzinfo=UTC), ())
-    assert "Nothing new: no stories in this digest." in render_digest(empty, DigestRenderOptions(format="markdown"))
+    assert "Nothing new: no stories in this digest." in render_digest(empty, RenderOptions(format="markdown"))

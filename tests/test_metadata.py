@@ -131,8 +131,10 @@ HTML_META = """<html lang="de-DE"><head>
 <meta property="article:modified_time" content="2024-04-03T10:00:00+02:00">
 <meta property="article:section" content="Lokales">
 </head><body><article><h1>Stadtrat beschließt neuen Radweg</h1>
-<p>Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, entlang der Hauptstraße einen geschützten Radweg zu bauen, der im Herbst fertig sein soll.</p>
-<p>Die Kosten von rund zwei Millionen Euro trägt zum größten Teil das Land, teilte die Verwaltung nach der Sitzung mit.</p>
+<p>Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, entlang der Hauptstraße einen geschützten Radweg zu \
+bauen, der im Herbst fertig sein soll.</p>
+<p>Die Kosten von rund zwei Millionen Euro trägt zum größten Teil das Land, teilte die Verwaltung nach der Sitzung \
+mit.</p>
 </article></body></html>"""
 
 
@@ -153,8 +155,10 @@ HTML_LD = """<html><head><title>Ignored title</title>
  {"@type":"NewsArticle","headline":"Storm closes ferry routes","author":{"@type":"Person","name":"By Owen Price"},
   "datePublished":"2023-12-01T06:00:00Z","publisher":{"@type":"Organization","name":"Coast Herald"},
   "articleSection":["Weather","News"]}]}</script></head>
-<body><p>Ferries between the islands were cancelled on Friday as gusts of more than 100 km/h swept the coast, the operator said in an update to passengers.</p>
-<p>Crossings are expected to resume on Saturday afternoon once the wind drops, but passengers were told to check before travelling.</p></body></html>"""
+<body><p>Ferries between the islands were cancelled on Friday as gusts of more than 100 km/h swept the coast, the \
+operator said in an update to passengers.</p>
+<p>Crossings are expected to resume on Saturday afternoon once the wind drops, but passengers were told to check \
+before travelling.</p></body></html>"""
 
 
 def test_html_metadata_from_json_ld_graph():
@@ -168,7 +172,8 @@ def test_html_metadata_from_json_ld_graph():
 
 HTML_TIME = """<html><body><article><h1>Library reopens after flood repairs</h1>
 <p class="byline">By Sofia Marino</p><time datetime="2022-07-19T09:00">July 19</time>
-<p>The central library reopened on Tuesday after eight months of repairs to its flooded basement, with a new children's room and longer weekend hours.</p>
+<p>The central library reopened on Tuesday after eight months of repairs to its flooded basement, with a new \
+children's room and longer weekend hours.</p>
 <p>Staff said about 2,000 damaged books had been replaced with help from donations by local readers and businesses.</p>
 </article></body></html>"""
 

@@ -13,11 +13,13 @@ from newsdigest.cleaning.paywall import MIN_BODY_WORDS, declared_free, free_flag
 
 BASE = {"SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_CONFIG": os.devnull}
 TEASER = (
-    "The Greyhaven harbor authority approved a plan on Tuesday to dredge the eastern channel for the first time in thirty years.",
+    "The Greyhaven harbor authority approved a plan on Tuesday to dredge the eastern channel for the first time in "
+    "thirty years.",
     "Pilots have warned for months that silt left larger ships waiting outside the breakwater for the evening tide.",
 )
 REST = [
-    f"Paragraph {n} of the full story goes on about the dredging contract, the barges, the spoil site and the cost to the port's users."
+    f"Paragraph {n} of the full story goes on about the dredging contract, the barges, the spoil site and the cost to "
+    f"the port's users."
     for n in range(1, 12)
 ]
 
@@ -25,7 +27,10 @@ REST = [
 def page(ld: dict | None, paragraphs=TEASER, title="Greyhaven to dredge eastern channel") -> str:
     script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld is not None else ""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f"<html lang=en><head><title>{title}</title>{script}</head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    return (
+        f"<html lang=en><head><title>{title}</title>{script}</head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 def full_body() -> str:
@@ -95,8 +100,10 @@ def write_inbox(folder):
         page(
             {"@type": "NewsArticle", "isAccessibleForFree": True},
             [
-                "Volunteers planted four thousand oak seedlings along the Tallow river on Saturday, the parks department said.",
-                "The trees should shade the water and cool it for trout within fifteen years, according to the department's ecologist.",
+                "Volunteers planted four thousand oak seedlings along the Tallow river on Saturday, the parks "
+                "department said.",
+                "The trees should shade the water and cool it for trout within fifteen years, according to the "
+                "department's ecologist.",
             ],
             title="Volunteers plant oaks along the Tallow",
         ),

@@ -21,7 +21,8 @@ from newsdigest.api import clean_text
 from newsdigest.errors import InputError, NewsdigestError
 from newsdigest.loading import load_bytes
 from newsdigest.models import Article, Metadata, RawDocument, Removed, Sentence, Summary
-from newsdigest.renderers import FORMATS, RenderOptions, render
+from newsdigest.render import SUMMARY_FORMATS as FORMATS
+from newsdigest.render import RenderOptions, render
 from newsdigest.sentences import split_sentences
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -201,7 +202,8 @@ def markup(draw, depth: int = 0):
                 + draw(
                     st.sampled_from(
                         [
-                            '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": "2024-13-45"}',
+                            '{"@type": "NewsArticle", "headline": "H", "author": {"name": "A"}, "datePublished": '
+                            '"2024-13-45"}',
                             "[[[[[[[[[[[[[[[[[[[[",
                             '{"articleBody": 5, "author": [null, 1, {"name": []}]}',
                             "not json",

@@ -9,7 +9,7 @@ import pytest
 
 from newsdigest.errors import UsageError
 from newsdigest.models import Article, Metadata, Removed, Sentence, Summary
-from newsdigest.renderers import RenderOptions, render, resolve_format
+from newsdigest.render import RenderOptions, render, resolve_format
 
 
 def _summary(title="Ferry terminal opens late", text="The terminal opened on Monday. It cost $40 million.") -> Summary:
@@ -98,3 +98,40 @@ def test_rich_prints_markup_literally_and_without_colour_when_off():
     assert "\x1b" not in plain
     coloured = render([summary], RenderOptions("rich", color=True))
     assert "\x1b[" in coloured and "[bold red]Alarm" in coloured
+
+
+def test_one_registry_serves_both_kinds():
+    import importlib
+
+    from newsdigest.render.formats import DIGEST, DIGEST_FORMATS, MODULES, SUMMARY_FORMATS
+
+    for name in SUMMARY_FORMATS:
+        assert hasattr(importlib.import_module(MODULES[name]), "render_items"), name
+    for name in DIGEST_FORMATS:
+        assert hasattr(importlib.import_module(MODULES[name]), "digest_chunks"), name
+    assert set(MODULES) == set(SUMMARY_FORMATS) | set(DIGEST_FORMATS)
+    assert resolve_format("auto", False, "digest.eml", DIGEST) == "email"
+    assert resolve_format("auto", False, "digest.HTM", DIGEST) == "html"
+    with pytest.raises(UsageError, match="unknown format 'jsonl'; choose one of: auto, rich, text, markdown"):
+        resolve_format("jsonl", False, None, DIGEST)  # a list's format, not a digest's
+
+
+def test_each_kind_accepts_only_the_extensions_of_its_formats():
+    from newsdigest.render.formats import DIGEST
+
+    with pytest.raises(UsageError, match=r"use one of \.eml \.htm \.html \.json \.markdown \.md \.text \.txt,"):
+        resolve_format("auto", False, "digest.jsonl", DIGEST)
+    with pytest.raises(UsageError, match=r"use one of \.json \.jsonl \.markdown \.md \.ndjson \.text \.txt,"):
+        resolve_format("auto", False, "summary.html")
+    assert resolve_format("auto", False, "summary.ndjson") == "jsonl"
+
+
+def test_list_formats_show_a_summary_through_the_digest_entry_view():
+    from newsdigest.render.view import summary_entry
+
+    summary = _summary(title="Ferry \x1b[31mterminal\x1b[0m opens late")
+    entry = summary_entry(summary)
+    assert entry.title == "Ferry terminal opens late"
+    assert entry.byline == "Ann Lee · Harbor Times · 2025-05-01" and entry.path == "a.txt"
+    assert [s.text for s in entry.sentences] == [s.text for s in summary.sentences]
+    assert render([summary], RenderOptions("text")).startswith("Ferry terminal opens late\n")

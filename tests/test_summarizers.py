@@ -240,10 +240,10 @@ def test_flags_are_the_reasons(sentences):
 )
 def test_quick_start_tests_never_skip_a_cue(lead, word, tail):
     """The quick tests before the start-cue regex may only skip sentences the regex rejects."""
-    from newsdigest.summarizers.nonstory import _ANY_START, _start_cues
+    from newsdigest.summarizers.nonstory import ANY_START, start_cues
 
     sentence = lead + word + tail
-    assert _start_cues([sentence]) == ([0] if _ANY_START.match(sentence) else [])
+    assert start_cues([sentence]) == ([0] if ANY_START.match(sentence) else [])
 
 
 @pytest.mark.parametrize("n, expected", [(1, 1), (2, 1), (3, 1), (4, 2), (6, 2), (7, 3), (40, 3)])

@@ -13,7 +13,8 @@ from newsdigest.summarizers.select import Length, choose
 
 SHIPYARD = """Harbor shipyard plan approved
 
-The Port Alden council on Tuesday approved a plan for the old shipyard that city officials said would bring work back to the waterfront after a decade of decline.
+The Port Alden council on Tuesday approved a plan for the old shipyard that city officials said would bring work \
+back to the waterfront after a decade of decline.
 
 The plan, drawn up with Northwind Seaworks, will:
 
@@ -21,7 +22,8 @@ The plan, drawn up with Northwind Seaworks, will:
 - rebuild the north dock and its two cranes;
 - open a training school for welders.
 
-Mayor Rita Okafor said the vote was the most important of her term. The company will invest 60 million dollars over five years, and the city will lease the land for one dollar a year.
+Mayor Rita Okafor said the vote was the most important of her term. The company will invest 60 million dollars over \
+five years, and the city will lease the land for one dollar a year.
 
 Opponents said the lease gave away public land. Two council members voted against the plan.
 
@@ -90,7 +92,8 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Library extends weekend hours</title><link>https://wire.example.org/library</link>
 <description>Library extends weekend hours.</description></item>
 <item><title>Council delays vote on parking fees</title><link>https://wire.example.org/parking</link>
-<description>The Brackenford council delayed its vote on new parking fees until January after residents filled the chamber on Tuesday night. The fees would rise to two dollars an hour downtown.</description></item>
+<description>The Brackenford council delayed its vote on new parking fees until January after residents filled the \
+chamber on Tuesday night. The fees would rise to two dollars an hour downtown.</description></item>
 </channel></rss>
 """
 

@@ -25,13 +25,13 @@ class _Terminal(io.StringIO):
 
 
 def test_the_progress_bar_is_cleared_before_the_digest_is_written(monkeypatch):
-    from newsdigest.console import Environment
-    from newsdigest.digest import job
+    from newsdigest.app import commands, progress
+    from newsdigest.app.console import Environment
 
-    monkeypatch.setattr(job, "PROGRESS_AFTER_SECONDS", 0.0)  # draw the bar at once
+    monkeypatch.setattr(progress, "PROGRESS_AFTER_SECONDS", 0.0)  # draw the bar at once
     log: list = []
     env = Environment(_Terminal("out", log), _Terminal("err", log), True, True, color=False)
-    code = job.run(job.DigestRequest(inputs=[str(SAMPLES)], format="text", config="/dev/null"), env)
+    code = commands.digest([str(SAMPLES)], {"format": "text", "config": "/dev/null"}, env)
     assert code == 0
     streams = [name for name, _ in log]
     assert "err" in streams and "out" in streams  # the bar was drawn, the digest written
@@ -82,7 +82,7 @@ def _summary(keywords=("harbor bridge", "Keel Bay")):
 
 
 def test_summarize_styles_each_span_on_its_own():
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     ansi = render([_summary()], RenderOptions(format="rich", color=True, width=200))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
@@ -94,7 +94,7 @@ def test_summarize_styles_each_span_on_its_own():
 
 
 def test_wrapped_bullets_hang_under_their_text():
-    from newsdigest.renderers import RenderOptions, render
+    from newsdigest.render import RenderOptions, render
 
     text = render([_summary(keywords=())], RenderOptions(format="rich", color=False, width=40))
     lines = text.splitlines()
@@ -107,17 +107,15 @@ def test_digest_terminal_styles_and_hanging_source_list():
     from datetime import datetime
 
     from newsdigest.digest.model import Digest, Entry, Group, Source
-    from newsdigest.renderers.digest import DigestRenderOptions, render_digest
+    from newsdigest.render import RenderOptions, render_digest
 
     summary = _summary()
     sources = (
         Source("inbox/bridge.txt", "Coastal Gazette"),
         Source("inbox/a-very-long-folder-name/bridge-copy-of-the-story.txt", "Harbor Herald"),
     )
-    digest = Digest(
-        "News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),)
-    )
-    ansi = render_digest(digest, DigestRenderOptions(format="rich", color=True, width=50))
+    digest = Digest("News digest", datetime(2026, 11, 3, tzinfo=UTC), (Group(None, (Entry(summary, sources, "f"),)),))
+    ansi = render_digest(digest, RenderOptions(format="rich", color=True, width=50))
     assert _style_of(ansi, "Bridge reopens") == {BOLD}
     assert _style_of(ansi, "Coastal Gazette · Ann Lee") == {DIM}
     assert _style_of(ansi, "The bridge reopened") == {frozenset()}

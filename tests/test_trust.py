@@ -159,7 +159,8 @@ def test_an_undated_article_has_no_date_and_shows_when_it_was_saved(tmp_path):
 
 STALE = (
     "Dunmore opens a winter shelter in the old railway depot\n\n"
-    "The town of Dunmore opened a 60-bed winter shelter in its disused railway depot on Sunday, the housing office said. "
+    "The town of Dunmore opened a 60-bed winter shelter in its disused railway depot on Sunday, the housing office "
+    "said. "
     "Volunteers spent three weekends fitting out the hall with heaters, showers and a small kitchen. "
     "The shelter will stay open every night until the end of March and needs no referral. "
     "Local churches have promised hot meals on weekends, and a clinic van will visit twice a week.\n"

@@ -14,7 +14,8 @@ from newsdigest.urls import date_from_url, page_key, page_of, url_in_text, url_k
 BASE = {"SOURCE_DATE_EPOCH": "1795000000", "NEWSDIGEST_CONFIG": os.devnull}
 BODY = (
     "The Tallow valley cooperative opened its new cider press on Saturday, the first in the valley for forty years.\n\n"
-    "Growers can now press their own apples instead of trucking them two hours to the coast, chairwoman Ines Calder said.\n"
+    "Growers can now press their own apples instead of trucking them two hours to the coast, chairwoman Ines Calder "
+    "said.\n"
 )
 
 
@@ -115,7 +116,8 @@ def test_digest_dates_undated_pages_and_feed_items_by_their_urls(tmp_path):
         f"Cider press opens in Tallow valley\n\nURL: https://n.example/2024/05/03/press\n\n{BODY}", encoding="utf-8"
     )
     (inbox / "feed.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item><title>Orchard frost</title>'
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title><item><title>Orchard '
+        "frost</title>"
         "<link>https://v.example/2024-04-20/frost</link><description>A late frost cut the apple harvest by a third, "
         "growers said on Monday, after two nights below freezing in April.</description></item></channel></rss>",
         encoding="utf-8",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..urls import date_from_url
 from . import metadata as md
 
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?((?:19|20)\d\d)(?!\d)")
@@ -33,7 +34,6 @@ def find_date(lines: list[str], language: str | None, url: str | None = None) ->
         found = md.parse_date(line)[0] or _numeric(line, language) or _worded(line, language)
         if found:
             return found[:10]
-    from ..urls import date_from_url
 
     return date_from_url(url)
 

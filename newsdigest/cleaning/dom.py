@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .features import Line
+from .features import Line, context_names, page_matrix
 
 SKIP_TAGS = frozenset(
     {
@@ -342,8 +342,6 @@ DOM_WINDOW = ("link_share", "tag_li", "in_nav", "in_article", "bad_hints", "tag_
 
 
 def dom_names() -> list[str]:
-    from .features import context_names
-
     names = context_names() + list(DOM_NAMES)
     names += [f"{name}_mean{w}" for name in DOM_WINDOW for w in (2, 6)]
     names += [f"link_share@{k:+d}" for k in (-1, 1)]
@@ -353,8 +351,6 @@ def dom_names() -> list[str]:
 def dom_matrix(dlines: list[DomLine]):
     """The feature matrix of a rendered page: the plain-text features plus DOM evidence (`dom_names()`)."""
     import numpy as np
-
-    from .features import page_matrix
 
     x = page_matrix([d.line for d in dlines])
     dom = np.asarray([d.dom for d in dlines], dtype=np.float64)

@@ -13,6 +13,7 @@ and running windows with numpy, imported only when called.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -60,15 +61,19 @@ _BOILERPLATE_PHRASE = re.compile(
     r"click here|download (?:our|the) app|contact us|about us"
 )
 _RELATED = re.compile(
-    r"^(?:hot topics|editor'?s'? (?:picks?|choice)|related\b|most (?:popular|read|viewed|shared|commented)|more (?:stories|news|from|on|in|like)|"
-    r"trending|top stories|latest\b|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|"
+    r"^(?:hot topics|editor'?s'? (?:picks?|choice)|related\b|most (?:popular|read|viewed|shared|commented)|"
+    r"more (?:stories|news|from|on|in|like)|"
+    r"trending|top stories|latest\b|recommended|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
+    r"read (?:more|next|also)|"
     r"see (?:also|more)|also read|popular\b|what to read|in (?:other|related) news|further reading|don'?t miss|"
-    r"up next|watch\b|listen\b|tags?\b|topics?\b|categories\b|filed under|share (?:this|on|the)|follow\b|next (?:article|story|post)|"
+    r"up next|watch\b|listen\b|tags?\b|topics?\b|categories\b|filed under|share (?:this|on|the)|follow\b|"
+    r"next (?:article|story|post)|"
     r"previous (?:article|story|post)|leave a (?:comment|reply)|about the author)",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"\b(?:photo|image|picture|illustration|graphic|video|file)\s*(?:credit|courtesy|by|:)|\((?:photo|image|picture|file photo)[^)]*\)|"
+    r"\b(?:photo|image|picture|illustration|graphic|video|file)\s*(?:credit|courtesy|by|:)|"
+    r"\((?:photo|image|picture|file photo)[^)]*\)|"
     r"\b(?:getty images|shutterstock|associated press|afp|reuters|ap photo|epa)\b|^(?:photo|image|picture|credit)\s*:",
 )
 _LINKISH = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net)\b|@\w")
@@ -173,10 +178,8 @@ def _cjk_share(text: str) -> float:
     return len(_CJK.findall(text)) / len(text)
 
 
-def base_features(lines: list[Line]) -> list[list[float]]:
-    import math
-
-    n = len(lines)
+def _line_counts(lines: list[Line]) -> tuple[dict[str, int], dict[int, int], int]:
+    """How often each line's text occurs, how many lines each block has, and the page's characters (at least 1)."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -184,6 +187,26 @@ def base_features(lines: list[Line]) -> list[list[float]]:
     for line in lines:
         block_sizes[line.block] = block_sizes.get(line.block, 0) + 1
     total_chars = sum(len(line.text) for line in lines) or 1
+    return counts, block_sizes, total_chars
+
+
+def _fill_prose_distances(rows: list[list[float]]) -> None:
+    """Lines since the previous prose line and until the next one (0 for prose itself), in place."""
+    since, until = BASE_NAMES.index("log_since_prose"), BASE_NAMES.index("log_until_prose")
+    prose_col = BASE_NAMES.index("prose")
+    gap = len(rows)
+    for row in rows:
+        gap = 0 if row[prose_col] else gap + 1
+        row[since] = math.log1p(gap)
+    gap = len(rows)
+    for row in reversed(rows):
+        gap = 0 if row[prose_col] else gap + 1
+        row[until] = math.log1p(gap)
+
+
+def base_features(lines: list[Line]) -> list[list[float]]:
+    n = len(lines)
+    counts, block_sizes, total_chars = _line_counts(lines)
     seen_chars = 0
     rows = []
     after_related = False
@@ -259,17 +282,7 @@ def base_features(lines: list[Line]) -> list[list[float]]:
         )
         after_related = after_related or related
         seen_chars += chars
-    # Lines since the previous prose line and until the next one (0 for prose itself).
-    since, until = BASE_NAMES.index("log_since_prose"), BASE_NAMES.index("log_until_prose")
-    prose_col = BASE_NAMES.index("prose")
-    gap = n
-    for row in rows:
-        gap = 0 if row[prose_col] else gap + 1
-        row[since] = math.log1p(gap)
-    gap = n
-    for row in reversed(rows):
-        gap = 0 if row[prose_col] else gap + 1
-        row[until] = math.log1p(gap)
+    _fill_prose_distances(rows)
     return rows
 
 

@@ -32,7 +32,8 @@ _FLAT_KEEP = frozenset({"html", "head", "body", "title", "meta", "link", "base",
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
 
 
-def _parse(html: str):
+def parse_html(html: str):
+    """The lxml tree of a page (an internal DTD subset dropped first), or None when it does not parse."""
     m = _DOCTYPE_SUBSET.match(html)
     if m:
         end = html.find("]>", m.end())
@@ -80,7 +81,8 @@ def _flatten(html: str) -> str:
     return _TAG.sub(replace, html)
 
 
-def _json_ld(root) -> list[dict]:
+def json_ld_items(root) -> list[dict]:
+    """The JSON-LD objects of the page's ld+json scripts (@graph members included)."""
     items: list[dict] = []
     for node in root.iter("script"):
         if (node.get("type") or "").lower() != "application/ld+json":
@@ -149,7 +151,7 @@ def _byline_authors(root) -> list[str]:
 def _metadata(root) -> Metadata:
     ld = [
         i
-        for i in _json_ld(root)
+        for i in json_ld_items(root)
         if str(i.get("@type", "")).lower().endswith(("article", "newsarticle", "reportagenewsarticle", "blogposting"))
         or "headline" in i
     ]
@@ -231,9 +233,9 @@ def _first_text(root, tag: str) -> str | None:
     return None
 
 
-def _ld_body(root) -> str | None:
+def ld_article_body(root) -> str | None:
     """The JSON-LD articleBody, when the page declares one of useful length."""
-    for item in _json_ld(root):
+    for item in json_ld_items(root):
         body = item.get("articleBody")
         if isinstance(body, str) and len(body.split()) >= 20:
             return body
@@ -315,7 +317,7 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     # The markup is parsed as it is (only NUL, which stops the parser, is taken
     # out); each rendered line and the metadata are normalized instead, which
     # is a tenth of the text to go through.
-    root = _parse(html.replace("\x00", "") if "\x00" in html else html)
+    root = parse_html(html.replace("\x00", "") if "\x00" in html else html)
     if root is None:
         return TextCleanResult([], [], Metadata())
     meta = _metadata(root)
@@ -325,7 +327,7 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     keep_texts: list[str] = []
     if rules is not None:
         removed, keep_texts = _apply_selectors(root, rules)
-    ld_body = _ld_body(root)
+    ld_body = ld_article_body(root)
     dlines, furniture = candidates(page_lines(root, ld_body))
     removed.extend(Removed(text, "link in the page's navigation, header, footer or sidebar") for text in furniture)
     tail = [d.line for d in dlines[MAX_CLASSIFIED_LINES:]]  # past the cap: kept if prose (see text.with_tail)
@@ -376,7 +378,7 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     if merged.title and paragraphs and paragraphs[0] == merged.title:
         removed.append(Removed(paragraphs[0], "headline (reported as the title)"))
         paragraphs = paragraphs[1:]
-    merged = replace(merged, paywalled=paywalled(_json_ld(root), sum(len(p.split()) for p in paragraphs)))
+    merged = replace(merged, paywalled=paywalled(json_ld_items(root), sum(len(p.split()) for p in paragraphs)))
     return TextCleanResult(paragraphs, removed + result.removed, _normalized(merged))
 
 

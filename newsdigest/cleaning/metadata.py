@@ -7,6 +7,7 @@ worse than none, so anything doubtful becomes None (or an empty list).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 MONTHS = {
@@ -29,7 +30,11 @@ MONTHS = {
     )
     for m in names
 }
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
 
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d\d)(?::(\d\d))?)?")
 _MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -84,8 +89,6 @@ MAX_FIELD = 300
 
 def limited(meta):
     """`meta` with no field over MAX_FIELD characters: a long title is cut at a word, others dropped."""
-    from dataclasses import replace
-
     changes = {}
     if meta.title and len(meta.title) > MAX_FIELD:
         cut = meta.title[: MAX_FIELD - 1]

@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..trees import load
+from .features import BASE_NAMES, context_names
+
 # One model per input kind: plain-text lines, and lines rendered from HTML (with DOM features).
 MODEL_FILES = {"text": "line_model.json", "html": "html_model.json"}
 # Stage 2's columns after the line's own features (see stage2_matrix).
@@ -48,15 +51,12 @@ def feature_names(kind: str) -> list[str]:
         from .dom import dom_names
 
         return dom_names()
-    from .features import context_names
 
     return context_names()
 
 
 @lru_cache(maxsize=2)
 def load_model(kind: str = "text") -> LineModel:
-    from ..trees import load
-
     name = MODEL_FILES[kind]
     model = load(name)
     stage1, stage2 = model.ensembles["stage1"], model.ensembles["stage2"]
@@ -88,7 +88,6 @@ def stage2_matrix(x, p1):
     parts.append(before[:, None])
     parts.append(after[:, None])
     # The share of the page's likely story that comes before this line.
-    from .features import BASE_NAMES
 
     chars = np.expm1(x[:, BASE_NAMES.index("log_chars")])
     mass = chars * p1

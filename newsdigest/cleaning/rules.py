@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..errors import UsageError
 
@@ -105,7 +106,6 @@ class RuleSet:
 def _host(url: str | None) -> str:
     if not url:
         return ""
-    from urllib.parse import urlsplit
 
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
@@ -159,7 +159,7 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleSet:
             patterns[name] = tuple(compiled)
         for name in ("drop_selectors", "keep_selectors"):
             for selector in table.get(name, []):
-                _check_selector(selector, lambda msg, s=selector: fail(f"site {key!r}: {name}: {msg}", s))
+                _check_selector(selector, f"site {key!r}: {name}", fail)
         rules = SiteRules(
             drop_lines=patterns["drop_lines"],
             keep_lines=patterns["keep_lines"],
@@ -172,7 +172,7 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleSet:
     return RuleSet(path, tuple(out))
 
 
-def _check_selector(selector: str, fail) -> None:
+def _check_selector(selector: str, where: str, fail) -> None:
     try:
         from cssselect import GenericTranslator, SelectorError
     except ImportError:  # lxml's CSS support needs cssselect; without it selectors fail at use
@@ -180,7 +180,7 @@ def _check_selector(selector: str, fail) -> None:
     try:
         GenericTranslator().css_to_xpath(selector)
     except SelectorError as err:
-        raise fail(f"bad CSS selector {selector!r} ({err})") from None
+        raise fail(f"{where}: bad CSS selector {selector!r} ({err})", selector) from None
 
 
 def load_rules(path: str | os.PathLike) -> RuleSet:

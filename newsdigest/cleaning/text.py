@@ -41,7 +41,8 @@ _BOILERPLATE_HEADINGS = re.compile(
     r"in (?:other|related) news|also read|watch|video|photos?|more|"
     r"(?:trending|popular|top|recent|featured|latest|more|related|recommended|suggested)"
     r"(?: news| stories| posts| articles| videos| reads| reading| links| topics| content)(?: for you| now)?|"
-    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|more (?:on|in|about) (?:this|[\w&' -]{1,30}))\s*[:.]?$",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"more (?:on|in|about) (?:this|[\w&' -]{1,30}))\s*[:.]?$",
     re.IGNORECASE,
 )
 _BOILERPLATE_LINE = re.compile(
@@ -55,7 +56,8 @@ _CAPTION = re.compile(
     r"\((?:photo|image|picture|credit|file photo)[^)]*\)\s*$|^(?:photo|image|picture)\s*:", re.IGNORECASE
 )
 _COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)",
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)",
     re.IGNORECASE,
 )
 # Removed lines that are never the headline: the lines of a ticker or a comment thread.
@@ -203,7 +205,8 @@ def _fallback(lines: list[Line]) -> set[int]:
 _READ_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|to read)\W*$|^reading time\b", re.IGNORECASE)
 # "Read more: Another story's headline": a link to another story inside this one.
 _TEASER = re.compile(
-    r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested|further reading|don'?t miss)"
+    r"^(?:read (?:more|also|next)|see also|also read|related|more|watch|listen|recommended|suggested"
+    r"|further reading|don'?t miss)"
     r"\s*[:|»>–—-]\s*\S",
     re.IGNORECASE,
 )
@@ -224,7 +227,7 @@ def _sure_boilerplate(texts: list[str], labels: list[tuple[str, dict | None]]) -
     pages that look unlike the training pages."""
     sure: dict[int, str] = {}
     under_heading = False
-    for i, (text, (kind, info)) in enumerate(zip(texts, labels)):
+    for i, (text, (kind, _info)) in enumerate(zip(texts, labels)):
         if kind == "prose":
             under_heading = False
         if kind == "byline":

@@ -25,20 +25,17 @@ from typing import TYPE_CHECKING
 
 from ..api import SummaryOptions
 from ..errors import StateError
+from ..options import DEFAULT_TITLE
 from .model import Counts, Digest, Group
 
 if TYPE_CHECKING:
     from .collection import Collection
 
-GROUP_BY = ("none", "source", "section", "day", "topic")
-DEDUP = ("leader", "components")
-DEFAULT_TITLE = "News digest"
-
 
 @dataclass(frozen=True)
 class DigestOptions:
     summary: SummaryOptions = field(default_factory=SummaryOptions)
-    group_by: str = "none"
+    group_by: str = "none"  # options.GROUP_BY
     max_articles: int | None = None
     since: timedelta | None = None
     new_only: bool = False
@@ -47,7 +44,7 @@ class DigestOptions:
     jobs: int = 1
     engine: str = "local"  # engines.ENGINES: what runs the per-article work
     scheduler: str | None = None  # --engine dask: a running scheduler's address; None: a LocalCluster of `jobs`
-    dedup: str = "leader"  # DEDUP: leader clustering in input order (dedup.py), or components.py
+    dedup: str = "leader"  # options.DEDUP: leader clustering in input order (dedup.py), or components.py
     title: str = DEFAULT_TITLE
     select: object = None  # a filters.ArticleFilter (--include/--exclude), or None: every article
     skip_paywalled: bool = False  # leave out articles whose metadata says paywalled (cleaning/paywall.py)

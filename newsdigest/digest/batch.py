@@ -37,9 +37,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import closing
 
 from ..errors import OutputError, UsageError
 from ..models import Failure
+from .engines import open_engine
+from .inputs import iter_inputs
+from .joins import resolved
+from .scratch import scratch_database
 
 FORMATS = ("jsonl", "parquet")
 PART_ROWS = 10_000
@@ -109,12 +114,6 @@ def _umask() -> int:
 
 def _rows(specs, options, add: Callable[[dict], None], progress) -> list[Failure]:
     """Every input's row, in input order, to `add`; with --dedup components, once all are read."""
-    from contextlib import closing
-
-    from .engines import open_engine
-    from .inputs import iter_inputs
-    from .joins import resolved
-
     grouping = _Grouping(options.dedup)
     emit = grouping.hold if grouping.components else (lambda row, _number: add(row))
     failures: list[Failure] = []
@@ -137,8 +136,6 @@ class _Grouping:
     """Story ids as the digest groups stories: leader clustering as rows come, or components at the end."""
 
     def __init__(self, dedup: str) -> None:
-        from .scratch import scratch_database
-
         self.components = dedup == "components"
         self.db = scratch_database()
         if self.components:

@@ -10,14 +10,18 @@ for any --jobs.
 
 from __future__ import annotations
 
+import signal
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from ..api import clean_document, summarize_article
 from ..errors import NewsdigestError
+from ..loading import STDIN, load, load_bytes, read_bytes
 from ..models import Article, Failure, Summary
+from .dedup import band_keys, fingerprint, signature
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,6 @@ def process(path: str, options, source: str | None = None) -> list[Collected | F
 
 
 def _process(path: str, options, source: str | None) -> list[Collected | Failure]:
-    from ..api import clean_document
-    from ..loading import load, load_bytes, read_bytes
-
     if source is None or source == path:
         raw = load(path, options.summary.max_bytes)
     else:
@@ -98,8 +99,6 @@ def _process(path: str, options, source: str | None) -> list[Collected | Failure
 
 def collected(article: Article, options) -> Collected:
     """One cleaned article summarized (unless --include/--exclude leave it out) and fingerprinted."""
-    from ..api import summarize_article
-
     select = getattr(options, "select", None)
     kept = select.keeps(article.meta.title, article.text) if select else True
     if kept:
@@ -115,8 +114,6 @@ def collected(article: Article, options) -> Collected:
 
 
 def _collected(summary: Summary, article: Article) -> Collected:
-    from .dedup import band_keys, fingerprint, signature
-
     text = article.text
     date = article.meta.date[:10] if article.meta.date else None
     # A digest keeps every story (on disk) until it is written: keep what it shows, not
@@ -139,8 +136,6 @@ def collect(paths: Iterable[str | Failure], options, jobs: int = 1) -> Iterator[
 
 def _parallel(paths: Iterable[str | Failure], options, jobs: int) -> Iterator[list[Collected | Failure]]:
     from concurrent.futures import ProcessPoolExecutor
-
-    from ..loading import STDIN
 
     window = jobs * 8  # enough queued work to keep every worker busy; never the whole folder
     pending: deque = deque()
@@ -172,6 +167,4 @@ def _parallel(paths: Iterable[str | Failure], options, jobs: int) -> Iterator[li
 
 def _worker_init() -> None:
     """Workers leave Ctrl-C to the main process, which stops them itself."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)

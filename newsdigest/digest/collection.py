@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ..models import Failure
 from .model import Entry, Source
+from .scratch import scratch_database
 
 # A cluster's fate in build_digest; KEPT ones are in the digest.
 KEPT, SEEN, OLD, OVER_LIMIT = 0, 1, 2, 3
@@ -33,8 +34,6 @@ class Collection:
     """Stories as clusters of copies, in input order, plus the failures; on disk."""
 
     def __init__(self, dedup: str = "leader") -> None:
-        from .scratch import scratch_database
-
         self._db = scratch_database()
         self._db.executescript(
             """
@@ -42,7 +41,8 @@ class Collection:
                 id INTEGER PRIMARY KEY, cluster INTEGER NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
             CREATE INDEX story_cluster ON story (cluster, id);
             CREATE TABLE cluster (
-                id INTEGER PRIMARY KEY, date TEXT, saved TEXT, dated INTEGER NOT NULL, timestamp REAL, title TEXT NOT NULL,
+                id INTEGER PRIMARY KEY, date TEXT, saved TEXT, dated INTEGER NOT NULL, timestamp REAL,
+                title TEXT NOT NULL,
                 publisher TEXT, section TEXT, status INTEGER NOT NULL DEFAULT 0, grp TEXT,
                 topic TEXT);
             """
@@ -79,7 +79,8 @@ class Collection:
         if number == before:  # a new story, not a copy of one already read
             meta = item.summary.article.meta
             db.execute(
-                "INSERT INTO cluster (id, date, saved, dated, timestamp, title, publisher, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cluster (id, date, saved, dated, timestamp, title, publisher, section) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     item.date,
@@ -190,7 +191,9 @@ class Collection:
         return [row[0] for row in self._db.execute("SELECT DISTINCT grp FROM cluster WHERE status = ?", (KEPT,))]
 
     def topics(self) -> list[tuple[int, tuple[str, ...], str | None]]:
-        """(cluster, topic terms, date or saved day) of every kept cluster, in digest order: what --group-by topic reads."""
+        """(cluster, topic terms, date or saved day) of every kept cluster, in digest order.
+
+        What --group-by topic reads."""
         rows = self._db.execute(
             f"SELECT id, topic, coalesce(date, saved) FROM cluster WHERE status = ? ORDER BY {_ORDER}", (KEPT,)
         )
@@ -208,7 +211,8 @@ class Collection:
     def records(self) -> Iterator[tuple[str, str, str | None]]:
         """(fingerprint, title or path, date) of every copy of every kept story: what --new-only remembers."""
         yield from self._db.execute(
-            "SELECT DISTINCT story.fingerprint, cluster.title, cluster.date FROM story JOIN cluster ON cluster.id = story.cluster "
+            "SELECT DISTINCT story.fingerprint, cluster.title, cluster.date "
+            "FROM story JOIN cluster ON cluster.id = story.cluster "
             "WHERE cluster.status = ?",
             (KEPT,),
         )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .dedup import CROWDED, NUM_PERM, THRESHOLD, band_keys
+from .scratch import scratch_database
 
 
 class Components:
@@ -26,8 +27,6 @@ class Components:
 
     def __init__(self, db=None) -> None:
         import numpy as np
-
-        from .scratch import scratch_database
 
         self._db = db if db is not None else scratch_database()
         self._db.execute("CREATE TABLE lsh_key (key INTEGER NOT NULL, story INTEGER NOT NULL)")

@@ -28,14 +28,18 @@ held from the futures this engine keeps. Ctrl-C cancels every future.
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import EngineError, UsageError
+from ..loading import STDIN
 from ..models import Failure
+from .collect import process
 from .engines import Engine
+from .tasks import ChunkOutput, Unreadable, chunk_keys, crashed, mark_isolated, merge_counts, process_chunk, shared_keys
 
 CHUNK = 32  # inputs per task: about 0.3 s of work, so the scheduler's ~1 ms a task is noise
 FAN_IN = 16  # count merges: partial counts combined per task
@@ -102,10 +106,6 @@ class DaskEngine(Engine):
     # -- phase 1: the work ----------------------------------------------------------
 
     def _submit(self, inputs: Iterable, pieces: list[_Piece]) -> None:
-        from ..loading import STDIN
-        from .collect import process
-        from .tasks import ChunkOutput
-
         buffer: list[str] = []
 
         def flush() -> None:
@@ -129,8 +129,6 @@ class DaskEngine(Engine):
 
     def _future(self, paths: list[str], missing_ok: frozenset[str]):
         """The one place work is sent to the cluster."""
-        from .tasks import process_chunk
-
         return self.client.submit(process_chunk, paths, self._options, self._cwd, missing_ok, pure=False)
 
     def _settle(self, pieces: list[_Piece]) -> None:
@@ -172,8 +170,6 @@ class DaskEngine(Engine):
     def _retry(self, piece: _Piece) -> list[_Piece]:
         from distributed import KilledWorker
 
-        from .tasks import Unreadable, crashed
-
         err = piece.future.exception()
         if isinstance(err, Unreadable):
             if os.path.lexists(os.path.join(self._cwd, err.path)):
@@ -196,10 +192,6 @@ class DaskEngine(Engine):
     # -- phase 2: the count of band keys ----------------------------------------------
 
     def _mark(self, pieces: list[_Piece]) -> None:
-        import operator
-
-        from .tasks import chunk_keys, mark_isolated, merge_counts, shared_keys
-
         client = self.client
         for piece in pieces:  # stdin's stories count too (their keys may be another story's)
             if piece.future is None and any(not isinstance(i, Failure) for r in piece.output.results for i in r):

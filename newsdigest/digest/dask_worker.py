@@ -8,8 +8,8 @@ each worker ignores SIGINT from the moment it is set up.
 
 from __future__ import annotations
 
+import signal
+
 
 def dask_setup(worker) -> None:  # noqa: ARG001 - Dask's preload hook
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)

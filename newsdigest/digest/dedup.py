@@ -26,6 +26,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from .scratch import scratch_database
+
 THRESHOLD = 0.5
 BANDS, ROWS = 21, 3  # what datasketch's MinHashLSH picks for threshold 0.3 and 64 permutations
 # A band bucket already holding more stories than this is skipped when looking for copies:
@@ -106,11 +108,10 @@ class Clusters:
     def __init__(self, db=None) -> None:
         import numpy as np
 
-        from .scratch import scratch_database
-
         self._db = db if db is not None else scratch_database()
         self._db.execute(
-            "CREATE TABLE lsh_band (key INTEGER NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY (key, cluster)) WITHOUT ROWID"
+            "CREATE TABLE lsh_band (key INTEGER NOT NULL, cluster INTEGER NOT NULL, PRIMARY KEY (key, cluster)) "
+            "WITHOUT ROWID"
         )
         self._query = f"SELECT cluster FROM lsh_band WHERE key = ? LIMIT {CROWDED + 1}"
         self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)

@@ -19,9 +19,11 @@ Another engine (Spark) is a class with the same three methods, named in ENGINES.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 
 from ..errors import UsageError
+from .collect import collect
 
 # name -> "module:Class"; imported only when chosen (Dask is an optional extra).
 ENGINES = {
@@ -59,8 +61,6 @@ class LocalEngine(Engine):
         self.jobs = jobs
 
     def results(self, inputs: Iterable, options) -> Iterator[list]:
-        from .collect import collect
-
         return collect(inputs, options, self.jobs)
 
 
@@ -72,7 +72,5 @@ def check_engine(name: str) -> str:
 
 def open_engine(name: str, jobs: int = 1, scheduler: str | None = None) -> Engine:
     """The engine called `name`, started; use it in a `with` block so it is stopped."""
-    import importlib
-
     module, _, cls = ENGINES[check_engine(name)].partition(":")
     return getattr(importlib.import_module(module), cls)(jobs=jobs, scheduler=scheduler)

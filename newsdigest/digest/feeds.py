@@ -18,6 +18,9 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
 
 from ..cleaning.metadata import limited
 from ..cleaning.normalize import normalize_text
@@ -162,10 +165,7 @@ def _xml_items(raw: RawDocument) -> list[dict]:
 
 def _refuse_unsafe_xml(data: bytes, path: str) -> None:
     """defusedxml's verdict on DTDs, entities and external references; malformed XML is left to feedparser."""
-    from xml.etree.ElementTree import ParseError
-
     import defusedxml.ElementTree as safe_et
-    from defusedxml import DefusedXmlException
 
     try:
         safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)

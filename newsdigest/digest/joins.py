@@ -27,12 +27,19 @@ from __future__ import annotations
 import heapq
 import pickle
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from ..models import Failure
+from ..api import clean_document
+from ..cleaning.repair import drop_repeated_paragraphs
+from ..errors import NewsdigestError
+from ..loading import load
+from ..models import Article, Failure
 from ..urls import page_key, url_key
+from .collect import collected
+from .scratch import scratch_database
 
 MAX_PAGES = 50  # more "pages" than this under one URL is a site-wide canonical link, not one article
 
@@ -71,8 +78,6 @@ class Joiner:
     """Collected items (and failures) in input order, held until every input is read."""
 
     def __init__(self) -> None:
-        from .scratch import scratch_database
-
         self._db = scratch_database()
         self._db.executescript(
             """
@@ -215,7 +220,8 @@ class Joiner:
         head_of = {m: g[0] for g in groups for m in g}
         matches: dict[int, list[int]] = {}  # the page (or multi-page head) -> feed items with its URL
         rows = db.execute(
-            "SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key GROUP BY feed.id ORDER BY feed.id"
+            "SELECT feed.id, min(ident.id) FROM feed JOIN ident ON ident.key = feed.key "
+            "GROUP BY feed.id ORDER BY feed.id"
         )
         for feed_id, page in rows.fetchall():
             matches.setdefault(head_of.get(page, page), []).append(feed_id)
@@ -293,13 +299,6 @@ def _page_order(db, group: list[int]) -> list[int]:
 
 def _joined(pages: list, options):
     """One Collected for the pages (in order) read again and joined, or None if one cannot be read."""
-    from ..api import clean_document
-    from ..cleaning.repair import drop_repeated_paragraphs
-    from ..errors import NewsdigestError
-    from ..loading import load
-    from ..models import Article
-    from .collect import collected
-
     articles = []
     for page in pages:
         try:
@@ -320,7 +319,6 @@ def _joined(pages: list, options):
         format=first.format,
         mtime=first.mtime,
     )
-    import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

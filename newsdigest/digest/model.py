@@ -1,7 +1,7 @@
 """The digest model: what `newsdigest digest` builds and every digest format renders.
 
 A Digest is made once from the inputs (see newsdigest.digest.build) and then
-rendered by newsdigest.renderers.digest into rich, text, markdown, html, json
+rendered by newsdigest.render into rich, text, markdown, html, json
 or email; no renderer looks at files or state.
 """
 

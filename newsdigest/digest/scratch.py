@@ -10,6 +10,7 @@ needs to survive a crash, so there is no journal and no fsync.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 
 from ..errors import OutputError
@@ -18,8 +19,6 @@ CACHE_KIB = 16 * 1024  # the page cache's bound: 16 MiB
 
 
 def scratch_database():
-    import sqlite3
-
     with scratch_errors():
         db = sqlite3.connect("", isolation_level=None)  # "": private, temporary, on disk
         db.execute("PRAGMA journal_mode = OFF")
@@ -34,8 +33,6 @@ def scratch_database():
 @contextlib.contextmanager
 def scratch_errors() -> Iterator[None]:
     """A failure of the scratch file (a full or read-only temporary folder) as one clear OutputError."""
-    import sqlite3
-
     try:
         yield
     except sqlite3.Error as err:

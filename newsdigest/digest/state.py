@@ -243,7 +243,9 @@ def _errors(path: str, opening: bool = False) -> Iterator[None]:
             what = "not a SQLite database" if code == _NOTADB else "damaged"
             message = f"state file is {what} ({err}); {_MOVE_AWAY}"
         elif code in _ACCESS:
-            message = f"cannot {'open' if opening else 'write'} the state database ({err}); check its permissions or pass --state"
+            action = "open" if opening else "write"
+            message = f"cannot {action} the state database ({err}); check its permissions or pass --state"
+
         elif code in _BUSY:
             message = f"the state database is busy in another program ({err}); try again later"
         elif opening and isinstance(err, sqlite3.OperationalError):

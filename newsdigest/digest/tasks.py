@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, replace
 
 from ..models import Failure
+from .collect import process
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,6 @@ def process_chunk(paths: list[str], options, cwd: str, missing_ok: frozenset[str
     An input this worker cannot find raises Unreadable (the driver decides
     whether the file is gone or the worker does not share its file system),
     unless the driver already knows it is gone (`missing_ok`)."""
-    from .collect import process
-
     results = []
     for path in paths:
         source = os.path.join(cwd, path)  # an absolute path stays as it is

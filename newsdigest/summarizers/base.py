@@ -67,7 +67,7 @@ class Ranked:
             return NotImplemented
         return (self.index, self.score, self.parts) == (other.index, other.score, other.parts)
 
-    __hash__ = None  # type: ignore[assignment]  # equal by value, like the dataclass it replaced
+    __hash__ = None  # type: ignore[assignment]  # equal by value, so unhashable (as a dataclass with eq=True is)
 
     def __repr__(self) -> str:
         return f"Ranked(index={self.index!r}, score={self.score!r}, parts={self.parts!r})"

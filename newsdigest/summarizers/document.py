@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import repeat
 
+from ..sentences import split_sentences
 from .base import Document
 from .length import Length, sentence_count
 
@@ -36,8 +37,6 @@ def build(
     once that many sentences are found (a summarizer ranks at most its cap, and a
     huge input must not cost time for text that will never be ranked); the count
     is then of the sentences split, at least `limit`."""
-    from ..sentences import split_sentences
-
     sentences: list[str] = []
     paragraph_of: list[int] = []
     for p, paragraph in enumerate(paragraphs):

@@ -41,15 +41,17 @@ _ACTION_ANYWHERE = (
 # "Updated 12:30 GMT, 5 March 2024". Case matters here: datelines are capitals.
 _DATELINE_START = (
     r"[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[\w .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]*$"
-    r"|[ \t]*(?i:by|von|par|por|di|da)[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}(?:[ \t]*[,|/-][ \t]*[\w ]{1,40})?[ \t]*$"
-    r"|(?i:updated|published|last updated|posted|aktualisiert|mis à jour|actualizado)\b[^.!?\n]{0,50}\d[^!?\n]{0,20}(?<!\.)$"
+    r"|[ \t]*(?i:by|von|par|por|di|da)[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+    r"(?:[ \t]*[,|/-][ \t]*[\w ]{1,40})?[ \t]*$"
+    r"|(?i:updated|published|last updated|posted|aktualisiert|mis à jour|actualizado)\b"
+    r"[^.!?\n]{0,50}\d[^!?\n]{0,20}(?<!\.)$"
 )
 _CAPTION = re.compile(rf"^(?i:{_CAPTION_START})|(?i:{_CAPTION_ANYWHERE})")
 _ACTION = re.compile(rf"^(?i:{_ACTION_START})|(?i:{_ACTION_ANYWHERE})")
 _DATELINE = re.compile(rf"^(?:{_DATELINE_START})")
 # All cues at once: start patterns by `match`, anywhere patterns over the whole
 # document in one scan (most sentences fail the start patterns at their first letter).
-_ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
+ANY_START = re.compile(rf"(?i:{_CAPTION_START})|(?i:{_ACTION_START})|(?:{_DATELINE_START})")
 _ANYWHERE = re.compile(rf"(?i:{_CAPTION_ANYWHERE})|(?i:{_ACTION_ANYWHERE})")
 # What each anywhere-match holds (lower case): a caption word right after ( or [,
 # or the words of a call to action.
@@ -190,7 +192,7 @@ def nonstory_indices(sentences, sizes=None) -> set[int]:
     end = _END.search
     candidates.update(i for i, size in enumerate(sizes) if size <= NO_END_MAX_WORDS and not end(sentences[i]))
     candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) and not end(s))
-    starts = set(_start_cues(sentences))
+    starts = set(start_cues(sentences))
     candidates.update(starts)
     candidates.update(_anywhere_candidates(sentences))
     # the quick tests assume stripped sentences (the splitter's are): others are
@@ -221,10 +223,10 @@ def _holds_action_key(lowered: str) -> bool:
     return any(key in lowered for key in _ACTION_KEYS)
 
 
-def _start_cues(sentences) -> list[int]:
+def start_cues(sentences) -> list[int]:
     """Indices of the sentences a start cue matches: the regex, after quick tests
     that settle most sentences without it."""
-    match = _ANY_START.match
+    match = ANY_START.match
     plain, marks, after_mark = _PLAIN_OPENINGS, _MARKS, _PLAIN_AFTER_MARK
     return [
         i

@@ -8,9 +8,14 @@ with its scores, without touching sumy's internals.
 
 from __future__ import annotations
 
+import importlib
+import random
+import zlib
 from functools import lru_cache
 
+from ..sentences import SumyTokenizer
 from .base import SCORE_DECIMALS, Document, Ranked
+from .terms import stop_words
 
 SUMY_CLASSES = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
@@ -72,8 +77,6 @@ def _stemmer(code: str | None, ours: bool):
 
 
 def _stop_words(code: str) -> frozenset[str]:
-    from .terms import stop_words
-
     return stop_words(code)
 
 
@@ -91,8 +94,6 @@ class SumySummarizer:
         self.our_stemmer = our_stemmer
 
     def _build(self, code: str, title_words: tuple[str, ...]):
-        import importlib
-
         module, cls = SUMY_CLASSES[self.method]
         klass = getattr(importlib.import_module(module), cls)
         summarizer = klass(_stemmer(code, self.our_stemmer))
@@ -108,8 +109,6 @@ class SumySummarizer:
 
     def rank(self, doc: Document) -> list[Ranked]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-
-        from ..sentences import SumyTokenizer
 
         if not doc.sentences:
             return []
@@ -132,8 +131,6 @@ class SumySummarizer:
 
         # Same document, same summary: sumy's "random" draws from the global generator,
         # so seed it from the text (and give the caller's generator back afterwards).
-        import random
-        import zlib
 
         state = random.getstate()
         random.seed(zlib.crc32("\n".join(doc.sentences).encode("utf-8", "surrogatepass")))

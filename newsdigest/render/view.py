@@ -1,22 +1,28 @@
-"""A Digest as the renderers see it: every string already made safe, every fact decided once.
+"""Summaries and digests as the formats see them: every string already made safe, every fact decided once.
 
-Each format formats a DigestView and never reads the Digest itself, so no
-format can forget to clean a string, and all six agree on what a digest says
-(the counts line, which link an entry gets, how a source is labelled).
+An EntryView is one story: built from a digest's Entry (`digest_view`), or for
+the list formats from a Summary (`summary_entry`) or a cleaned Article's title,
+byline and path (`article_entry`). Each format formats views and never reads
+the models' strings itself, so no format can forget to clean one, and all agree
+on what a story says (its byline and facts, which link it gets, how a source is
+labelled). JSON lists are the exception: they serialize the models
+(serialize.py), so that exact values, such as a file name that is not UTF-8,
+round-trip.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .safe import clean, clean_path, safe_url
+from ..textsafe import one_line, path_line, safe_text, safe_url, visible_path
 
 if TYPE_CHECKING:
-    from ...digest.model import Counts, Digest, Entry, Source
+    from ..digest.model import Counts, Digest, Entry, Source
+    from ..models import Article, Summary
 
 EMPTY = "Nothing new: no stories in this digest."
 NO_TEXT = "(no story text found)"
@@ -72,9 +78,19 @@ class EntryView:
 
     @property
     def facts(self) -> list[str]:
-        """Publisher, authors, date (or, undated, the day the file was saved), the paywall marker: the ones that are known."""
+        """Publisher, authors, date (or, undated, the day the file was saved), the paywall marker: those known."""
         when = self.date or (f"saved {self.saved}" if self.saved else "")
         return [f for f in (self.publisher, ", ".join(self.authors), when, PAYWALLED if self.paywalled else "") if f]
+
+    @property
+    def byline(self) -> str:
+        """'Cao Yin · China Daily · Business · 2014-11-20': authors, publisher, section, date; the ones known."""
+        return " · ".join(p for p in (", ".join(self.authors), self.publisher, self.section, self.date) if p)
+
+    @property
+    def path(self) -> str:
+        """The first source's path: a single summary's file, shown escaped."""
+        return self.sources[0].path if self.sources else ""
 
 
 @dataclass(frozen=True)
@@ -140,12 +156,12 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 def _source(source: Source, entry_title: str) -> SourceView:
     url = safe_url(source.url)
-    title = clean(source.title)
+    title = one_line(source.title)
     return SourceView(
-        path=clean_path(source.path),
-        publisher=clean(source.publisher),
+        path=path_line(source.path),
+        publisher=one_line(source.publisher),
         url=url,
-        url_text="" if url else clean(source.url),
+        url_text="" if url else one_line(source.url),
         title="" if title == entry_title else title,
     )
 
@@ -153,34 +169,71 @@ def _source(source: Source, entry_title: str) -> SourceView:
 def _entry(entry: Entry) -> EntryView:
     summary = entry.summary
     meta = summary.article.meta
-    title = clean(meta.title) or clean_path(entry.sources[0].path if entry.sources else summary.article.path).strip()
+    title = one_line(meta.title) or path_line(entry.sources[0].path if entry.sources else summary.article.path).strip()
     title = title or UNTITLED
     sources = tuple(_source(s, title) for s in entry.sources)
     language = (meta.language or "").strip()
-    text = clean(summary.text)
+    text = one_line(summary.text)
     headline_only = bool(text) and _words(text) == _words(title)
     return EntryView(
         title=title,
         link=next((s.url for s in sources if s.url), None),
-        publisher=clean(meta.publisher) or next((s.publisher for s in sources if s.publisher), ""),
-        authors=tuple(a for a in (clean(a) for a in meta.authors) if a),
-        section=clean(meta.section),
-        date=clean(entry.date),
-        saved=clean(entry.saved),
+        publisher=one_line(meta.publisher) or next((s.publisher for s in sources if s.publisher), ""),
+        authors=tuple(a for a in (one_line(a) for a in meta.authors) if a),
+        section=one_line(meta.section),
+        date=one_line(entry.date),
+        saved=one_line(entry.saved),
         language=language if _LANGUAGE.fullmatch(language) else "",
         summary="" if headline_only else text,
         sentences=()
         if headline_only
         else tuple(
-            SentenceView(s.index, s.score, tuple((clean(n), v) for n, v in s.parts), clean(s.text))
+            SentenceView(s.index, s.score, tuple((one_line(n), v) for n, v in s.parts), one_line(s.text))
             for s in summary.sentences
         ),
-        keywords=tuple(k for k in (clean(k) for k in summary.keywords) if k),
-        algorithm=clean(summary.algorithm),
-        fingerprint=clean(entry.fingerprint),
+        keywords=tuple(k for k in (one_line(k) for k in summary.keywords) if k),
+        algorithm=one_line(summary.algorithm),
+        fingerprint=one_line(entry.fingerprint),
         sources=sources,
         headline_only=headline_only,
         paywalled=meta.paywalled,
+    )
+
+
+def article_entry(article: Article) -> EntryView:
+    """A cleaned article's title, byline and path as a list format shows them: made safe, line breaks kept."""
+    meta = article.meta
+    publisher = safe_text(meta.publisher or "")
+    return EntryView(
+        title=safe_text(meta.title or UNTITLED),
+        link=None,
+        publisher=publisher,
+        authors=tuple(safe_text(a) for a in meta.authors),
+        section=safe_text(meta.section or ""),
+        date=safe_text(meta.date or ""),
+        saved="",
+        language="",
+        summary="",
+        sentences=(),
+        keywords=(),
+        algorithm="",
+        fingerprint="",
+        sources=(SourceView(visible_path(article.path), publisher, None, "", ""),),
+        paywalled=meta.paywalled,
+    )
+
+
+def summary_entry(summary: Summary) -> EntryView:
+    """One summary as a list format shows it: its article's entry with the chosen sentences, made safe."""
+    return replace(
+        article_entry(summary.article),
+        summary=safe_text(summary.text),
+        sentences=tuple(
+            SentenceView(s.index, s.score, tuple((safe_text(n), v) for n, v in s.parts), safe_text(s.text))
+            for s in summary.sentences
+        ),
+        keywords=tuple(safe_text(k) for k in summary.keywords),
+        algorithm=safe_text(summary.algorithm),
     )
 
 
@@ -202,19 +255,19 @@ class _Entries:
         return (_entry(e) for e in self._entries)
 
 
-def view(digest: Digest) -> DigestView:
+def digest_view(digest: Digest) -> DigestView:
     groups = []
     for group in digest.groups:
         if len(group.entries):
             groups.append(
-                GroupView(None if group.name is None else (clean(group.name) or UNTITLED), _Entries(group.entries))
+                GroupView(None if group.name is None else (one_line(group.name) or UNTITLED), _Entries(group.entries))
             )
     return DigestView(
-        title=clean(digest.title) or "News digest",
+        title=one_line(digest.title) or "News digest",
         date=digest.date,
         generated=digest.generated,
-        group_by=clean(digest.group_by),
+        group_by=one_line(digest.group_by),
         counts=digest.counts,
         groups=tuple(groups),
-        failures=tuple((clean_path(f.path), clean(f.reason)) for f in digest.failures),
+        failures=tuple((path_line(f.path), one_line(f.reason)) for f in digest.failures),
     )

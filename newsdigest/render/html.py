@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import urlsplit
 
-from ... import __version__
+from .. import __version__
 from .html_style import INLINE, STYLE
+from .options import RenderOptions
 from .stream import lines
 from .view import EMPTY, NO_TEXT, DigestView, EntryView, SourceView
 
@@ -156,7 +157,7 @@ def _footer(page: _Page, view: DigestView) -> list[str]:
     return out
 
 
-def chunks(view: DigestView, options, inline: bool = False) -> Iterator[str]:
+def digest_chunks(view: DigestView, options: RenderOptions, inline: bool = False) -> Iterator[str]:
     """The page, a story at a time (the contents first read the stories' titles)."""
     page = _Page(inline)
     yield lines(_head(view) + _masthead(page, view))
@@ -175,5 +176,6 @@ def chunks(view: DigestView, options, inline: bool = False) -> Iterator[str]:
     yield lines(_footer(page, view))
 
 
-def render(view: DigestView, options, inline: bool = False) -> str:
-    return "".join(chunks(view, options, inline))
+def digest_page(view: DigestView, options: RenderOptions, inline: bool = False) -> str:
+    """The whole page as one string (inline=True: an email's HTML part)."""
+    return "".join(digest_chunks(view, options, inline))

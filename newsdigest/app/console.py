@@ -1,4 +1,4 @@
-"""Streams, terminals and colour, decided once (httpie's Environment idea).
+"""Streams and terminals, decided once (httpie's Environment idea).
 
 Tests build an Environment with their own streams and flags instead of
 patching sys.stdout.
@@ -33,7 +33,7 @@ class Environment:
 
     def error(self, message: str) -> None:
         """One line on stderr, prefixed with the program name."""
-        from .renderers.sanitize import visible_path  # a file name may carry escape sequences
+        from ..textsafe import visible_path  # a file name may carry escape sequences
 
         print(f"newsdigest: {visible_path(message)}", file=self.stderr, flush=True)
 
@@ -43,11 +43,3 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def silence_stdout() -> None:
-    """The reader went away (`| head -1`): point stdout at /dev/null so that Python's
-    final flush cannot fail again and print "Exception ignored ... BrokenPipeError"."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)

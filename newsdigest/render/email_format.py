@@ -2,7 +2,7 @@
 
 Built with the stdlib email package, which encodes non-ASCII words (RFC 2047)
 and folds long headers; every header value is made one safe line first
-(safe.clean), so a title holding "\\r\\nBcc: ..." can never start a header.
+(textsafe.one_line), so a title holding "\\r\\nBcc: ..." can never start a header.
 Lines end in \\n, as sendmail expects on its standard input. The Message-ID
 and the MIME boundary are derived from the message itself, so the same digest
 gives the same message, byte for byte.
@@ -11,9 +11,11 @@ gives the same message, byte for byte.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
-from ...errors import UsageError
-from .safe import clean
+from ..errors import UsageError
+from ..textsafe import one_line
+from .options import RenderOptions
 from .view import DigestView, plural
 
 
@@ -36,7 +38,7 @@ def _addresses(value: str, header: str) -> tuple:
     from email.headerregistry import Address
     from email.utils import getaddresses
 
-    text = clean(value)
+    text = one_line(value)
     found = []
     for name, addr in getaddresses([text]):
         user, at, domain = addr.rpartition("@")
@@ -59,18 +61,24 @@ def subject(view: DigestView) -> str:
     return f"{view.heading} ({plural(view.size, 'story', 'stories')})"
 
 
-def render(view: DigestView, options) -> str:
+def digest_chunks(view: DigestView, options: RenderOptions) -> Iterator[str]:
+    """The whole message as one piece, built before this returns (a bad address fails here, before any write)."""
+    return iter([message(view, options)])
+
+
+def message(view: DigestView, options: RenderOptions) -> str:
     from email import policy
     from email.message import EmailMessage
     from email.utils import format_datetime
 
-    from . import html, text
+    from .html import digest_page
+    from .text import digest_text
 
-    plain = text.render(view, options)
-    page = html.render(view, options, inline=True)  # styles inlined too: clients that drop <style> keep the look
+    plain = digest_text(view, options)
+    page = digest_page(view, options, inline=True)  # styles inlined too: clients that drop <style> keep the look
     senders = _addresses(options.sender or default_sender(), "From")
     recipients = _addresses(options.to, "To") if options.to else ()
-    title = clean(options.subject) or subject(view)
+    title = one_line(options.subject) or subject(view)
     date = format_datetime(view.generated)
 
     msg = EmailMessage(policy=policy.SMTP.clone(linesep="\n"))

@@ -1,41 +1,24 @@
-"""Settings for `newsdigest digest` from a TOML file and NEWSDIGEST_* variables.
+"""Settings for `digest` and `batch` from a TOML file and NEWSDIGEST_* variables, settled with the flags.
 
 Precedence, highest first: command-line flags, environment variables, the
 config file, built-in defaults.
 
-    settings = load_settings(config_flag)            # the file, then the environment over it
-    values = resolve(flags, settings, DEFAULTS)      # then the flags that were given over both
+    values = settle("digest", given)      # the flags given, else the environment, else the file, else the default
+    check_flags("digest", given, values)  # the flags' values, checked as the file's are
+
+The keys, their types, their checks and their variables all come from the
+table in app/settings.py (the README's "Settings file" shows every key).
 
 The file is `config.toml` in the user's config folder
 (~/.config/newsdigest/config.toml on Linux; the folder platformdirs gives
 elsewhere), or the one named by --config, else by NEWSDIGEST_CONFIG. A missing
 default file is fine; a missing file that was named is an error. Settings are
-plain keys at the top of the file (before any [table]):
+plain keys at the top of the file (before any [table]), and per-site cleaning
+rules may follow as [sites."DOMAIN"] tables, as in a rules file:
 
-    algorithm = "news"               # a summarizer name (newsdigest.summarizers)
-    sentences = 2                    # whole numbers of 1 or more: sentences, max_articles, jobs, max_bytes
-    format = "markdown"              # auto, rich, text, markdown, html, json or email
+    sentences = 2
     output = "~/digests/{date}.md"   # {date} becomes YYYY-MM-DD
-    state = "~/news/state.sqlite3"
-    title = "Morning news"
-    group_by = "source"              # source, section, day, topic or none
-    max_articles = 40
-    jobs = 2
-    language = "en"
-    since = "24h"                    # an age: 30m, 24h, 7d, 2w
-    to = "me@example.org"
-    from = "News <newsdigest@example.org>"
-    rules = "rules.toml"             # a per-site rules file; a relative path is read from this file's folder
-    max_bytes = 5000000
-    include = ["election", "(?-i:NASA)"]   # regular expressions: keep only articles matching one
-    exclude = ["sponsored", "horoscope"]   # ... and none of these (title and story text)
-    skip_paywalled = true            # leave out paywalled or truncated pages
-    engine = "dask"                  # local (default) or dask: what runs the per-article work
-    scheduler = "tcp://10.0.0.5:8786"  # --engine dask: a running Dask scheduler (else a local cluster of `jobs`)
-    dedup = "leader"                 # leader (default) or components
-
-    [sites."northern-tribune.example"]   # or per-site cleaning rules inline, as in a rules file
-    drop_lines = ['^Listen to this article']
+    rules = "rules.toml"             # a relative path is read from this file's folder
 
 Each key has a variable: NEWSDIGEST_ALGORITHM, NEWSDIGEST_SENTENCES, ...,
 NEWSDIGEST_FROM (the key upper-cased); an empty variable counts as unset.
@@ -53,89 +36,40 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import UsageError
+from ..errors import UsageError
+from .checks import Invalid
+from .settings import CONFIG_KEYS, ENV_PREFIX, TABLE, Setting, check, options_of
 
 CONFIG_NAME = "config.toml"
-ENV_PREFIX = "NEWSDIGEST_"
 ENV_CONFIG = ENV_PREFIX + "CONFIG"
-# Every setting and its TOML type (the CLI flag of the same name, with - for _, overrides it).
-KEYS: dict[str, type] = {
-    "algorithm": str,
-    "sentences": int,
-    "format": str,
-    "output": str,
-    "state": str,
-    "title": str,
-    "group_by": str,
-    "max_articles": int,
-    "jobs": int,
-    "language": str,
-    "since": str,
-    "to": str,
-    "from": str,
-    "rules": str,
-    "max_bytes": int,
-    "include": list,
-    "exclude": list,
-    "skip_paywalled": bool,
-    "engine": str,
-    "scheduler": str,
-    "dedup": str,
-}
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the config file and the environment set; None = not set. `from` is spelled `from_`."""
+    """What the config file and the environment set."""
 
-    algorithm: str | None = None
-    sentences: int | None = None
-    format: str | None = None
-    output: str | None = None
-    state: str | None = None
-    title: str | None = None
-    group_by: str | None = None
-    max_articles: int | None = None
-    jobs: int | None = None
-    language: str | None = None
-    since: str | None = None
-    to: str | None = None
-    from_: str | None = None
-    rules: str | None = None  # a rules file path (relative paths already made absolute against the config file)
-    max_bytes: int | None = None
-    include: tuple[str, ...] | None = None  # --include patterns (regular expressions)
-    exclude: tuple[str, ...] | None = None
-    skip_paywalled: bool | None = None
-    engine: str | None = None  # local or dask (digest.engines)
-    scheduler: str | None = None  # a Dask scheduler's address, tcp://HOST:PORT
-    dedup: str | None = None  # leader or components
+    values: Mapping[str, Any] = field(default_factory=dict)  # by config key; only the keys that are set
     site_rules: Any = None  # a cleaning RuleSet from the file's inline [sites] tables
     path: str | None = None  # the config file that was read; None when there was none
 
     def get(self, key: str) -> Any:
         """The value for a config key ("from", "group_by", "site_rules", ...), or None."""
-        return getattr(self, _attr(key))
-
-    def as_dict(self) -> dict[str, Any]:
-        """The settings that are set, by config key (without `path`)."""
-        out = {}
-        for key in (*KEYS, "site_rules"):
-            value = self.get(key)
-            if value is not None:
-                out[key] = value
-        return out
+        return self.site_rules if key == "site_rules" else self.values.get(key)
 
     def merged_over(self, other: Settings) -> Settings:
         """These settings, with `other`'s filling in what these leave unset."""
-        changes = {f.name: getattr(other, f.name) for f in fields(self) if getattr(self, f.name) is None}
-        return replace(self, **changes)
+        return Settings(
+            {**other.values, **self.values},
+            other.site_rules if self.site_rules is None else self.site_rules,
+            other.path if self.path is None else self.path,
+        )
 
 
 def resolve(flags: Mapping[str, Any], settings: Settings, defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """The final value of every key in `defaults`: the flag when given (not None), else the setting, else the default."""
+    """The final value of every key in `defaults`: the flag when given (not None), else the setting, else default."""
     out = {}
     for key, default in defaults.items():
         value = flags.get(key)
@@ -143,6 +77,46 @@ def resolve(flags: Mapping[str, Any], settings: Settings, defaults: Mapping[str,
             value = settings.get(key)
         out[key] = default if value is None else value
     return out
+
+
+def settle(command: str, given: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Every option of `command` by name: a setting's flag when given, else its variable, else the config
+    file, else its default; another option's flag, else its default. Also "site_rules": the [sites] rules.
+
+    `given` holds the flags by parameter name; None (or an empty list) means not given."""
+    settings = load_settings(given.get("config"), environ)
+    options = options_of(command)
+    flags = {setting.name: given_flag(setting, given) for setting in options}
+    values = resolve(flags, settings, {setting.name: setting.default for setting in options if setting.config})
+    for setting in options:
+        if not setting.config:
+            values[setting.name] = setting.default if flags[setting.name] is None else flags[setting.name]
+    values["site_rules"] = settings.site_rules
+    return values
+
+
+def given_flag(setting: Setting, given: Mapping[str, Any]) -> Any:
+    """The flag's value, or None when it was not given (a repeatable flag given no times: None too)."""
+    value = given.get(setting.param)
+    return None if setting.kind is list and not value else value
+
+
+def check_flags(command: str, given: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """The given flags of `command`'s settings, checked as a config file's values are, in its help's order;
+    a UsageError for the first that cannot be used. (A pattern, --include, is checked when
+    filters.compile_filter builds the filter, which words the error for the flag.)"""
+    for setting in options_of(command):
+        value = given_flag(setting, given)
+        if value is None or not setting.config or setting.kind is list:
+            continue
+        try:
+            check(setting, value)
+        except Invalid as err:
+            raise UsageError(err.flag or f"{setting.flags[0]} {err}") from None
+        if setting.needs and values[setting.needs[0]] != setting.needs[1]:
+            other, wanted = setting.needs
+            flag = TABLE[other].flags[0]
+            raise UsageError(f'{setting.flags[0]} needs {flag} {wanted} (or {other} = "{wanted}" in the settings)')
 
 
 def default_config_path() -> str:
@@ -164,16 +138,16 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
 def settings_from_env(environ: Mapping[str, str]) -> Settings:
     """The settings NEWSDIGEST_* variables give; an empty variable counts as unset."""
     values = {}
-    for key, kind in KEYS.items():
-        name = ENV_PREFIX + key.upper()
+    for key, kind in CONFIG_KEYS.items():
+        name = TABLE[key].env
         raw = environ.get(name)
         if raw is None or raw.strip() == "":
             continue
         try:
-            values[_attr(key)] = _checked(key, _from_text(kind, raw.strip()))
-        except _Invalid as err:
+            values[key] = check(TABLE[key], _from_text(kind, raw.strip()))
+        except Invalid as err:
             raise UsageError(str(err), name) from None
-    return Settings(**values)
+    return Settings(values)
 
 
 def read_config(path: str, required: bool = False) -> Settings:
@@ -209,14 +183,14 @@ def parse_config(text: str, path: str = "<config>") -> Settings:
         line = _line_of(text, key)
         return UsageError(f"line {line}: {message}" if line else message, path)
 
-    values: dict[str, Any] = {"path": path}
+    values: dict[str, Any] = {}
     for key, value in table.items():
         if key == "sites":
             continue
-        if key not in KEYS:
+        if key not in CONFIG_KEYS:
             hint = " (settings are plain keys at the top of the file, not a table)" if isinstance(value, dict) else ""
-            raise fail(key, f"unknown setting {key!r}{hint}; known: {', '.join(KEYS)}, and [sites] tables")
-        kind = KEYS[key]
+            raise fail(key, f"unknown setting {key!r}{hint}; known: {', '.join(CONFIG_KEYS)}, and [sites] tables")
+        kind = CONFIG_KEYS[key]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise fail(key, f"{key} must be {_kind_name(kind)}, not {_toml_repr(value)}")
         if kind is list:
@@ -224,28 +198,29 @@ def parse_config(text: str, path: str = "<config>") -> Settings:
                 raise fail(key, f"{key} must be a list of strings (regular expressions in quotes)")
             value = tuple(value)
         try:
-            values[_attr(key)] = _checked(key, value)
-        except _Invalid as err:
+            values[key] = check(TABLE[key], value)
+        except Invalid as err:
             raise fail(key, f"{key} {err}") from None
     if values.get("rules"):
         rules = os.path.expanduser(values["rules"])
         values["rules"] = os.path.join(
             os.path.dirname(os.path.abspath(path)), rules
         )  # an absolute `rules` stays as it is
+    site_rules = None
     if "sites" in table:
         if "rules" in table:
             raise fail(
                 "rules", "give per-site rules either as a rules file (rules = ...) or as [sites] tables, not both"
             )
-        values["site_rules"] = _site_rules(text, table["sites"], path)
-    return Settings(**values)
+        site_rules = _site_rules(text, table["sites"], path)
+    return Settings(values, site_rules, path)
 
 
 def _site_rules(text: str, sites: Any, path: str):
     """The [sites] tables, read by the rules-file parser itself (so both forms mean the same)."""
     import tomllib
 
-    from .cleaning.rules import parse_rules
+    from ..cleaning.rules import parse_rules
 
     only_sites = _sites_only(text)
     try:
@@ -269,69 +244,6 @@ def _sites_only(text: str) -> str:
     return "\n".join(out)
 
 
-class _Invalid(ValueError):
-    """A value of the right type that cannot be used; the message follows the key's name."""
-
-
-def _checked(key: str, value: Any) -> Any:
-    """`value` if it is usable for `key`, else _Invalid saying why."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, tuple):  # include / exclude: every pattern must compile
-        import re
-
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                raise _Invalid(f"{pattern!r} is not a valid regular expression ({err})") from None
-        return value
-    if isinstance(value, int):
-        if value < 1:
-            raise _Invalid(f"must be 1 or more, not {value}")
-        return value
-    if key == "group_by":
-        from .digest import GROUP_BY
-
-        if value not in GROUP_BY:
-            raise _Invalid(f"must be one of: {', '.join(GROUP_BY)} (not {value!r})")
-    elif key == "format":
-        from .renderers.digest import DIGEST_FORMATS
-
-        if value not in ("auto", *DIGEST_FORMATS):
-            raise _Invalid(f"must be one of: auto, {', '.join(DIGEST_FORMATS)} (not {value!r})")
-    elif key == "engine":
-        from .digest.engines import ENGINES
-
-        if value not in ENGINES:
-            raise _Invalid(f"must be one of: {', '.join(ENGINES)} (not {value!r})")
-    elif key == "dedup":
-        from .digest import DEDUP
-
-        if value not in DEDUP:
-            raise _Invalid(f"must be one of: {', '.join(DEDUP)} (not {value!r})")
-    elif key == "algorithm":
-        from .summarizers import canonical
-
-        try:
-            canonical(value)
-        except UsageError as err:
-            raise _Invalid(f"is {err.message.removeprefix('unknown algorithm ')}") from None
-    elif key == "since":
-        from .digest.state import parse_age
-
-        try:
-            parse_age(value)
-        except UsageError as err:
-            raise _Invalid(f"must be an age like 30m, 24h, 7d or 2w (not {value!r})") from err
-    elif key == "output":
-        try:
-            value.format(date="2000-01-01")
-        except (KeyError, IndexError, ValueError):
-            raise _Invalid(f"{value!r}: only {{date}} may appear in braces") from None
-    return value
-
-
 def _from_text(kind: type, raw: str) -> Any:
     if kind is list:
         return tuple(line for line in raw.splitlines() if line.strip())
@@ -340,17 +252,13 @@ def _from_text(kind: type, raw: str) -> Any:
             return True
         if raw.lower() in ("0", "false", "no", "off"):
             return False
-        raise _Invalid(f"must be true or false, not {raw!r}")
+        raise Invalid(f"must be true or false, not {raw!r}")
     if kind is int:
         try:
             return int(raw)
         except ValueError:
-            raise _Invalid(f"must be a whole number, not {raw!r}") from None
+            raise Invalid(f"must be a whole number, not {raw!r}") from None
     return raw
-
-
-def _attr(key: str) -> str:
-    return "from_" if key == "from" else key
 
 
 def _line_of(text: str, key: str) -> int | None:
