@@ -160,7 +160,7 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     np.greater_equal(marks, 2, out=matrix[:, c["holds_quote"]])
     opens = map(_OPENING.__contains__, map(_FIRST_CHARACTER, sentences))
     matrix[:, c["quote"]] = np.fromiter(opens, dtype=bool, count=n)
-    flags = nonstory_flags(sentences, sizes)
+    flags = nonstory_flags(sentences, sizes, doc.paragraph_of)
     matrix[:, c["nonstory"]] = flags
     matrix[:, c["share"]] = min(1.0, (wanted or 3) / n)
     return Analysis(matrix, others.__getitem__, flags)
