@@ -106,7 +106,7 @@ def test_news_does_not_pick_near_duplicates_together():
         ('and then we left."', "quote fragment"),
         ("Harbor news", "fragment"),
         ("* 7 Bürgermeister tritt nach Streit um Hafen zurück", "list item"),
-        ("岸田内閣、新たに6人が入閣　支持率は横ばい", "fragment"),
+        ("岸田内閣、新たに6人が入閣　支持率は横ばい", "heading or teaser (no sentence end)"),
         ("رابط الخبر: الجامعة تعلن عن وظائف شاغرة", "heading or teaser (no sentence end)"),
     ],
 )

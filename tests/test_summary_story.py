@@ -75,3 +75,19 @@ def test_list_lines_of_a_text_dump_are_not_picked():
     ranked = _rank([*story, *teasers], "Marlow ferry runs again after strike", "en")
     assert set(ranked[:3]) <= set(story)
     assert set(ranked[-2:]) == set(teasers)
+
+
+def test_every_sentence_of_a_list_item_is_a_list_item():
+    sentences = ["The ferry runs again after the strike.", "* [Marlow.", "Day two] Ferry, pier and fish market..."]
+    paragraph_of = (0, 1, 1)
+    assert nonstory_flags(sentences, paragraph_of=paragraph_of).tolist() == [False, True, True]
+    assert nonstory_reason(sentences[2], in_list=True) == "list item"
+
+
+def test_chinese_lines_are_counted_in_words_as_a_reader_counts_them():
+    # 32 characters, about 18 words: a sentence of a blog that writes no full stops, not a
+    # heading of three "words" (the runs between its spaces and commas)
+    line = "一波波寒流接連報到 已將北方山區的層層山巒披上紅色的彩衣，遊客也跟著上山賞楓"
+    assert nonstory_reason(line, needs_end=False) is None
+    assert nonstory_reason(line) == "no sentence end"
+    assert nonstory_reason("北方山區賞楓 遊客上山") == "heading or teaser (no sentence end)"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from operator import ne
 
+from ..sentences.words import count_words
+
 # Each cue is a start pattern (matched at the start of a sentence) and, for some,
 # an anywhere pattern (searched inside it).
 # A caption or credit: a label and a colon or "by" at the start, or a credit in
@@ -126,7 +128,7 @@ NO_END_MAX_WORDS = 12
 # end hold at least this share of its characters (`writes_sentence_ends`). It is held
 # against a line alone in its paragraph, other than the first: an article's lead and the
 # last sentence of a paragraph are story sentences even when a copy lost their full stop.
-ENDED_SHARE = 0.25
+ENDED_SHARE = 0.15
 # A list item is a link, a ranking entry or a bullet point: never a summary sentence on
 # its own (select.py brings a list in with the sentence that introduces it).
 _LIST_ITEM = ("* ", "\u2022 ")
@@ -164,12 +166,30 @@ def lines_need_ends(sentences, paragraph_of=()) -> list[bool]:
     ]
 
 
-def nonstory_reason(sentence: str, needs_end: bool = True) -> str | None:
+def in_list_items(sentences, paragraph_of=()) -> list[bool]:
+    """For each sentence, whether it is a later sentence of a list item: its paragraph opens
+    with a list marker ("* [Hsinchu. Day two] ..." splits into sentences past the marker)."""
+    n = len(sentences)
+    if len(paragraph_of) != n:
+        return [False] * n
+    out, opens_list = [False] * n, False
+    for i in range(n):
+        if i == 0 or paragraph_of[i] != paragraph_of[i - 1]:
+            opens_list = sentences[i].lstrip().startswith(_LIST_ITEM)
+        else:
+            out[i] = opens_list
+    return out
+
+
+def nonstory_reason(sentence: str, needs_end: bool = True, in_list: bool = False) -> str | None:
     """Why `sentence` is not story, or None when it may be. `needs_end`: whether a long
-    sentence without a sentence end is not story where it stands (see lines_need_ends)."""
+    sentence without a sentence end is not story where it stands (see lines_need_ends);
+    `in_list`: whether it continues a list item (in_list_items)."""
     text = sentence.strip()
     if not text:
         return "empty"
+    if in_list:
+        return "list item"
     if _CAPTION.search(text):
         return "caption or credit"
     if _ACTION.search(text):
@@ -181,9 +201,9 @@ def nonstory_reason(sentence: str, needs_end: bool = True) -> str | None:
 
 def _other_reason(text: str, needs_end: bool = True) -> str | None:
     """The reasons after the cues, for a stripped, non-empty sentence."""
-    words = len(_WORD.findall(text))
-    if words == 0:
+    if not _WORD.search(text):
         return "no words"
+    words = count_words(text)  # Chinese and Japanese words as a reader counts them
     # A fragment of a quotation: short, and its quotation marks do not pair up
     # ('and then we left."' after the splitter cut a long quote).
     if words <= 6 and sum(text.count(q) for q in _QUOTES) % 2 == 1:
@@ -232,6 +252,7 @@ def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
     a key word of an anywhere cue, no sentence end, a list marker), then each
     candidate is checked exactly."""
     need_ends = lines_need_ends(sentences, paragraph_of)
+    in_list = in_list_items(sentences, paragraph_of)
     if sizes is None:
         sizes = [len(_WORD.findall(s)) for s in sentences]
     elif not isinstance(sizes, list):
@@ -257,7 +278,7 @@ def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
     for i in candidates:
         sentence = sentences[i]
         if not sentence or sentence[0].isspace() or sentence[-1].isspace():
-            hit = nonstory_reason(sentence, need_ends[i]) is not None
+            hit = nonstory_reason(sentence, need_ends[i], in_list[i]) is not None
         elif i in starts:
             hit = True
         elif not sentence.isascii() or "(" in sentence or "[" in sentence or _holds_action_key(sentence.lower()):
@@ -266,6 +287,7 @@ def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
             hit = _other_reason(sentence, need_ends[i]) is not None
         if hit:
             flagged.add(i)
+    flagged.update(i for i, member in enumerate(in_list) if member)
     return flagged
 
 
