@@ -91,3 +91,40 @@ def test_chinese_lines_are_counted_in_words_as_a_reader_counts_them():
     assert nonstory_reason(line, needs_end=False) is None
     assert nonstory_reason(line) == "no sentence end"
     assert nonstory_reason("北方山區賞楓 遊客上山") == "heading or teaser (no sentence end)"
+
+
+def test_the_story_starts_after_the_menu_lines_of_a_dump():
+    """Position features count from the first story sentence: menu lines atop a text dump
+    do not make the lead look like the fourth sentence."""
+    from newsdigest.summarizers.features import FEATURES, analyse
+    from newsdigest.summarizers.terms import vocabulary
+
+    menu = ["* Home", "Sign in", "* Sport"]
+    story = [
+        "The ferry between Marlow and Ashby runs again after a two-week strike.",
+        "Crews accepted a pay rise of four percent on Friday evening.",
+        "The first boat left Marlow at six in the morning with forty passengers.",
+    ]
+    sentences = tuple(menu + story)
+    doc = Document(sentences, "Marlow ferry runs again", "en", tuple(range(len(sentences))), 3)
+    matrix = analyse(doc, vocabulary("en", keep_numbers=True).scan(sentences), 3).matrix
+    lead, position = FEATURES.index("lead"), FEATURES.index("position")
+    assert matrix[3, lead] == 1.0 and matrix[3, position] == 0.0
+    assert matrix[4, lead] == 0.5
+    plain = Document(tuple(story), "Marlow ferry runs again", "en", (0, 1, 2), 3)
+    plain_matrix = analyse(plain, vocabulary("en", keep_numbers=True).scan(plain.sentences), 3).matrix
+    similarity = FEATURES.index("lead_similarity")
+    assert matrix[4, similarity] == pytest.approx(plain_matrix[1, similarity])
+
+
+def test_a_labelled_copy_of_the_headline_is_not_story():
+    title = "Marlow ferry runs again after strike"
+    sentences = [
+        "Link to this story: Marlow ferry runs again after strike",
+        "The ferry between Marlow and Ashby runs again after a two-week strike.",
+        "Marlow ferry runs again after strike.",
+        "Crews say the Marlow ferry runs again after strike talks ended late on Friday in the town hall.",
+    ]
+    assert nonstory_flags(sentences, title=title).tolist() == [True, False, True, False]
+    # a headline of two words recurs in story sentences: it is left alone
+    assert not nonstory_flags(["Ferry strike ends after talks."], title="Ferry strike").any()

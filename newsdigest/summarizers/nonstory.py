@@ -229,16 +229,16 @@ def _other_reason(text: str, needs_end: bool = True) -> str | None:
 _SHORT_SUSPECTS = re.compile(f"[{_QUOTES}@]|https?://|www\\.")
 
 
-def nonstory_flags(sentences, sizes=None, paragraph_of=()):
+def nonstory_flags(sentences, sizes=None, paragraph_of=(), title=None):
     """numpy bool array: True where a sentence is not story (as nonstory_reason says, told
-    lines_need_ends for each sentence).
+    lines_need_ends for each sentence), or repeats the headline (headline_repeats).
 
     `sizes`: word counts, when the caller has them already; `paragraph_of`: each
     sentence's paragraph index, when known."""
     import numpy as np
 
     flags = np.zeros(len(sentences), dtype=bool)
-    flagged = nonstory_indices(sentences, sizes, paragraph_of)
+    flagged = nonstory_indices(sentences, sizes, paragraph_of) | headline_repeats(sentences, title)
     if flagged:
         flags[sorted(flagged)] = True
     return flags
@@ -289,6 +289,30 @@ def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
             flagged.add(i)
     flagged.update(i for i, member in enumerate(in_list) if member)
     return flagged
+
+
+_NON_WORDS = re.compile(r"[\W_]+")
+# A label before a repeated headline ("Link to the story: <headline>") has at most this many words.
+MAX_LABEL_WORDS = 6
+
+
+def _normal(text: str) -> str:
+    return _NON_WORDS.sub(" ", text.casefold()).strip()
+
+
+def headline_repeats(sentences, title: str | None) -> set[int]:
+    """The sentences that are the headline again, alone or after a short label ("Link to the
+    story: <headline>", a share box): the summary shows the headline already. Headlines of
+    fewer than three words are left alone (they recur in story sentences)."""
+    head = _normal(title or "")
+    if not head or count_words(head) < 3:
+        return set()
+    out = set()
+    for i, sentence in enumerate(sentences):
+        text = _normal(sentence)
+        if text == head or (text.endswith(" " + head) and count_words(text[: -len(head)]) <= MAX_LABEL_WORDS):
+            out.add(i)
+    return out
 
 
 def _holds_action_key(lowered: str) -> bool:
