@@ -2,41 +2,34 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
+pytest_plugins = ["pytester"]
 
-def _run(ci: bool) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    env["NEWSDIGEST_CHROMIUM"] = "/nonexistent/chromium"
+
+def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, ci: bool) -> pytest.RunResult:
+    """tests/test_browser.py's dark-mode test, in this process, with no chromium to find."""
+    monkeypatch.setenv("NEWSDIGEST_CHROMIUM", "/nonexistent/chromium")
     if ci:
-        env["CI"] = "true"
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-o",
-            "addopts=",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/test_browser.py",
-            "-k",
-            "dark_mode",
-        ],
-        capture_output=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+        monkeypatch.setenv("CI", "true")
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delitem(sys.modules, "test_browser", raising=False)  # read CHROMIUM afresh
+    pytester.syspathinsert(ROOT / "tests")
+    module = pytester.copy_example(str(ROOT / "tests" / "test_browser.py"))
+    args = ["-p", "no:cacheprovider", "-p", "no:xdist", str(module), "-k", "dark_mode"]
+    return pytester.runpytest_inprocess(*args)
 
 
-def test_without_chromium_the_browser_tests_skip_outside_ci_and_fail_in_ci():
-    outside = _run(ci=False)
-    assert outside.returncode == 0 and b"1 skipped" in outside.stdout, outside.stdout
-    inside = _run(ci=True)
-    assert inside.returncode == 1 and b"cannot run in CI" in inside.stdout, inside.stdout
+def test_without_chromium_the_browser_tests_skip_outside_ci(pytester, monkeypatch):
+    outside = _run(pytester, monkeypatch, ci=False)
+    outside.assert_outcomes(skipped=1)
+
+
+def test_without_chromium_the_browser_tests_fail_in_ci(pytester, monkeypatch):
+    inside = _run(pytester, monkeypatch, ci=True)
+    inside.assert_outcomes(errors=1)
+    assert "browser tests cannot run in CI" in inside.stdout.str()

@@ -29,6 +29,7 @@ held from the futures this engine keeps. Ctrl-C cancels every future.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -294,12 +295,21 @@ def _connect_timeout() -> float:
     return CONNECT_TIMEOUT
 
 
+#: Our local cluster's worker processes share multiprocessing's resource tracker, which
+#: this process starts with its own -W options. After a Ctrl-C the tracker warns on stderr
+#: of the semaphores the killed workers left, which it then removes itself: noise after
+#: "newsdigest: interrupted", so that one warning is filtered in the tracker.
+TRACKER_WARNING_FILTER = "ignore:resource_tracker:UserWarning"
+
+
 def _local_cluster(jobs: int):
     import logging
 
     import dask
     from distributed import Client, LocalCluster
 
+    if TRACKER_WARNING_FILTER not in sys.warnoptions:
+        sys.warnoptions.append(TRACKER_WARNING_FILTER)
     # no-workers-timeout: should every worker die and none come back, the tasks fail (one
     # clear error) rather than wait for ever.
     with dask.config.set(
