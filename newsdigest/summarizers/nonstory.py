@@ -158,7 +158,7 @@ def lines_need_ends(sentences, paragraph_of=()) -> list[bool]:
     n = len(sentences)
     if not n or not writes_sentence_ends(sentences):
         return [False] * n
-    if len(paragraph_of) != n:
+    if len(paragraph_of or ()) != n:
         return [i > 0 for i in range(n)]
     return [
         i > 0 and paragraph_of[i - 1] != paragraph_of[i] and (i + 1 == n or paragraph_of[i + 1] != paragraph_of[i])
@@ -170,7 +170,7 @@ def in_list_items(sentences, paragraph_of=()) -> list[bool]:
     """For each sentence, whether it is a later sentence of a list item: its paragraph opens
     with a list marker ("* [Hsinchu. Day two] ..." splits into sentences past the marker)."""
     n = len(sentences)
-    if len(paragraph_of) != n:
+    if len(paragraph_of or ()) != n:
         return [False] * n
     out, opens_list = [False] * n, False
     for i in range(n):
