@@ -79,7 +79,7 @@ def summarize_article(article: Article, options: SummaryOptions | None = None) -
     if options.keywords:
         from .keywords import key_phrases
 
-        keywords = tuple(key_phrases(article.text, options.keywords, language))
+        keywords = tuple(key_phrases(article.text, options.keywords, language, title=article.meta.title))
     return Summary(
         article=article,
         algorithm=name,

@@ -494,3 +494,15 @@ def test_japanese_sentences_open_with_to_and_tsu_after_a_full_stop():
         "「本当ですか？」と記者は聞いた。",
         "「行きます。」と答えた。",
     ]
+
+
+def test_a_japanese_quotation_ending_in_an_exclamation_is_the_subject_of_its_sentence():
+    from newsdigest.sentences.regex import cjk_split
+
+    text = "大賞は番組「橋を渡れ！」が受賞した。審査員は「なぜ今？」を問うた。会議は終わった。」では次に進む。"
+    assert cjk_split(text) == [
+        "大賞は番組「橋を渡れ！」が受賞した。",
+        "審査員は「なぜ今？」を問うた。",
+        "会議は終わった。」",
+        "では次に進む。",
+    ]

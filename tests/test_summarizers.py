@@ -15,7 +15,7 @@ from newsdigest.errors import UsageError
 from newsdigest.summarizers.base import Document
 from newsdigest.summarizers.document import build, wanted_sentences
 from newsdigest.summarizers.length import default_sentences
-from newsdigest.summarizers.nonstory import nonstory_flags, nonstory_reason
+from newsdigest.summarizers.nonstory import lines_need_ends, nonstory_flags, nonstory_reason
 from newsdigest.summarizers.select import Length, choose
 
 STORY = (
@@ -105,8 +105,8 @@ def test_news_does_not_pick_near_duplicates_together():
         ("Updated 12:30 GMT, 5 March 2024", "dateline or byline"),
         ('and then we left."', "quote fragment"),
         ("Harbor news", "fragment"),
-        ("* 7 Bürgermeister tritt nach Streit um Hafen zurück", "heading or teaser (no sentence end)"),
-        ("岸田内閣、新たに6人が入閣　支持率は横ばい", "fragment"),
+        ("* 7 Bürgermeister tritt nach Streit um Hafen zurück", "list item"),
+        ("岸田内閣、新たに6人が入閣　支持率は横ばい", "heading or teaser (no sentence end)"),
         ("رابط الخبر: الجامعة تعلن عن وظائف شاغرة", "heading or teaser (no sentence end)"),
     ],
 )
@@ -227,7 +227,8 @@ _STORY_PIECES = [
 @given(st.lists(st.lists(st.sampled_from(_STORY_PIECES), max_size=16).map(" ".join), min_size=1, max_size=6))
 def test_flags_are_the_reasons(sentences):
     """The quick paths of nonstory_flags decide as nonstory_reason does, sentence by sentence."""
-    assert nonstory_flags(sentences).tolist() == [nonstory_reason(s) is not None for s in sentences]
+    needs = lines_need_ends(sentences)
+    assert nonstory_flags(sentences).tolist() == [nonstory_reason(s, e) is not None for s, e in zip(sentences, needs)]
 
 
 @settings(max_examples=400, deadline=None)

@@ -95,7 +95,7 @@ def topic_terms(title: str | None, text: str, language: str | None) -> tuple[str
         # three digits or more ("212", "4.75", "1,800"): "40" or "14" recur by chance; a year is a date, not a figure
         if len(digits.replace(".", "")) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", digits):
             add(digits)
-    for phrase in key_phrases(body, KEY_PHRASES, language):
+    for phrase in key_phrases(body, KEY_PHRASES, language, for_reader=False):
         add(phrase.lower())
     return tuple(terms[k] for k in sorted(terms))
 

@@ -18,9 +18,18 @@ CJK_CONTINUATION = frozenset("\u3001\uff0c,\u3068\u3063")
 _QUOTATIVE = frozenset("\u3068\u3063")
 
 
+#: After ！ or ？ and a closing quote or bracket, a Japanese case particle carries the sentence on: the
+#: quotation is its subject or object (「チコちゃんに叱られる！」が受賞した。). No
+#: Japanese sentence opens with one of these.
+_PARTICLES = frozenset("\u304c\u3092\u306b\u306f\u3067\u3078\u3082\u306e")
+_CLOSING = frozenset("\u300d\u300f\uff09)")
+
+
 def continues(line: str, end: int, terminator: str) -> bool:
     """Whether the text at `end` carries on the sentence that `terminator` seemed to close."""
     ch = line[end]
+    if ch in _PARTICLES and terminator[-1] in _CLOSING and "\u3002" not in terminator:
+        return True
     if ch not in CJK_CONTINUATION:
         return False
     if ch not in _QUOTATIVE:

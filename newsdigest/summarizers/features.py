@@ -113,16 +113,19 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     layout = _layout(n)
     matrix = layout.matrix.copy()  # lead, position and sentences filled in
     c = _COLUMN
+    sizes = scan.sizes
+    flags = nonstory_flags(doc.sentences, sizes, doc.paragraph_of, doc.title)
+    heads, lead_counts, lead3 = _story_lead(flags, layout, matrix)
     counts, distinct = counts_from_scan(scan)
     vectors, idf, has_terms, others = _cosines(counts, layout.idf)
     # others: cosine of every pair of sentences, 0 on the diagonal (a sentence with
     # terms has cosine 1 with itself, one without has 0); cosines are never negative
     # (tf-idf weights are not), so masking with 0 keeps maxima and sums.
     # One product gives each row's sum and its sums over the first 1, 3 and 5 sentences.
-    sums = matmul(others, layout.heads)
+    sums = matmul(others, heads)
     row_sums = sums[:, 0]
-    np.divide(sums[:, 1:], layout.lead_counts, out=matrix[:, _LEAD])
-    np.maximum.reduce(others[:, : min(3, n)], axis=1, out=matrix[:, c["lead3_max_similarity"]])
+    np.divide(sums[:, 1:], lead_counts, out=matrix[:, _LEAD])
+    np.maximum.reduce(others[:, lead3], axis=1, out=matrix[:, c["lead3_max_similarity"]])
     later = matrix[:, c["later_similarity"]]
     np.einsum("ij,ij->i", others, layout.after, out=later)
     later /= layout.later
@@ -141,7 +144,6 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
         position = matrix[:, c["paragraph_position"]]
         np.subtract(paragraphs, paragraphs[0], out=position)
         position /= max(paragraphs[-1] - paragraphs[0] + 1, 1)
-    sizes = scan.sizes
     np.log1p(sizes, out=matrix[:, c["words"]])
     # From one count of (sentence, flags) pairs, each sentence's first word marked:
     # its capitalised words after the first, words with a digit, stop words, and
@@ -160,7 +162,6 @@ def analyse(doc: Document, scan, wanted: int | None) -> Analysis:
     np.greater_equal(marks, 2, out=matrix[:, c["holds_quote"]])
     opens = map(_OPENING.__contains__, map(_FIRST_CHARACTER, sentences))
     matrix[:, c["quote"]] = np.fromiter(opens, dtype=bool, count=n)
-    flags = nonstory_flags(sentences, sizes)
     matrix[:, c["nonstory"]] = flags
     matrix[:, c["share"]] = min(1.0, (wanted or 3) / n)
     return Analysis(matrix, others.__getitem__, flags)
@@ -203,6 +204,34 @@ class _Layout:
 
 
 _LAYOUTS: dict[int, _Layout] = {}
+
+
+def _story_lead(flags, layout: _Layout, matrix):
+    """Where the story starts: at its first sentence not flagged non-story, so that the
+    menu lines atop a text dump do not push the story's lead down. The lead and position
+    features count from there (written into `matrix`), and the lead features compare with
+    the first 1, 3 and 5 sentences from there. Returns the heads matrix, the lead counts
+    and the columns of the first three (the layout's own when the story starts at once)."""
+    import numpy as np
+
+    n = len(flags)
+    start = int(np.argmin(flags)) if not flags.all() else 0
+    if start == 0:
+        return layout.heads, layout.lead_counts, slice(0, min(3, n))
+    m = n - start
+    index = np.maximum(np.arange(n, dtype=np.float64) - start, 0)
+    matrix[:, _COLUMN["lead"]] = 1.0 / (1.0 + index)
+    matrix[:, _COLUMN["position"]] = index / m
+    heads = np.zeros((n, 4))
+    heads[:, 0] = 1.0
+    heads[start : start + 1, 1] = 1.0
+    heads[start : start + 3, 2] = 1.0
+    heads[start : start + 5, 3] = 1.0
+    # the mean over the first k sentences of the story leaves the sentence itself out
+    lead_counts = np.column_stack(
+        (np.ones(n), np.maximum(min(3, m) - heads[:, 2], 1), np.maximum(min(5, m) - heads[:, 3], 1))
+    )
+    return heads, lead_counts, slice(start, min(start + 3, n))
 
 
 def _layout(n: int) -> _Layout:

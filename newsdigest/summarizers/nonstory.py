@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from operator import ne
 
+from ..sentences.words import count_words
+
 # Each cue is a start pattern (matched at the start of a sentence) and, for some,
 # an anywhere pattern (searched inside it).
 # A caption or credit: a label and a colon or "by" at the start, or a credit in
@@ -113,45 +115,109 @@ _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+")
-_END = re.compile(
-    r"[.!?\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965]"
-    r"[\"'\u201d\u2019\u00bb)\]\u300d\u300f\uff09\u3011\u300b\uff63]*$"
-)
+# Sentence ends: . ! ? … and the full stops of CJK, Arabic, Urdu, Devanagari, Armenian,
+# Ethiopic and Burmese, then any closing quotes and brackets.
+_TERMINATORS = ".!?\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965\u0589\u1362\u104b"
+_CLOSERS = "\"'\u201d\u2019\u00bb)]\u300d\u300f\uff09\u3011\u300b\uff63"
 # A short line with no sentence end is a heading, a teaser or a label in any language
 # that writes sentence ends (Thai writes none: its lines all look alike here, so
 # flagging them all leaves their order as it was). Twelve words cover teaser headlines.
 NO_END_MAX_WORDS = 12
+# A longer line without a sentence end is a dek, a caption or a teaser too, or a sentence
+# cut short; that holds where the text writes sentence ends at all: where sentences that
+# end hold at least this share of its characters (`writes_sentence_ends`). It is held
+# against a line alone in its paragraph, other than the first: an article's lead and the
+# last sentence of a paragraph are story sentences even when a copy lost their full stop.
+ENDED_SHARE = 0.15
+# A list item is a link, a ranking entry or a bullet point: never a summary sentence on
+# its own (select.py brings a list in with the sentence that introduces it).
 _LIST_ITEM = ("* ", "\u2022 ")
 
 
-def nonstory_reason(sentence: str) -> str | None:
-    """Why `sentence` is not story, or None when it may be."""
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends with a sentence end (closing quotes and brackets allowed after it)."""
+    tail = text.rstrip(_CLOSERS + " \t\n")
+    return bool(tail) and tail[-1] in _TERMINATORS
+
+
+def writes_sentence_ends(sentences) -> bool:
+    """Whether the sentences that end with a sentence end hold ENDED_SHARE of the characters:
+    false for Thai, Lao or Khmer text, which marks no sentence end, and for a list of labels."""
+    total = ended = 0
+    for sentence in sentences:
+        total += len(sentence)
+        if ends_sentence(sentence):
+            ended += len(sentence)
+    return total > 0 and ended >= ENDED_SHARE * total
+
+
+def lines_need_ends(sentences, paragraph_of=()) -> list[bool]:
+    """For each sentence, whether a long one without a sentence end is not story there (the
+    `needs_end` of nonstory_reason): where the text writes sentence ends, for a sentence
+    alone in its paragraph (when the paragraphs are known), the first sentence left out."""
+    n = len(sentences)
+    if not n or not writes_sentence_ends(sentences):
+        return [False] * n
+    if len(paragraph_of or ()) != n:
+        return [i > 0 for i in range(n)]
+    return [
+        i > 0 and paragraph_of[i - 1] != paragraph_of[i] and (i + 1 == n or paragraph_of[i + 1] != paragraph_of[i])
+        for i in range(n)
+    ]
+
+
+def in_list_items(sentences, paragraph_of=()) -> list[bool]:
+    """For each sentence, whether it is a later sentence of a list item: its paragraph opens
+    with a list marker ("* [Hsinchu. Day two] ..." splits into sentences past the marker)."""
+    n = len(sentences)
+    if len(paragraph_of or ()) != n:
+        return [False] * n
+    out, opens_list = [False] * n, False
+    for i in range(n):
+        if i == 0 or paragraph_of[i] != paragraph_of[i - 1]:
+            opens_list = sentences[i].lstrip().startswith(_LIST_ITEM)
+        else:
+            out[i] = opens_list
+    return out
+
+
+def nonstory_reason(sentence: str, needs_end: bool = True, in_list: bool = False) -> str | None:
+    """Why `sentence` is not story, or None when it may be. `needs_end`: whether a long
+    sentence without a sentence end is not story where it stands (see lines_need_ends);
+    `in_list`: whether it continues a list item (in_list_items)."""
     text = sentence.strip()
     if not text:
         return "empty"
+    if in_list:
+        return "list item"
     if _CAPTION.search(text):
         return "caption or credit"
     if _ACTION.search(text):
         return "call to action"
     if _DATELINE.search(text):
         return "dateline or byline"
-    return _other_reason(text)
+    return _other_reason(text, needs_end)
 
 
-def _other_reason(text: str) -> str | None:
+def _other_reason(text: str, needs_end: bool = True) -> str | None:
     """The reasons after the cues, for a stripped, non-empty sentence."""
-    words = len(_WORD.findall(text))
-    if words == 0:
+    if not _WORD.search(text):
         return "no words"
+    words = count_words(text)  # Chinese and Japanese words as a reader counts them
     # A fragment of a quotation: short, and its quotation marks do not pair up
     # ('and then we left."' after the splitter cut a long quote).
     if words <= 6 and sum(text.count(q) for q in _QUOTES) % 2 == 1:
         return "quote fragment"
     # A line of a few words without a sentence ending: a heading, a label, a tag list.
-    if words <= 3 and not _END.search(text):
+    if words <= 3 and not ends_sentence(text):
         return "fragment"
-    if (words <= NO_END_MAX_WORDS or text.startswith(_LIST_ITEM)) and not _END.search(text):
-        return "heading or teaser (no sentence end)"
+    if text.startswith(_LIST_ITEM):
+        return "list item"
+    if not ends_sentence(text):
+        if words <= NO_END_MAX_WORDS:
+            return "heading or teaser (no sentence end)"
+        if needs_end:
+            return "no sentence end"
     if "@" in text and _HANDLE.search(text) and words <= 12:
         return "handle or address"
     if _LINK.match(text):
@@ -163,25 +229,30 @@ def _other_reason(text: str) -> str | None:
 _SHORT_SUSPECTS = re.compile(f"[{_QUOTES}@]|https?://|www\\.")
 
 
-def nonstory_flags(sentences, sizes=None):
-    """numpy bool array: True where a sentence is not story (as nonstory_reason says).
+def nonstory_flags(sentences, sizes=None, paragraph_of=(), title=None):
+    """numpy bool array: True where a sentence is not story (as nonstory_reason says, told
+    lines_need_ends for each sentence), or repeats the headline (headline_repeats).
 
-    `sizes`: word counts, when the caller has them already."""
+    `sizes`: word counts, when the caller has them already; `paragraph_of`: each
+    sentence's paragraph index, when known."""
     import numpy as np
 
     flags = np.zeros(len(sentences), dtype=bool)
-    flagged = nonstory_indices(sentences, sizes)
+    flagged = nonstory_indices(sentences, sizes, paragraph_of) | headline_repeats(sentences, title)
     if flagged:
         flags[sorted(flagged)] = True
     return flags
 
 
-def nonstory_indices(sentences, sizes=None) -> set[int]:
+def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
     """The indices of the sentences that are not story (what nonstory_flags marks).
 
     `sizes`: word counts (a list or a numpy array), when the caller has them
     already. Cheap tests pick the few candidates (short sentences, a start cue,
-    a key word of an anywhere cue), then each candidate is checked exactly."""
+    a key word of an anywhere cue, no sentence end, a list marker), then each
+    candidate is checked exactly."""
+    need_ends = lines_need_ends(sentences, paragraph_of)
+    in_list = in_list_items(sentences, paragraph_of)
     if sizes is None:
         sizes = [len(_WORD.findall(s)) for s in sentences]
     elif not isinstance(sizes, list):
@@ -189,9 +260,9 @@ def nonstory_indices(sentences, sizes=None) -> set[int]:
     suspect = _SHORT_SUSPECTS.search
     # short sentences; and short ones with a quotation mark, an @ or a link
     candidates = {i for i, size in enumerate(sizes) if size <= 3 or (size <= 12 and suspect(sentences[i]))}
-    end = _END.search
-    candidates.update(i for i, size in enumerate(sizes) if size <= NO_END_MAX_WORDS and not end(sentences[i]))
-    candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) and not end(s))
+    # (`sizes` may count CJK words otherwise than the rules do: every sentence without
+    # an end is checked)
+    candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) or not ends_sentence(s))
     starts = set(start_cues(sentences))
     candidates.update(starts)
     candidates.update(_anywhere_candidates(sentences))
@@ -207,16 +278,41 @@ def nonstory_indices(sentences, sizes=None) -> set[int]:
     for i in candidates:
         sentence = sentences[i]
         if not sentence or sentence[0].isspace() or sentence[-1].isspace():
-            hit = nonstory_reason(sentence) is not None
+            hit = nonstory_reason(sentence, need_ends[i], in_list[i]) is not None
         elif i in starts:
             hit = True
         elif not sentence.isascii() or "(" in sentence or "[" in sentence or _holds_action_key(sentence.lower()):
-            hit = _ANYWHERE.search(sentence) is not None or _other_reason(sentence) is not None
+            hit = _ANYWHERE.search(sentence) is not None or _other_reason(sentence, need_ends[i]) is not None
         else:
-            hit = _other_reason(sentence) is not None
+            hit = _other_reason(sentence, need_ends[i]) is not None
         if hit:
             flagged.add(i)
+    flagged.update(i for i, member in enumerate(in_list) if member)
     return flagged
+
+
+_NON_WORDS = re.compile(r"[\W_]+")
+# A label before a repeated headline ("Link to the story: <headline>") has at most this many words.
+MAX_LABEL_WORDS = 6
+
+
+def _normal(text: str) -> str:
+    return _NON_WORDS.sub(" ", text.casefold()).strip()
+
+
+def headline_repeats(sentences, title: str | None) -> set[int]:
+    """The sentences that are the headline again, alone or after a short label ("Link to the
+    story: <headline>", a share box): the summary shows the headline already. Headlines of
+    fewer than three words are left alone (they recur in story sentences)."""
+    head = _normal(title or "")
+    if not head or count_words(head) < 3:
+        return set()
+    out = set()
+    for i, sentence in enumerate(sentences):
+        text = _normal(sentence)
+        if text == head or (text.endswith(" " + head) and count_words(text[: -len(head)]) <= MAX_LABEL_WORDS):
+            out.add(i)
+    return out
 
 
 def _holds_action_key(lowered: str) -> bool:
