@@ -281,6 +281,32 @@ def _apply_selectors(root, rules) -> tuple[list[Removed], list[str]]:
     return removed, [k for k in kept if k]
 
 
+LINK_LIST_MIN = 3  # three list items in a row that are all link: related stories, a ranking
+SURE_STORY = 0.9  # the story's span: from its first to its last line of prose scored at least this
+
+
+def link_lists_outside(dlines, lines, scores) -> list[int]:
+    """List items that are (almost) all link text, in runs of LINK_LIST_MIN or more, outside
+    the span of the story's surely scored prose: lists of other stories, in any language.
+    Inside the span a story may list its own sources as links."""
+    from .dom import DOM_NAMES, FURNITURE_LINK_SHARE
+    from .text import is_prose
+
+    story = [i for i, (line, p) in enumerate(zip(lines, scores)) if p >= SURE_STORY and is_prose(line.text)]
+    lo, hi = (story[0], story[-1]) if story else (len(lines), -1)
+    tag_li = DOM_NAMES.index("tag_li")
+    out: list[int] = []
+    run: list[int] = []
+    for i, d in enumerate([*dlines, None]):
+        if d is not None and d.dom[tag_li] and d.dom[0] >= FURNITURE_LINK_SHARE and i > hi:
+            run.append(i)
+            continue
+        if len(run) >= LINK_LIST_MIN:
+            out.extend(run)
+        run = []
+    return out
+
+
 def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult:
     """Story paragraphs, removed blocks with reasons, and metadata of an HTML page.
 
@@ -324,8 +350,11 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     forced_drop = {
         i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]
     }
+    for i in link_lists_outside(dlines, lines, scores):
+        forced_drop.setdefault(i, "list of links outside the story (related stories, rankings)")
     result = with_tail(
-        decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop), tail
+        decide(lines, scores, threshold("html") if lines else 0.5, rules, forced_keep, forced_drop, dump=False),
+        tail,
     )
     paragraphs = result.paragraphs
     if not paragraphs and ld_body:  # nothing scored as story, not even the densest prose: the declared body

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from ..models import Metadata, Removed
 from . import headline
 from . import metadata as md
+from .blocks import DETACHED_REASON, detached, edge_appeals
 from .features import Line, split_lines
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
-from .shapes import shape_boilerplate
+from .shapes import STAMP_REASON, TICKER_REASON, shape_boilerplate
 
 # A story line reads as prose: enough words and sentence punctuation. News
 # paragraphs are rarely under 12 words; teasers and menu items rarely over 12.
@@ -59,6 +60,8 @@ _COPYRIGHT_OWNER = re.compile(
     r"([A-Z][\w&.' -]{2,60}?)(?:[.,|]|\s+all rights|\s*$)",
     re.IGNORECASE,
 )
+# Removed lines that are never the headline: the lines of a ticker or a comment thread.
+_NOT_TITLE = frozenset({STAMP_REASON, TICKER_REASON})
 # When the classifier keeps nothing, the densest run of prose is the story if it
 # holds at least this many words: less is a menu page's blurb, not a story.
 FALLBACK_MIN_WORDS = 40
@@ -293,13 +296,19 @@ def decide(
     forced_keep: set[int] = frozenset(),
     forced_drop: dict[int, str] | None = None,
     fallback=None,
+    dump: bool = True,
 ) -> TextCleanResult:
     """Keep the lines scored as story, drop the rest with reasons, and read the metadata.
 
     Sure boilerplate (bylines, date lines, related-links headings and their
     teasers) goes whatever the score; then a site's rules, then the caller's
     forced choices (e.g. HTML elements matched by a rule's CSS selector) win.
-    `fallback(lines)` gives the lines to keep when nothing scored as story."""
+    `fallback(lines)` gives the lines to keep when nothing scored as story.
+    `dump`: the lines are a text dump's, whose dropped lines are page furniture:
+    kept groups cut off from the story and unlike it go, and so do appeals at the
+    story's edges (blocks.py). Lines rendered from HTML also hold the story's own
+    captions, buttons and spec rows between its parts, and the DOM tells boxes
+    apart (English extraction dev HTML F1: 0.9781 without these, 0.9777 with)."""
     texts = [line.text for line in lines]
     labels = [label(t) for t in texts]
     keep = {i for i, s in enumerate(scores) if s >= cut}
@@ -320,13 +329,21 @@ def decide(
         keep.add(i)
         forced.pop(i, None)
     keep -= set(forced)
+    prose = [kind == "prose" for kind, _ in labels]
+    for i in detached(texts, prose, keep - set(forced_keep)) if dump else ():
+        keep.discard(i)
+        forced[i] = DETACHED_REASON
+    for i in edge_appeals(texts, keep - set(forced_keep)) if dump else ():
+        keep.discard(i)
+        forced[i] = "at the story's edge with a price, address or link (a subscription, donation or contact appeal)"
     if not keep and lines:
         keep = (fallback or _fallback)(lines) - set(forced)
     order = sorted(keep)
     first = order[0] if order else len(lines)
     last = order[-1] if order else -1
 
-    meta = _metadata(texts, labels, keep)
+    # Lines of a ticker, a comment thread or a box cut off from the story are no headline.
+    meta = _metadata(texts, labels, keep, {i for i, r in forced.items() if r in _NOT_TITLE})
     title_at = meta.pop("title_at")
     keep.discard(title_at)
     removed: list[Removed] = []
@@ -348,7 +365,9 @@ def decide(
     return TextCleanResult(paragraphs=paragraphs, removed=removed, meta=Metadata(**meta))
 
 
-def _metadata(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> dict:
+def _metadata(
+    lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int], not_title: set[int] = frozenset()
+) -> dict:
     """Title, authors, publisher, dates and section from the lines around the story."""
     meta: dict = {"authors": (), "publisher": None, "date": None, "updated": None, "section": None, "title": None}
     order = sorted(keep)
@@ -362,7 +381,7 @@ def _metadata(lines: list[str], labels: list[tuple[str, dict | None]], keep: set
             meta["updated"] = meta["updated"] or info["updated"]
         elif kind == "dateline" and not meta["date"] and i <= max(first, 0) + 3:
             meta["date"], meta["updated"] = md.split_dates(lines[i])
-    title_at = _find_title(lines, labels, keep)
+    title_at = _find_title(lines, labels, keep, not_title)
     meta["title"] = lines[title_at] if title_at is not None else None
     meta["section"] = _find_section(lines, labels, title_at if title_at is not None else first)
     if not meta["publisher"]:
@@ -384,7 +403,9 @@ def _title_like(line: str, kind: str) -> bool:
     return not SENTENCE_END.search(line) or line.endswith(("?", "!", "？", "！"))
 
 
-def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int]) -> int | None:
+def _find_title(
+    lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int], not_title: set[int] = frozenset()
+) -> int | None:
     """The headline: among the headline-like lines above the story's first paragraph that
     the classifier did not keep, the one the story repeats most (headline.pick); else the
     line just above the byline or date line, else the last of them (a kept one is more
@@ -395,8 +416,9 @@ def _find_title(lines: list[str], labels: list[tuple[str, dict | None]], keep: s
     anchor = headline.story_start(prose, lines) if prose else first_prose
     head = range(max(0, min(anchor, len(lines)) - headline.LOOK_BACK), min(anchor, len(lines)))
     story = " ".join(lines[i] for i in prose)
-    picked = headline.pick(lines, [i for i in head if i not in keep and _title_like(lines[i], labels[i][0])], story)
-    likely = [i for i in range(min(first_prose, len(lines))) if i not in keep and _title_like(lines[i], labels[i][0])]
+    skip = keep | not_title
+    picked = headline.pick(lines, [i for i in head if i not in skip and _title_like(lines[i], labels[i][0])], story)
+    likely = [i for i in range(min(first_prose, len(lines))) if i not in skip and _title_like(lines[i], labels[i][0])]
     if picked is not None:
         return picked
     for i in range(min(first_prose, len(lines))):
