@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-# One test process runs the whole module, so its costly module fixtures are made once.
+# One test process runs the whole module; its costly fixtures are session-scoped, so they are
+# made once even when the process runs other modules' tests in between.
 pytestmark = pytest.mark.xdist_group("ordering")
 
 # One digest run in a fresh interpreter: collect with --jobs N, render each format.
@@ -44,7 +45,7 @@ def _generator():
     return module.generate
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("corpus") / "inbox"
     _generator()(folder, 600)
@@ -59,7 +60,7 @@ def outputs(folder: Path, jobs: int) -> dict[str, str]:
     return json.loads(done.stdout)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def serial(corpus) -> dict[str, str]:
     done = outputs(corpus, 1)
     assert done["json"].count('"fingerprint"') > 500  # the corpus really is in the digest

@@ -16,7 +16,8 @@ import sys
 import pytest
 from conftest import ROOT, SAMPLES, run_cli, run_process
 
-# One test process runs the whole module, so its costly module fixtures are made once.
+# One test process runs the whole module; its costly fixtures are session-scoped, so they are
+# made once even when the process runs other modules' tests in between.
 pytestmark = pytest.mark.xdist_group("determinism")
 
 SEEDS = ["0", "1"]
@@ -42,7 +43,7 @@ print(json.dumps(out))
 """.replace("in ALGORITHMS:", f"in {ALGORITHMS!r}:")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def inputs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("determinism")
     # Samples of every kind, plus inputs whose handling could depend on order: sentences
@@ -67,7 +68,7 @@ def inputs(tmp_path_factory):
     return files + [str(folder / name) for name in ("ties.txt", "repeated.html", "koi8.txt")]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def per_seed(inputs):
     """{seed: {"what/format": sha256}} from one process per hash seed."""
     runs = {}
