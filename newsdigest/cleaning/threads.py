@@ -27,6 +27,7 @@ THREAD_MIN = 3  # three dated posts make a thread; two are a story's date and it
 THREAD_SHARE = 0.5  # at least half of the siblings of one kind carry a stamp of their own
 STAMP_NODE_MAX = 200  # a stamp sits in a short text node (a header), not inside a paragraph
 SURE_STORY = 0.9  # the story's witnesses: lines of prose scored at least this
+_CANDIDATES = f'//text()[string-length(.) <= {STAMP_NODE_MAX}][contains(., ":") or contains(., "h")]'
 REASON = "a thread of dated posts outside the story (comments, replies, a ticker)"
 
 
@@ -38,19 +39,19 @@ def _kind(el) -> tuple[str, str]:
 def find(root) -> list[list]:
     """The threads under `root` (an lxml tree): each a list of sibling elements, in page order."""
     seen: dict[tuple, dict] = {}  # (parent, kind) -> {child: its stamp}
-    for el in root.iter():
-        if not isinstance(el.tag, str):
+    # Every stamp has a clock time ("20:17", "15h46"): lxml picks the short text nodes
+    # that may hold one, and the regex runs on those alone (half the time of a walk).
+    for text in root.xpath(_CANDIDATES):
+        found = stamp(text)
+        owner = text.getparent()
+        if found is None or owner is None:
             continue
-        for text, owner in ((el.text, el), (el.tail, el.getparent())):
-            if not text or owner is None or len(text) > STAMP_NODE_MAX:
-                continue
-            found = stamp(text)
-            if found is None:
-                continue
-            node, parent = owner, owner.getparent()
-            while parent is not None:
-                seen.setdefault((parent, _kind(node)), {}).setdefault(node, found)
-                node, parent = parent, parent.getparent()
+        if text.is_tail:
+            owner = owner.getparent()
+        node, parent = owner, owner.getparent() if owner is not None else None
+        while parent is not None:
+            seen.setdefault((parent, _kind(node)), {}).setdefault(node, found)
+            node, parent = parent, parent.getparent()
     threads = []
     for (parent, kind), stamped in seen.items():
         if len(stamped) < THREAD_MIN or len(set(stamped.values())) < THREAD_MIN:
