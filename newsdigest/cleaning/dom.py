@@ -147,6 +147,10 @@ DOM_NAMES = (
 class DomLine:
     line: Line
     dom: tuple[float, ...]  # DOM_NAMES, in order
+    thread: int = -1  # the thread of dated posts (threads.py) the line is in, or -1
+
+
+_THREAD = "thread "  # a thread's mark among a line's regions: "thread 3" (not a feature)
 
 
 _REGION_TAGS = frozenset(
@@ -183,6 +187,7 @@ class _Renderer:
         self.blank = True
         self.hint_cache: dict[str, tuple[bool, bool]] = {}
         self.normalize = None  # a function applied to each line's text
+        self.marks: dict = {}  # element -> its thread's number (threads.py)
 
     def flush(self, blank_after: bool = False) -> None:
         if not self.parts:  # the common case at nested block boundaries: nothing to emit
@@ -261,6 +266,8 @@ class _Renderer:
             good += found[1]
         if tag in _REGION_TAGS and tag not in ctx:
             ctx = ctx | {tag}
+        if self.marks and el in self.marks and not any(c.startswith(_THREAD) for c in ctx):
+            ctx = ctx | {f"{_THREAD}{self.marks[el]}"}  # a reply inside a comment stays in its thread
         block = tag in BLOCK_TAGS
         if block or tag == "br":
             self.flush(blank_after=tag not in _NO_BLANK_BEFORE)
@@ -285,14 +292,16 @@ class _Renderer:
             self.link_chars += len(text.strip())
 
 
-def render(body, ld_body: str | None = None, normalize=None) -> list[DomLine]:
+def render(body, ld_body: str | None = None, normalize=None, threads=()) -> list[DomLine]:
     """Lines of the page under `body` (an lxml element) with their DOM evidence.
 
     `ld_body` is the JSON-LD articleBody, when the page has one: each line
     records whether its words are in it. `normalize` is applied to each line's
-    text (cheaper than normalizing the whole page's markup)."""
+    text (cheaper than normalizing the whole page's markup). `threads` (lists
+    of elements, threads.find) number the lines inside them."""
     r = _Renderer()
     r.normalize = normalize
+    r.marks = {el: n for n, members in enumerate(threads) for el in members}
     r.walk(body, frozenset(), 0, 0, 0, False)
     for sibling in body.itersiblings():  # broken pages can hold a second <html> after the first
         r.walk(sibling, frozenset(), 0, 0, 0, False)
@@ -311,6 +320,7 @@ def render(body, ld_body: str | None = None, normalize=None) -> list[DomLine]:
             words = re.findall(r"\w+", text.lower())
             in_ld = sum(w in ld_words for w in words) / len(words) if words else 0.0
         ctxs = set(ctx)
+        thread = next((int(c[len(_THREAD) :]) for c in ctx if c.startswith(_THREAD)), -1)
         if share > 0.8:  # (almost) all link text: a menu item or a teaser headline
             ctxs.add("a_block")
 
@@ -333,6 +343,7 @@ def render(body, ld_body: str | None = None, normalize=None) -> list[DomLine]:
                     in_ld,
                     float(tag == "h1"),
                 ),
+                thread,
             )
         )
     return out

@@ -244,11 +244,12 @@ def ld_article_body(root) -> str | None:
 
 def page_lines(root, ld_body: str | None = None):
     """The rendered lines of a parsed page, with their DOM evidence (`dom.DomLine`)."""
+    from . import threads
     from .dom import render
     from .normalize import normalize_text
 
     # The whole tree: broken markup can leave the story after </body>.
-    return render(root, ld_body, normalize_text)
+    return render(root, ld_body, normalize_text, threads.find(root))
 
 
 def candidates(dlines):
@@ -350,6 +351,10 @@ def clean_html(html: str, rules=None, url: str | None = None) -> TextCleanResult
     forced_drop = {
         i: "inside a form (sign-up, search, login or comment box)" for i, d in enumerate(dlines) if d.dom[in_form]
     }
+    from . import threads
+
+    for i in threads.outside_story(dlines, scores):
+        forced_drop.setdefault(i, threads.REASON)
     for i in link_lists_outside(dlines, lines, scores):
         forced_drop.setdefault(i, "list of links outside the story (related stories, rankings)")
     result = with_tail(

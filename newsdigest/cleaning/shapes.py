@@ -35,6 +35,12 @@ CELL_MIN = 3  # "| 5 | Mainz | 5 | 10": three cells or more
 CELL_MAX_AVG = 18  # table cells hold numbers and names, not sentences
 
 
+def stamp(text: str) -> str | None:
+    """The date-time stamp in `text` ("2014/01/01 20:17", "11 maja 2021, 23:13"), or None."""
+    m = _STAMP.search(text)
+    return m.group(0) if m else None
+
+
 def shape_boilerplate(texts: list[str], prose: list[bool]) -> dict[int, tuple[str, bool]]:
     """Indexes of lines that are boilerplate by their shape: the reason, and whether
     the shape is boilerplate anywhere (True) or only outside the story's paragraphs

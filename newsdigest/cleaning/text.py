@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Metadata, Removed
 from . import headline
 from . import metadata as md
-from .blocks import DETACHED_REASON, detached, edge_appeals
+from .blocks import DETACHED_REASON, FORM_REASON, detached, edge_appeals, form_blocks
 from .features import Line, split_lines
 from .repair import collapse_repeated_fragment, drop_repeated_paragraphs
 from .shapes import STAMP_REASON, TICKER_REASON, shape_boilerplate
@@ -333,6 +333,9 @@ def decide(
     for i in detached(texts, prose, keep - set(forced_keep)) if dump else ():
         keep.discard(i)
         forced[i] = DETACHED_REASON
+    for i in form_blocks(texts, keep - set(forced_keep)) if dump else ():
+        keep.discard(i)
+        forced[i] = FORM_REASON
     for i in edge_appeals(texts, keep - set(forced_keep)) if dump else ():
         keep.discard(i)
         forced[i] = "at the story's edge with a price, address or link (a subscription, donation or contact appeal)"
