@@ -7,26 +7,31 @@ tests; with CI set they fail instead, so CI can never pass without them
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from datetime import UTC, datetime
 
 import pytest
+from conftest import ROOT
 
 from newsdigest.digest.model import Counts, Digest, Entry, Group, Source
 from newsdigest.models import Article, Failure, Metadata, Sentence, Summary
 from newsdigest.render import RenderOptions, render_digest
 
 CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+
+def _screenshots_script():
+    """scripts/screenshots.py as a module: its chromium flags are the ones these tests use too."""
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCREENSHOTS = _screenshots_script()
+FLAGS = SCREENSHOTS.FLAGS
 WIDTHS = (390, 1280)
 
 
@@ -224,14 +229,7 @@ def test_print_media_has_no_fixed_or_sticky_elements(pages, open_page):
 
 
 def test_the_screenshot_script_shoots_the_sample_digest_at_each_width(browser, tmp_path):
-    import importlib.util
     import struct
-
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     import subprocess
     import sys
 
@@ -243,9 +241,9 @@ def test_the_screenshot_script_shoots_the_sample_digest_at_each_width(browser, t
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
-    for name, (width, height, _) in module.SHOTS.items():
+    for name, (width, height, _) in SCREENSHOTS.SHOTS.items():
         data = (tmp_path / name).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (width, height)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in module.SHOTS:  # the README shows the committed pictures
+    for name in SCREENSHOTS.SHOTS:  # the README shows the committed pictures
         assert f"(docs/{name})" in readme and (ROOT / "docs" / name).stat().st_size < 200_000
