@@ -139,3 +139,53 @@ def test_a_live_blog_whose_dated_entries_are_the_story_stays():
     assert len(threads.find(parse_html(entries))) == 1
     for paragraphs in LIVE_ES:
         assert paragraphs[0] in article.text and paragraphs[-1] in article.text
+
+
+STORY_EN = [
+    "The city's new tram line will open a month late because signalling equipment arrived damaged from the supplier.",
+    "Officials said on Monday that replacement parts are already being fitted and tested along the eastern section.",
+    "Passengers who bought season tickets in advance will be offered a refund or an extra month at no charge.",
+    "The line links the railway station with the hospital and the university campus in eleven minutes.",
+]
+REPLIES_EN = [
+    (
+        "tramfan",
+        ["Another delay", "we were promised spring", "then summer"],
+        ["Thanks for reading", "the refund offer is new", "details above"],
+    ),
+    (
+        "commuter_jo",
+        ["Eleven minutes would save me", "half an hour a day", "worth the wait"],
+        ["Glad to hear", "ok", "!"],
+    ),
+    (
+        "rk",
+        ["Who pays for the damaged parts", "the supplier I hope", "not us"],
+        ["Good question", "we asked", "no answer"],
+    ),
+    ("Mia B", ["Refund or a free month", "easy choice", "the month for me"], ["Same here", "thanks", "cheers"]),
+]
+
+
+def test_replies_stamped_with_a_time_and_no_date_go():
+    # "2 days ago at 08:49 am": no date, so no stamp by the text shapes; the time in a short
+    # header repeated across sibling posts is the evidence.
+    page = _page(
+        STORY_EN,
+        REPLIES_EN,
+        lambda i: f"{i + 2} days ago at 0{i + 1}:4{i} am",
+        lambda i: f"Author replied {i + 1} hours ago at {i + 1}:05 pm",
+    )
+    assert [[el.get("class") for el in t] for t in threads.find(parse_html(page))] == [["reply"] * len(REPLIES_EN)]
+    article = clean_text(page)
+    assert STORY_EN[0] in article.text and STORY_EN[-1] in article.text
+    for _name, said, back in REPLIES_EN:
+        assert not [line for line in said + back if line in article.text]
+
+
+def test_a_time_inside_a_paragraph_is_no_stamp():
+    # The same clock in longer text (a timetable's sentences) is not a post's header.
+    posts = "".join(
+        f'<div class="stop"><p>{p} The first tram leaves at 0{i}:15.</p></div>' for i, p in enumerate(STORY_EN)
+    )
+    assert threads.find(parse_html(f"<html><body>{posts}</body></html>")) == []

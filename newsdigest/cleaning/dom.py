@@ -148,6 +148,10 @@ class DomLine:
     line: Line
     dom: tuple[float, ...]  # DOM_NAMES, in order
     thread: int = -1  # the thread of dated posts (threads.py) the line is in, or -1
+    # The numbers of the blocks around it that are not lists or list items, innermost last (at
+    # most BOX_CHAIN). Lines whose last number is the same are siblings; a list item's last
+    # number is the block around its list (not a feature).
+    boxes: tuple[int, ...] = ()
 
 
 _THREAD = "thread "  # a thread's mark among a line's regions: "thread 3" (not a feature)
@@ -158,6 +162,8 @@ _REGION_TAGS = frozenset(
 )
 _NO_BLANK_BEFORE = frozenset({"li", "br", "tr", "dt", "dd"})  # items and rows follow each other without a blank line
 _NO_BLANK_AFTER = frozenset({"li", "dt", "dd"})
+BOX_CHAIN = 32  # enclosing blocks a line records (broken pages nest thousands deep)
+_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "menu"})
 
 
 def _hidden(el) -> bool:
@@ -176,13 +182,15 @@ def _hints(el) -> str:
 
 class _Renderer:
     def __init__(self) -> None:
-        self.lines: list[tuple[str, float, str, tuple, int, int, int, bool]] = []
+        self.lines: list[tuple[str, float, str, tuple, int, int, int, bool, tuple]] = []
         self.parts: list[str] = []
         self.link_chars = 0
         self.block_tag = "div"
         self.block_ctx: tuple = ()
         self.block_hints = (0, 0)
         self.block_depth = 0
+        self.block_box: tuple[int, ...] = ()
+        self.boxes = 0  # blocks numbered so far
         self.prefix = ""
         self.blank = True
         self.hint_cache: dict[str, tuple[bool, bool]] = {}
@@ -201,7 +209,16 @@ class _Renderer:
             full = (self.prefix + text) if self.prefix else text
             share = min(1.0, self.link_chars / max(len(text), 1))
             self.lines.append(
-                (full, share, self.block_tag, self.block_ctx, *self.block_hints, self.block_depth, self.blank)
+                (
+                    full,
+                    share,
+                    self.block_tag,
+                    self.block_ctx,
+                    *self.block_hints,
+                    self.block_depth,
+                    self.blank,
+                    self.block_box,
+                )
             )
             self.blank = False
         self.parts = []
@@ -216,11 +233,12 @@ class _Renderer:
         Iterative, with an explicit stack: the parser allows 2,048 levels of
         nesting (broken pages reach that with unclosed <font> or <b> tags), more
         than Python's recursion limit."""
-        # Stack items: (True, el, ctx, bad, good, depth, in_link, parent_block) to enter
+        # Stack items: (True, el, ctx, bad, good, depth, in_link, parent_block, box) to enter
         # an element, (False, el, tag, in_link, parent_block) to leave it; parent_block is the
         # enclosing block's state, restored once the element is done (text after
-        # a nested block belongs to the enclosing block again), or None.
-        stack: list[tuple] = [(True, root, ctx, bad, good, depth, in_link, None)]
+        # a nested block belongs to the enclosing block again), or None; box is the chain of
+        # numbers of the enclosing blocks that are not lists or list items (DomLine.boxes).
+        stack: list[tuple] = [(True, root, ctx, bad, good, depth, in_link, None, ())]
         pop, push = stack.pop, stack.append
         while stack:
             item = pop()
@@ -233,10 +251,10 @@ class _Renderer:
             if el.tail:
                 self._text(el.tail, outer_link)
             if parent_block is not None:
-                self.block_tag, self.block_ctx, self.block_hints, self.block_depth = parent_block
+                self.block_tag, self.block_ctx, self.block_hints, self.block_depth, self.block_box = parent_block
 
     def _enter(self, item: tuple, push) -> None:
-        _, el, ctx, bad, good, depth, in_link, parent_block = item
+        _, el, ctx, bad, good, depth, in_link, parent_block, box = item
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:  # comments, processing instructions
             if el.tail:
@@ -273,8 +291,11 @@ class _Renderer:
             self.flush(blank_after=tag not in _NO_BLANK_BEFORE)
         mine = None  # this block's state, for its children to restore
         if block:
-            mine = (tag, tuple(sorted(ctx)), (bad, good), depth)
-            self.block_tag, self.block_ctx, self.block_hints, self.block_depth = mine
+            mine = (tag, tuple(sorted(ctx)), (bad, good), depth, box)
+            self.block_tag, self.block_ctx, self.block_hints, self.block_depth, self.block_box = mine
+            if tag not in _LIST_TAGS:
+                self.boxes += 1
+                box = (*box[1 - BOX_CHAIN :], self.boxes)
             if tag == "li":
                 self.prefix = "* "
         if tag in CELL_TAGS and self.parts:
@@ -284,7 +305,7 @@ class _Renderer:
             self._text(el.text, link)
         push((False, el, tag, in_link, parent_block))
         for child in reversed(el):  # pushed last first, so popped in document order
-            push((True, child, ctx, bad, good, depth + 1, link, mine))
+            push((True, child, ctx, bad, good, depth + 1, link, mine, box))
 
     def _text(self, text: str, in_link: bool) -> None:
         self.parts.append(text)
@@ -310,7 +331,7 @@ def render(body, ld_body: str | None = None, normalize=None, threads=()) -> list
     raw = r.lines
     out: list[DomLine] = []
     block = 0
-    for i, (text, share, tag, ctx, bad, good, depth, blank) in enumerate(raw):
+    for i, (text, share, tag, ctx, bad, good, depth, blank, boxes) in enumerate(raw):
         if blank and i:
             block += 1
         after = i + 1 == len(raw) or raw[i + 1][7]
@@ -344,6 +365,7 @@ def render(body, ld_body: str | None = None, normalize=None, threads=()) -> list
                     float(tag == "h1"),
                 ),
                 thread,
+                boxes,
             )
         )
     return out
