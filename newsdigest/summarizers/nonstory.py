@@ -258,8 +258,13 @@ def nonstory_indices(sentences, sizes=None, paragraph_of=()) -> set[int]:
     elif not isinstance(sizes, list):
         sizes = sizes.tolist() if hasattr(sizes, "tolist") else list(sizes)
     suspect = _SHORT_SUSPECTS.search
-    # short sentences; and short ones with a quotation mark, an @ or a link
-    candidates = {i for i, size in enumerate(sizes) if size <= 3 or (size <= 12 and suspect(sentences[i]))}
+    # short sentences; and short ones with a quotation mark, an @ or a link (short as the
+    # rules count words: "a@b.org" is one word to them, three to `sizes`)
+    candidates = {
+        i
+        for i, size in enumerate(sizes)
+        if size <= 3 or (suspect(sentences[i]) and (size <= 12 or count_words(sentences[i]) <= 12))
+    }
     # (`sizes` may count CJK words otherwise than the rules do: every sentence without
     # an end is checked)
     candidates.update(i for i, s in enumerate(sentences) if s.startswith(_LIST_ITEM) or not ends_sentence(s))
