@@ -61,3 +61,17 @@ def test_the_story_starts_at_its_biggest_block():
 
     lines = ["A cookie notice of some length here"] + ["menu"] * 20 + ["story paragraph " * 10] * 3
     assert headline.story_start([0, 21, 22, 23], lines) == 21
+
+
+def test_a_short_menu_line_whose_words_all_recur_does_not_beat_the_headline():
+    # "Latest news": both of its words are in the story, a full overlap by chance; the
+    # headline shares seven of its eight words and wins, though the menu line comes first.
+    from newsdigest.cleaning import headline
+
+    title = "Harbour council approves plan to rebuild storm wall before winter"
+    story = (
+        "The latest news from the harbour: the council approved a plan on Tuesday to rebuild the storm wall "
+        "before winter, after engineers found it had shifted. The plan costs 4.2 million pounds."
+    )
+    lines = ["Latest news", title, "Photo: Ana Reyes"]
+    assert headline.pick(lines, [0, 1, 2], story) == 1

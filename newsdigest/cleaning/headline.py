@@ -8,6 +8,13 @@ first paragraph, not a list item and not mostly digits. Captions repeat the
 story too, so a line that opens the story's own paragraphs with a
 name-and-date shape is not preferred over an earlier headline: the earliest
 line within CLOSE_ENOUGH of the best overlap wins.
+
+A line of two or three words reaches a full overlap by chance ("Search for:
+Search", "Read Full Review", "AI & Data"): lines are ranked by their shared
+words over their words plus PRIOR_WORDS, so that a headline that shares seven
+words of eight outranks a menu item that shares three of three. Text dumps'
+titles, English extraction dev (467 pages with a title): 58.7% -> 62.7%;
+multilingual dev: 77.1% -> 80.0%.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ _DIGIT = re.compile(r"\d")
 LOOK_BACK = 40  # lines above the story searched for the headline
 MIN_OVERLAP = 0.34  # a third of the line's words recur in the story: it is about the story
 CLOSE_ENOUGH = 0.15  # overlaps this close are a tie, and the earlier line (a headline above a caption) wins
+PRIOR_WORDS = 2  # words that a line is taken to hold beside its own, none shared with the story
 MAX_DIGIT_SHARE = 0.25  # a date, a time, a score line
 
 
@@ -48,11 +56,13 @@ def tokens(text: str) -> set[str]:
     return out
 
 
-def overlap(line: str, story: set[str]) -> float:
+def _shared(line: str, story: set[str]) -> tuple[float, float]:
+    """(the share of the line's words in the story, the same with PRIOR_WORDS added to the line)."""
     words = tokens(line)
     if not words:
-        return 0.0
-    return len(words & story) / len(words)
+        return 0.0, 0.0
+    shared = len(words & story)
+    return shared / len(words), shared / (len(words) + PRIOR_WORDS)
 
 
 def pick(lines: list[str], candidates: list[int], story_text: str) -> int | None:
@@ -65,9 +75,9 @@ def pick(lines: list[str], candidates: list[int], story_text: str) -> int | None
             line.replace(" ", "")
         ):
             continue
-        score = overlap(line, story)
-        if score >= MIN_OVERLAP:
-            scored.append((i, score))
+        share, rank = _shared(line, story)
+        if share >= MIN_OVERLAP:
+            scored.append((i, rank))
     if not scored:
         return None
     best = max(s for _, s in scored)
