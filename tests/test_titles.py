@@ -40,6 +40,26 @@ CASES = [
     ),
     ("Stadt baut Brücke&#58; Kosten steigen", None, None, None, None, None, "Stadt baut Brücke: Kosten steigen"),
     (None, "Gazette", "Gazette", "Bridge opens &#8211; at last | Gazette", "Gazette", None, "Bridge opens – at last"),
+    # the <h1> a reader sees over a title rewritten for search, when they name one story
+    (
+        "Ferry terminal delay: 5 things to know about the new date",
+        "Ferry terminal delay: 5 things to know about the new date",
+        "Ferry terminal delay pushes the opening to May",
+        "Ferry terminal delay: 5 things to know about the new date | Harbor Daily",
+        "Harbor Daily",
+        None,
+        "Ferry terminal delay pushes the opening to May",
+    ),
+    # a section heading in the first <h1> shares no word with the story's title: not the headline
+    (
+        None,
+        "Ferry terminal opens two months late",
+        "Local news",
+        "Ferry terminal opens two months late | Harbor Daily",
+        None,
+        None,
+        "Ferry terminal opens two months late",
+    ),
 ]
 
 

@@ -6,6 +6,15 @@ Site", "Headline_Section_Site", "Headline：Site"), and `<h1>` is sometimes the
 logo. A segment is cut off only when it is shown to be the site: it matches the
 site name the page declares, the site's host name, a logo `<h1>`, or ends both
 `<title>` and `og:title`. A headline is never cut at a dash on a guess.
+
+The `<h1>` is the headline a reader sees; `og:title` and JSON-LD are often
+rewritten for search and social feeds ("Top 11 SEO Strategies for 2025" over
+the page's "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). So
+the `<h1>` wins when it is no logo or site name and at least H1_SHARED of its
+words are in the title the metadata gives: then it names the same story. A
+section heading or a logo in the first `<h1>` shares less and stays out.
+English extraction dev (467 pages with a title): 86.3% -> 90.4% right;
+multilingual dev stays at 100%.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import unicodedata
 # bar and colon need no spaces around them (Chinese and Japanese titles).
 _SEP = re.compile(r"\s+(?:[|\u2013\u2014\-\u00b7\u2022\u00bb/]|::)\s+|\s*[_\uff5c\uff1a]\s*|\s*\|\s*")
 _NON_WORD = re.compile(r"[\W_]+")
+H1_SHARED = 0.34  # a third of the <h1>'s words in the metadata's title: the same story
 
 
 def decode(text: str | None) -> str | None:
@@ -100,13 +110,19 @@ def resolve(
     if h1 and title and _logo(h1, title, sites, host):
         sites.append(norm(h1))
         h1 = None
+    chosen = None
     for candidate in (ld, og, h1, title):
         if not candidate:
             continue
         stripped = _strip_site(candidate, sites, host)
         if norm(stripped) and not _is_site(stripped, sites, None):
-            return stripped
-    return None
+            chosen = stripped
+            break
+    if chosen and h1 and _strip_site(h1, sites, host) == h1 and not _is_site(h1, sites, None):
+        words = set(norm(h1).split())
+        if words and len(words & set(norm(chosen).split())) >= H1_SHARED * len(words):
+            return h1  # the headline as the page shows it
+    return chosen
 
 
 def _logo(h1: str, title: str, sites: list[str], host: str | None) -> bool:
