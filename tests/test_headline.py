@@ -75,3 +75,39 @@ def test_a_short_menu_line_whose_words_all_recur_does_not_beat_the_headline():
     )
     lines = ["Latest news", title, "Photo: Ana Reyes"]
     assert headline.pick(lines, [0, 1, 2], story) == 1
+
+
+def test_the_headline_above_a_short_lead_is_found_past_a_long_box():
+    # Headline, a one-paragraph lead, then a table of contents of 45 lines (its last ones name
+    # the story's parts), then the body: the headline is over 40 lines above the story's
+    # biggest block, but just above its first paragraph.
+    title = "Harbour council approves plan to rebuild storm wall before winter"
+    lead = (
+        "The harbour council approved a plan on Tuesday to rebuild the storm wall before winter, "
+        "after engineers found the old wall had shifted along its northern stretch."
+    )
+    body = [
+        "Engineers said the storm wall moved by almost a metre last spring, and that a winter storm could "
+        "breach it and flood the fish market and the streets behind the harbour.",
+        "The council will share the cost of 4.2 million pounds with the national flood agency, and the "
+        "first stones are to be moved in March once the tender for the work has closed.",
+        "Fishing crews welcomed the plan to rebuild the wall but asked the council to keep the slipway "
+        "open while the work goes on, since most boats land their catch there.",
+    ]
+    toc = [f"* Part {k}" for k in range(42)] + [
+        "Why the harbour storm wall moved",
+        "Who pays for the new wall",
+        "What fishing crews asked the council",
+    ]
+    page = "\n\n".join(["Home", "News", title, lead, *toc, *body, "Contact"])
+    assert clean_text(page).meta.title == title
+
+
+def test_the_headline_is_looked_for_above_the_first_paragraph_and_the_biggest_block():
+    from newsdigest.cleaning import headline
+
+    span = headline.above_story(3, 60, 80)
+    assert span[:3] == [0, 1, 2] and 3 not in span
+    assert span[3:] == list(range(60 - headline.LOOK_BACK, 60))
+    assert headline.above_story(50, 50, 80) == list(range(50 - headline.LOOK_BACK, 50))
+    assert headline.above_story(200, 200, 80) == list(range(80 - headline.LOOK_BACK, 80))

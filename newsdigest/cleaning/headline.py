@@ -47,6 +47,17 @@ def story_start(prose: list[int], lines: list[str]) -> int:
     return max(blocks, key=lambda b: sum(len(lines[i]) for i in b))[0]
 
 
+def above_story(first: int, start: int, count: int) -> list[int]:
+    """The lines searched for the headline, of `count`: LOOK_BACK lines above the story's first
+    paragraph (`first`) and above its biggest block (`start`). A short lead can stand above a
+    box of links, a table of contents or a video, and the headline above the lead."""
+    found: set[int] = set()
+    for edge in {first, start}:
+        edge = min(edge, count)
+        found.update(range(max(0, edge - LOOK_BACK), edge))
+    return sorted(found)
+
+
 def tokens(text: str) -> set[str]:
     """Words of three letters or more, lower case; CJK runs give their character pairs."""
     low = text.lower()

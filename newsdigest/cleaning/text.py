@@ -409,15 +409,17 @@ def _title_like(line: str, kind: str) -> bool:
 def _find_title(
     lines: list[str], labels: list[tuple[str, dict | None]], keep: set[int], not_title: set[int] = frozenset()
 ) -> int | None:
-    """The headline: among the headline-like lines above the story's first paragraph that
-    the classifier did not keep, the one the story repeats most (headline.pick); else the
+    """The headline: among the headline-like lines above the story's first paragraph or its
+    biggest block that the classifier did not keep, the one the story repeats most
+    (headline.pick; English extraction dev text-dump titles 62.7% -> 66.6% with the first
+    paragraph looked above too, multilingual dev unchanged at 80%); else the
     line just above the byline or date line, else the last of them (a kept one is more
     likely a subheading), else the story's first line if it is one."""
     order = sorted(keep)
     first_prose = next((i for i in order if labels[i][0] == "prose"), order[0] if order else len(lines))
     prose = [i for i in order if labels[i][0] == "prose"]
     anchor = headline.story_start(prose, lines) if prose else first_prose
-    head = range(max(0, min(anchor, len(lines)) - headline.LOOK_BACK), min(anchor, len(lines)))
+    head = headline.above_story(first_prose, anchor, len(lines))
     story = " ".join(lines[i] for i in prose)
     skip = keep | not_title
     picked = headline.pick(lines, [i for i in head if i not in skip and _title_like(lines[i], labels[i][0])], story)
