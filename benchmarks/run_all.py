@@ -28,6 +28,7 @@ BENCHMARKS = [
     ("sentence_splitters.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("extraction.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
     ("multilingual.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
+    ("titles.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("keywords.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("cjk_words.py", ["--eval", "{eval}"], ["--eval", "{eval}"]),
     ("summarization.py", ["--eval", "{eval}"], ["--eval", "{eval}", "--limit", "100"]),
