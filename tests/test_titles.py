@@ -50,6 +50,26 @@ CASES = [
         None,
         "Ferry terminal delay pushes the opening to May",
     ),
+    # a blog's name in the <h1> shares no word with the <title>: a logo, and the <title> is the headline
+    (
+        None,
+        None,
+        "Marta's Notebook",
+        "Harbour wall survey: what the engineers found",
+        None,
+        None,
+        "Harbour wall survey: what the engineers found",
+    ),
+    # the same <h1> as og:title is the headline, though the <title> was rewritten for search
+    (
+        None,
+        "Keeping the harbour open",
+        "Keeping the harbour open",
+        "Storm wall repairs and ferry times | Harbor Daily",
+        "Harbor Daily",
+        None,
+        "Keeping the harbour open",
+    ),
     # a section heading in the first <h1> shares no word with the story's title: not the headline
     (
         None,

@@ -27,6 +27,7 @@ import unicodedata
 # bar and colon need no spaces around them (Chinese and Japanese titles).
 _SEP = re.compile(r"\s+(?:[|\u2013\u2014\-\u00b7\u2022\u00bb/]|::)\s+|\s*[_\uff5c\uff1a]\s*|\s*\|\s*")
 _NON_WORD = re.compile(r"[\W_]+")
+_CJK_FIRST = "\u2e80"  # from here on, scripts that run words together (CJK radicals, kana, ideographs, hangul)
 H1_SHARED = 0.34  # a third of the <h1>'s words in the metadata's title: the same story
 
 
@@ -107,7 +108,7 @@ def resolve(
     ld, og, h1, title, site = map(decode, (ld, og, h1, title, site))
     host = _host_label(url)
     sites = [norm(s) for s in (site, _common_tail(title, og)) if s]
-    if h1 and title and _logo(h1, title, sites, host):
+    if h1 and title and _logo(h1, title, sites, host, [t for t in (ld, og) if t]):
         sites.append(norm(h1))
         h1 = None
     chosen = None
@@ -125,9 +126,11 @@ def resolve(
     return chosen
 
 
-def _logo(h1: str, title: str, sites: list[str], host: str | None) -> bool:
+def _logo(h1: str, title: str, sites: list[str], host: str | None, others: list[str] = ()) -> bool:
     """Whether the <h1> is the site's logo: it is the site, or the last segment of <title>,
-    or it shares no word with a <title> that it does not start."""
+    or it shares no word with the <title> ("Antoyo's Blog" over "rustc_codegen_gcc:
+    Progress Report #39") nor with the page's other titles (`others`: JSON-LD, og:title).
+    Chinese and Japanese run words together, so there a shared character is a shared word."""
     n1 = norm(h1)
     if _is_site(h1, sites, host):
         return True
@@ -135,4 +138,8 @@ def _logo(h1: str, title: str, sites: list[str], host: str | None) -> bool:
     if len(parts) > 1 and any(n1 == p or n1 in p for p in parts[1:]) and n1 not in parts[0]:
         return True
     words = set(n1.split())
-    return not (words & set(norm(title).split())) and not (set(n1) & set(norm(title)) - {" "})
+    unspaced = {c for c in n1 if c >= _CJK_FIRST}
+    for other in (title, *others):
+        if words & set(norm(other).split()) or unspaced & set(norm(other)):
+            return False
+    return True
