@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 import warnings
@@ -30,16 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def load_scorer(eval_dir: Path):
-    path = eval_dir / "score_multilingual.py"
-    if not path.is_file():
-        raise SystemExit(f"{path}: scorer not found (give the eval folder with --eval)")
-    spec = importlib.util.spec_from_file_location("score_multilingual", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_multilingual"] = module
-    spec.loader.exec_module(module)
-    return module
+from multilingual import load_scorer  # noqa: E402 (this folder is on the path of a script run from it)
 
 
 def cases(eval_dir: Path):
