@@ -104,7 +104,8 @@ def resolve(
     ld: str | None, og: str | None, h1: str | None, title: str | None, site: str | None, url: str | None = None
 ) -> str | None:
     """The headline: the first of JSON-LD headline, og:title, <h1> and <title> that is not
-    the site name, with the site's segments cut off."""
+    the site name, with the site's segments cut off; or the <h1>, when it is no logo and
+    names the same story (see the module's doc)."""
     ld, og, h1, title, site = map(decode, (ld, og, h1, title, site))
     host = _host_label(url)
     sites = [norm(s) for s in (site, _common_tail(title, og)) if s]
